@@ -1,0 +1,55 @@
+package io.blueflash.model;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * How to open a probe and attach to its target.
+ *
+ * @param mode             normal, under reset, or hot-plug attach
+ * @param swdFrequencyKhz  requested SWD clock; the probe picks its closest supported value
+ * @param transportOptions transport-specific settings ({@code sim.state} file, {@code baud}, ...)
+ * @param trace            receives teaching traces; {@link TraceSink#NONE} when not wanted
+ */
+public record ConnectOptions(ConnectMode mode, OptionalInt swdFrequencyKhz,
+                             Map<String, String> transportOptions, TraceSink trace) {
+
+    /** Key of {@link #transportOptions()}: the simulator's state file path. */
+    public static final String SIM_STATE_FILE = "sim.state";
+    /** Key of {@link #transportOptions()}: serial baud rate. */
+    public static final String BAUD = "baud";
+
+    public ConnectOptions {
+        Objects.requireNonNull(mode, "'mode' must not be null");
+        Objects.requireNonNull(swdFrequencyKhz, "'swdFrequencyKhz' must not be null");
+        transportOptions = Map.copyOf(Objects.requireNonNull(transportOptions, "'transportOptions' must not be null"));
+        Objects.requireNonNull(trace, "'trace' must not be null");
+    }
+
+    public static ConnectOptions defaults() {
+        return new ConnectOptions(ConnectMode.NORMAL, OptionalInt.empty(), Map.of(), TraceSink.NONE);
+    }
+
+    public ConnectOptions withMode(ConnectMode newMode) {
+        return new ConnectOptions(newMode, swdFrequencyKhz, transportOptions, trace);
+    }
+
+    public ConnectOptions withSwdFrequencyKhz(int khz) {
+        return new ConnectOptions(mode, OptionalInt.of(khz), transportOptions, trace);
+    }
+
+    public ConnectOptions withTransportOption(String key, String value) {
+        var copy = new java.util.HashMap<>(transportOptions);
+        copy.put(key, value);
+        return new ConnectOptions(mode, swdFrequencyKhz, copy, trace);
+    }
+
+    public ConnectOptions withTrace(TraceSink newTrace) {
+        return new ConnectOptions(mode, swdFrequencyKhz, transportOptions, newTrace);
+    }
+
+    public String option(String key, String fallback) {
+        return transportOptions.getOrDefault(key, fallback);
+    }
+}

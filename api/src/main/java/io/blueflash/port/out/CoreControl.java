@@ -1,0 +1,32 @@
+package io.blueflash.port.out;
+
+import java.time.Duration;
+
+/**
+ * Run control of a Cortex-M core (facts §C.6). Built on {@link MemoryAccess} by
+ * {@code debug.cortexm.CortexMCoreControl}, or offered natively by probes with core commands.
+ */
+public interface CoreControl {
+
+    /** Requests a halt (DHCSR C_HALT) and waits until S_HALT is seen. */
+    void halt();
+
+    /** Resumes execution (DHCSR C_DEBUGEN only). */
+    void resume();
+
+    boolean isHalted();
+
+    /** Soft reset through AIRCR.SYSRESETREQ with VC_CORERESET: the core stops at the reset vector. */
+    void resetAndHalt();
+
+    /** Soft reset through AIRCR.SYSRESETREQ; the core runs the firmware afterwards. */
+    void resetAndRun();
+
+    /** Reads a core register by its DCRSR REGSEL number (0–12 R0–R12, 13 SP, 14 LR, 15 PC, 16 xPSR...). */
+    int readCoreRegister(int regsel);
+
+    void writeCoreRegister(int regsel, int value);
+
+    /** Waits for the core to halt (a breakpoint, a vector catch), or throws after {@code timeout}. */
+    void waitForHalt(Duration timeout);
+}

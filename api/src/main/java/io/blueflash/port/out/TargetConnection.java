@@ -1,0 +1,52 @@
+package io.blueflash.port.out;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * A live session with one target through one probe. Each transport offers the highest level it
+ * natively has and uses {@code debug.adi} / {@code debug.cortexm} to fill in the rest.
+ * Closing it releases the probe; it never throws.
+ */
+public interface TargetConnection extends AutoCloseable {
+
+    ProbeDescriptor probe();
+
+    Set<TargetCapability> capabilities();
+
+    default boolean has(TargetCapability capability) {
+        return capabilities().contains(capability);
+    }
+
+    default Optional<MemoryAccess> memoryAccess() {
+        return Optional.empty();
+    }
+
+    default Optional<CoreControl> coreControl() {
+        return Optional.empty();
+    }
+
+    default Optional<DapRegisterAccess> dapRegisterAccess() {
+        return Optional.empty();
+    }
+
+    default Optional<NativeFlashAccess> nativeFlashAccess() {
+        return Optional.empty();
+    }
+
+    default Optional<ResetLine> resetLine() {
+        return Optional.empty();
+    }
+
+    /**
+     * Nanoseconds of <em>simulated</em> target time since the connection opened, when the far end
+     * is a simulator (what real hardware would have taken); empty on real hardware.
+     */
+    default OptionalLong simulatedNanos() {
+        return OptionalLong.empty();
+    }
+
+    @Override
+    void close();
+}
