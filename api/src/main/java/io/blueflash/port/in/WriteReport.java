@@ -1,0 +1,27 @@
+package io.blueflash.port.in;
+
+import java.util.Objects;
+
+/**
+ * What a write did.
+ *
+ * @param probe           the probe used ("sim:stm32f103c8", "stlink:0671FF...")
+ * @param chip            the chip's one-line summary
+ * @param pagesErased     pages erased one by one (0 after a mass erase)
+ * @param pagesProgrammed pages programmed
+ * @param pagesSkipped    touched pages that already held the image bytes
+ * @param bytesWritten    bytes programmed (whole pages, including preserved bytes)
+ * @param massErased      whether the chip was mass erased first
+ * @param verified        whether the programmed pages were read back and matched
+ * @param resetAndRun     whether the target was reset and left running
+ */
+public record WriteReport(String probe, String chip, int pagesErased, int pagesProgrammed, int pagesSkipped,
+                          long bytesWritten, boolean massErased, boolean verified, boolean resetAndRun,
+                          OperationTiming timing) {
+
+    public WriteReport {
+        Objects.requireNonNull(probe, "'probe' must not be null");
+        Objects.requireNonNull(chip, "'chip' must not be null");
+        Objects.requireNonNull(timing, "'timing' must not be null");
+    }
+}
