@@ -33,26 +33,36 @@ public final class FirmwareImage {
         List<ImageSegment> sorted = new ArrayList<>(input.stream().filter(s -> s.length() > 0).toList());
         sorted.sort(Comparator.comparingLong(ImageSegment::address));
         List<ImageSegment> merged = new ArrayList<>();
-        for (ImageSegment next : sorted) {
-            if (merged.isEmpty()) {
-                merged.add(next);
-                continue;
+        int runFirst = 0;
+        for (int i = 1; i <= sorted.size(); i++) {
+            if (i < sorted.size()) {
+                ImageSegment previous = sorted.get(i - 1);
+                ImageSegment next = sorted.get(i);
+                if (next.address() < previous.end()) {
+                    throw new ImageFormatException("image data overlaps: " + previous.rangeText()
+                            + " and " + next.rangeText());
+                }
+                if (next.address() == previous.end()) {
+                    continue;
+                }
             }
-            ImageSegment last = merged.get(merged.size() - 1);
-            if (next.address() < last.end()) {
-                throw new ImageFormatException("image data overlaps: " + last.rangeText()
-                        + " and " + next.rangeText());
-            }
-            if (next.address() == last.end()) {
-                byte[] joined = new byte[last.length() + next.length()];
-                System.arraycopy(last.data(), 0, joined, 0, last.length());
-                System.arraycopy(next.data(), 0, joined, last.length(), next.length());
-                merged.set(merged.size() - 1, new ImageSegment(last.address(), joined));
-            } else {
-                merged.add(next);
-            }
+            merged.add(join(sorted.subList(runFirst, i)));
+            runFirst = i;
         }
         return new FirmwareImage(List.copyOf(merged), entryPoint);
+    }
+
+    /** One segment from touching segments, copying every byte once (a HEX file gives thousands). */
+    private static ImageSegment join(List<ImageSegment> run) {
+        if (run.size() == 1) {
+            return run.get(0);
+        }
+        long total = run.get(run.size() - 1).end() - run.get(0).address();
+        byte[] joined = new byte[Math.toIntExact(total)];
+        for (ImageSegment s : run) {
+            s.copyOverlapInto(run.get(0).address(), joined);
+        }
+        return new ImageSegment(run.get(0).address(), joined);
     }
 
     /** A raw binary placed at {@code address}. */
