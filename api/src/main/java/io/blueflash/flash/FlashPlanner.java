@@ -1,0 +1,122 @@
+package io.blueflash.flash;
+
+import io.blueflash.image.FirmwareImage;
+import io.blueflash.image.ImageSegment;
+import io.blueflash.model.EraseMode;
+import io.blueflash.model.FlashGeometry;
+import io.blueflash.model.FlashOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns an image into a {@link FlashPlan}: a pure function of the image, the flash geometry, the
+ * current content of the touched pages and the options (probe-rs {@code flashing/builder.rs}).
+ *
+ * <p>Assumptions (pyOCD {@code FlashBuilder} style): pages are the erase unit and uniform; the
+ * program unit (a half-word) divides the page; an erased byte reads {@code erasedValue}; a
+ * half-word can only be programmed when it reads erased (facts §B.4), so a page is programmed
+ * without erasing only when it reads fully erased. Bytes of a touched page that the image does not
+ * cover keep their current value ({@link EraseMode#PAGES}) or become erased ({@link EraseMode#MASS},
+ * where the whole chip is erased anyway).
+ */
+public final class FlashPlanner {
+
+    private FlashPlanner() {
+    }
+
+    /**
+     * The page indices the image touches, ascending; call before reading pages back.
+     *
+     * @throws FlashRangeException when any image byte lies outside flash (the message names the
+     *                             image range, the flash range, and the {@code --flash} override)
+     */
+    public static List<Integer> touchedPages(FirmwareImage image, FlashGeometry geometry) {
+        TreeSet<Integer> pages = new TreeSet<>();
+        for (ImageSegment segment : image.segments()) {
+            if (!geometry.contains(segment.address(), segment.length())) {
+                throw outsideFlash(segment, geometry);
+            }
+            int first = geometry.pageIndexOf(segment.address());
+            int last = geometry.pageIndexOf(segment.end() - 1);
+            for (int p = first; p <= last; p++) {
+                pages.add(p);
+            }
+        }
+        return List.copyOf(pages);
+    }
+
+    /**
+     * @param current content of every touched page by page index (needed for {@link EraseMode#PAGES};
+     *                ignored for {@link EraseMode#MASS})
+     * @throws FlashRangeException      when the image does not fit the flash
+     * @throws IllegalArgumentException when a touched page's current content is missing or not a page long
+     */
+    public static FlashPlan plan(FirmwareImage image, FlashGeometry geometry, Map<Integer, byte[]> current,
+                                 FlashOptions options) {
+        boolean mass = options.eraseMode() == EraseMode.MASS;
+        List<PagePlan> plans = new ArrayList<>();
+        for (int index : touchedPages(image, geometry)) {
+            long address = geometry.pageAddress(index);
+            byte[] before = mass ? erasedPage(geometry) : currentPage(current, index, geometry);
+            byte[] after = before.clone();
+            image.segments().forEach(s -> s.copyOverlapInto(address, after));
+            plans.add(new PagePlan(index, address, actionFor(before, after, geometry, options, mass), after));
+        }
+        return new FlashPlan(geometry, mass, plans);
+    }
+
+    private static PageAction actionFor(byte[] before, byte[] after, FlashGeometry geometry, FlashOptions options,
+                                        boolean mass) {
+        if (mass) {
+            return PageAction.PROGRAM_ONLY;
+        }
+        if (options.skipUnchangedPages() && Arrays.equals(before, after)) {
+            return PageAction.SKIP_UNCHANGED;
+        }
+        return isErased(before, geometry) ? PageAction.PROGRAM_ONLY : PageAction.ERASE_AND_PROGRAM;
+    }
+
+    private static byte[] currentPage(Map<Integer, byte[]> current, int index, FlashGeometry geometry) {
+        byte[] page = current.get(index);
+        if (page == null || page.length != geometry.pageSize()) {
+            throw new IllegalArgumentException(String.format(
+                    "current content of page %d (0x%08X) must be given as %d bytes", index,
+                    geometry.pageAddress(index), geometry.pageSize()));
+        }
+        return page;
+    }
+
+    private static byte[] erasedPage(FlashGeometry geometry) {
+        byte[] page = new byte[geometry.pageSize()];
+        Arrays.fill(page, (byte) geometry.erasedValue());
+        return page;
+    }
+
+    private static boolean isErased(byte[] page, FlashGeometry geometry) {
+        for (byte b : page) {
+            if ((b & 0xFF) != geometry.erasedValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static FlashRangeException outsideFlash(ImageSegment segment, FlashGeometry geometry) {
+        String flash = String.format("[0x%08X, 0x%08X) (%d KB)", geometry.baseAddress(), geometry.endAddress(),
+                geometry.sizeBytes() / 1024);
+        if (segment.address() < geometry.baseAddress() || segment.address() >= geometry.endAddress()) {
+            return new FlashRangeException(String.format(
+                    "image data at %s lies outside the flash %s: give the flash address when writing a raw "
+                            + "binary (e.g. write firmware.bin 0x%08X)", segment.rangeText(), flash,
+                    geometry.baseAddress()));
+        }
+        return new FlashRangeException(String.format(
+                "image data at %s runs past the end of the flash %s by %d bytes: the image is larger than "
+                        + "this chip's flash. If the chip has more flash than it reports (an STM32F103C8 "
+                        + "usually has 128 KB), override it with --flash=128k",
+                segment.rangeText(), flash, segment.end() - geometry.endAddress()));
+    }
+}

@@ -1,0 +1,234 @@
+package io.blueflash.flash.stm32f1;
+
+import static io.blueflash.flash.stm32f1.FpecRegisters.*;
+
+import io.blueflash.flash.FlashAlgorithm;
+import io.blueflash.flash.FlashOperationException;
+import io.blueflash.flash.FlashProtectedException;
+import io.blueflash.flash.FlashRangeException;
+import io.blueflash.flash.PagePlan;
+import io.blueflash.model.FlashGeometry;
+import io.blueflash.model.PollBudget;
+import io.blueflash.model.ProgramPacing;
+import io.blueflash.port.out.AccessWidth;
+import io.blueflash.port.out.MemoryAccess;
+import io.blueflash.port.out.MemoryFaultException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The STM32F1 FPEC driven from the host, register by register (facts §B), as OpenOCD's fallback
+ * without a work area and BMP's {@code stm32f1_flash_write} do. Every operation:
+ * <ol>
+ *   <li>waits for BSY = 0, reads FLASH_CR and writes KEY1, KEY2 only when LOCK is set (writing
+ *       keys to an unlocked FPEC is avoided by every tool, facts §B.3);</li>
+ *   <li>clears stale PGERR / WRPRTERR / EOP (write 1 to clear);</li>
+ *   <li>sets PER (+AR, STRT), MER (+STRT) or PG (+half-word writes), waits for BSY = 0 and checks
+ *       PGERR / WRPRTERR (BSY rises one clock after STRT — every probe read is slower than that);</li>
+ *   <li>clears PG/PER/MER (a stale PG breaks a later page erase, libopencm3 #253) and, in
+ *       {@code finally}, sets LOCK again — on every exit path.</li>
+ * </ol>
+ * XL-density bank 2 (addresses from 0x0808_0000) uses KEYR2/SR2/CR2/AR2 at +0x40.
+ *
+ * <p>Programming pace ({@link ProgramPacing}, facts §B.4, §H.11): {@code PAGE_BLOCK} streams each
+ * run of non-erased half-words as one half-word block write and polls BSY once at its end — a
+ * genuine F1 stalls the bus while BSY, so nothing is lost and the probe runs at full speed;
+ * {@code POLL_EACH} writes one half-word and polls BSY every time, which APM32 clones need because
+ * they drop a half-word written while BSY. Half-words of 0xFFFF are skipped: they already read so
+ * after an erase. A verify by read-back catches any loss either way.
+ */
+public final class FpecFlashAlgorithm implements FlashAlgorithm {
+
+    /** t_prog max is 70 µs (facts §B.8); the attempt floor covers a slow simulated wire. */
+    public static final PollBudget PROGRAM_BUDGET = new PollBudget(2_000, Duration.ofMillis(500));
+    /** t_ERASE / t_ME max 40 ms; OpenOCD allows 100 ms, we allow more for slow probes. */
+    public static final PollBudget ERASE_BUDGET = new PollBudget(20_000, Duration.ofSeconds(2));
+
+    private final MemoryAccess memory;
+    private final FlashGeometry geometry;
+    private final ProgramPacing pacing;
+    private final PollBudget programBudget;
+    private final PollBudget eraseBudget;
+
+    public FpecFlashAlgorithm(MemoryAccess memory, FlashGeometry geometry, ProgramPacing pacing) {
+        this(memory, geometry, pacing, PROGRAM_BUDGET, ERASE_BUDGET);
+    }
+
+    /** @param pacing {@link ProgramPacing#PAGE_BLOCK} or {@link ProgramPacing#POLL_EACH} (resolve AUTO first) */
+    public FpecFlashAlgorithm(MemoryAccess memory, FlashGeometry geometry, ProgramPacing pacing,
+                              PollBudget programBudget, PollBudget eraseBudget) {
+        this.memory = Objects.requireNonNull(memory, "'memory' must not be null");
+        this.geometry = Objects.requireNonNull(geometry, "'geometry' must not be null");
+        this.pacing = Objects.requireNonNull(pacing, "'pacing' must not be null");
+        this.programBudget = Objects.requireNonNull(programBudget, "'programBudget' must not be null");
+        this.eraseBudget = Objects.requireNonNull(eraseBudget, "'eraseBudget' must not be null");
+        if (pacing == ProgramPacing.AUTO) {
+            throw new IllegalArgumentException("resolve ProgramPacing.AUTO to PAGE_BLOCK or POLL_EACH first");
+        }
+    }
+
+    @Override
+    public String name() {
+        return pacing == ProgramPacing.PAGE_BLOCK
+                ? "STM32F1 FPEC (page block writes)"
+                : "STM32F1 FPEC (half-word + BSY poll, clone-safe)";
+    }
+
+    @Override
+    public void erasePage(long pageAddress) {
+        int page = geometry.pageIndexOf(pageAddress);
+        if (geometry.pageAddress(page) != pageAddress) {
+            throw new IllegalArgumentException(String.format("0x%08X is not the start of a page", pageAddress));
+        }
+        String what = String.format("erase of page %d at 0x%08X", page, pageAddress);
+        operate(pageAddress, what, () -> {
+            writeRegister(pageAddress, CR, CR_PER);
+            writeRegister(pageAddress, AR, (int) pageAddress);
+            writeRegister(pageAddress, CR, CR_PER | CR_STRT);
+            check(pageAddress, waitNotBusy(pageAddress, eraseBudget, what), what);
+        });
+    }
+
+    /** MER + STRT on bank 1, then on bank 2 when the flash reaches it (XL density). */
+    @Override
+    public void massErase() {
+        for (long bank : banks()) {
+            String what = String.format("mass erase of the bank at 0x%08X", bank);
+            operate(bank, what, () -> {
+                writeRegister(bank, CR, CR_MER);
+                writeRegister(bank, CR, CR_MER | CR_STRT);
+                check(bank, waitNotBusy(bank, eraseBudget, what), what);
+            });
+        }
+    }
+
+    @Override
+    public void programPage(long address, byte[] data) {
+        Objects.requireNonNull(data, "'data' must not be null");
+        if ((address & 1) != 0 || data.length % 2 != 0) {
+            throw new IllegalArgumentException(String.format(
+                    "flash is programmed in half-words: 0x%08X + %d bytes is not half-word aligned", address, data.length));
+        }
+        if (!geometry.contains(address, data.length)
+                || address < BANK2_START && address + data.length > BANK2_START) {
+            throw new FlashRangeException(String.format("[0x%08X, 0x%08X) is not inside one flash bank of [0x%08X, 0x%08X)",
+                    address, address + data.length, geometry.baseAddress(), geometry.endAddress()));
+        }
+        String what = String.format("programming of [0x%08X, 0x%08X)", address, address + data.length);
+        operate(address, what, () -> {
+            writeRegister(address, CR, CR_PG);
+            for (int[] run : PagePlan.nonErasedRuns(data)) {
+                programRun(address + run[0], Arrays.copyOfRange(data, run[0], run[0] + run[1]));
+            }
+        });
+    }
+
+    @Override
+    public byte[] read(long address, int length) {
+        return memory.readBlock((int) address, length);
+    }
+
+    private void programRun(long address, byte[] run) {
+        String what = String.format("programming of [0x%08X, 0x%08X)", address, address + run.length);
+        if (pacing == ProgramPacing.PAGE_BLOCK) {
+            memory.writeBlock((int) address, run, AccessWidth.HALFWORD);
+            check(address, waitNotBusy(address, programBudget, what), what);
+            return;
+        }
+        for (int off = 0; off < run.length; off += 2) {
+            memory.write16((int) address + off, (run[off] & 0xFF) | (run[off + 1] & 0xFF) << 8);
+            check(address + off, waitNotBusy(address + off, programBudget, what), what);
+        }
+    }
+
+    /** Unlock, clear stale flags, run {@code operation}, clear the operation bits; relock in finally. */
+    private void operate(long flashAddress, String what, Runnable operation) {
+        RuntimeException failure = null;
+        try {
+            waitNotBusy(flashAddress, eraseBudget, what);
+            unlock(flashAddress);
+            writeRegister(flashAddress, SR, SR_CLEAR_ALL);
+            operation.run();
+            writeRegister(flashAddress, CR, 0);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            try {
+                writeRegister(flashAddress, CR, CR_LOCK);
+            } catch (RuntimeException relockFailure) {
+                if (failure == null) {
+                    throw relockFailure;
+                }
+                failure.addSuppressed(relockFailure);
+            }
+        }
+    }
+
+    private void unlock(long flashAddress) {
+        if ((readRegister(flashAddress, CR) & CR_LOCK) == 0) {
+            return;
+        }
+        try {
+            writeRegister(flashAddress, KEYR, KEY1);
+            writeRegister(flashAddress, KEYR, KEY2);
+        } catch (MemoryFaultException busError) {
+            throw lockedUntilReset(busError);
+        }
+        if ((readRegister(flashAddress, CR) & CR_LOCK) != 0) {
+            throw lockedUntilReset(null);
+        }
+    }
+
+    private static FlashOperationException lockedUntilReset(Throwable cause) {
+        return new FlashOperationException("FLASH_CR stays locked after the KEY1/KEY2 sequence: a wrong key was "
+                + "written earlier, which locks the FPEC until the next reset (facts §B.3). Reset the target "
+                + "(blueflash reset) and retry", cause);
+    }
+
+    private int waitNotBusy(long flashAddress, PollBudget budget, String what) {
+        PollBudget.Poll poll = budget.start();
+        while (true) {
+            int sr = readRegister(flashAddress, SR);
+            if ((sr & SR_BSY) == 0) {
+                return sr;
+            }
+            if (poll.spent()) {
+                throw new FlashOperationException(String.format(
+                        "%s: FLASH_SR.BSY still set after %d polls; the target may have lost power or its clock. "
+                                + "Power-cycle the board and retry", what, poll.attempts()));
+            }
+        }
+    }
+
+    private void check(long flashAddress, int sr, String what) {
+        if ((sr & SR_WRPRTERR) != 0) {
+            int page = geometry.pageIndexOf(flashAddress);
+            throw new FlashProtectedException(FlashProtectedException.Kind.WRITE_PROTECTED, String.format(
+                    "%s refused: page %d at 0x%08X is write-protected (WRPRTERR; FLASH_WRPR, facts §B.7), nothing "
+                            + "was changed there. Remove the protection with `blueflash option-bytes --unprotect` "
+                            + "(it takes effect after a reset)", what, page, geometry.pageAddress(page)));
+        }
+        if ((sr & SR_PGERR) != 0) {
+            throw new FlashOperationException(String.format(
+                    "%s failed with PGERR: the flash there was not erased before programming (facts §B.4), or "
+                            + "the chip is read-protected and refuses debug programming (check with `blueflash info`)",
+                    what));
+        }
+    }
+
+    private long[] banks() {
+        return geometry.endAddress() > BANK2_START && geometry.baseAddress() < BANK2_START
+                ? new long[] {geometry.baseAddress(), BANK2_START}
+                : new long[] {geometry.baseAddress()};
+    }
+
+    private int readRegister(long flashAddress, int offset) {
+        return memory.read32(register(flashAddress, offset));
+    }
+
+    private void writeRegister(long flashAddress, int offset, int value) {
+        memory.write32(register(flashAddress, offset), value);
+    }
+}
