@@ -1,0 +1,196 @@
+package io.blueflash.transport.usb.stlink;
+
+import io.blueflash.model.ConnectMode;
+import io.blueflash.model.ConnectOptions;
+import io.blueflash.port.out.CoreControl;
+import io.blueflash.port.out.DapRegisterAccess;
+import io.blueflash.port.out.MemoryAccess;
+import io.blueflash.port.out.ProbeDescriptor;
+import io.blueflash.port.out.ResetLine;
+import io.blueflash.port.out.TargetCapability;
+import io.blueflash.port.out.TargetConnection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * A session with a target through an ST-Link. Opening follows stlink's and OpenOCD's sequence
+ * (facts §D.10): versions, leave DFU/debug/SWIM mode, target voltage, (NRST low for
+ * connect-under-reset), SWD clock, ENTER_SWD, INIT_AP, READ_IDCODES, then reset-and-halt
+ * (normal), halt then release NRST then reset-and-halt (under reset), or nothing (hot-plug).
+ *
+ * <p>Offers {@link MemoryAccess}, {@link CoreControl} and {@link ResetLine} always, and
+ * {@link DapRegisterAccess} when the firmware has the DAP register commands (J24+).
+ */
+public final class StLinkTargetConnection implements TargetConnection {
+
+    /** OpenOCD warns below this target voltage (facts §D.9). */
+    static final double LOW_VOLTAGE = 1.5;
+
+    private final StLinkProtocol protocol;
+    private final ProbeDescriptor descriptor;
+    private final StLinkMemoryAccess memory;
+    private final StLinkCoreControl core;
+    private final StLinkDapRegisterAccess dap;
+    private final List<String> notes;
+    private final int dpidr;
+    private final long startNanos;
+    private boolean closed;
+
+    private StLinkTargetConnection(StLinkProtocol protocol, ProbeDescriptor descriptor, List<String> notes,
+                                   int dpidr, long startNanos) {
+        this.protocol = protocol;
+        this.descriptor = descriptor;
+        this.memory = new StLinkMemoryAccess(protocol);
+        this.core = new StLinkCoreControl(protocol);
+        this.dap = protocol.version().hasDapRegisters() ? new StLinkDapRegisterAccess(protocol) : null;
+        this.notes = List.copyOf(notes);
+        this.dpidr = dpidr;
+        this.startNanos = startNanos;
+    }
+
+    /** Runs the connection sequence on an opened channel; closes the channel if it fails. */
+    public static StLinkTargetConnection open(StLinkChannel channel, StLinkDeviceInfo device,
+                                              ConnectOptions options, WaitBackoff backoff) {
+        long start = channel.simulatedNanos().orElse(0);
+        StLinkProtocol protocol = new StLinkProtocol(channel, backoff, options.trace());
+        List<String> notes = new ArrayList<>();
+        try {
+            StLinkVersion version = protocol.readVersion();
+            protocol.leaveMode(protocol.currentMode());
+            double volts = protocol.targetVoltage();
+            if (!Double.isNaN(volts) && volts < LOW_VOLTAGE) {
+                notes.add(String.format("target voltage %.2f V is low: is the target powered?", volts));
+            }
+            if (options.mode() == ConnectMode.UNDER_RESET) {
+                protocol.driveNrst(StLinkCommand.NRST_LOW);
+            }
+            int swdKhz = setClock(protocol, version, options, notes);
+            protocol.enterSwd();
+            protocol.initAp(0);
+            int dpidr = protocol.readIdCode();
+            StLinkCoreControl core = new StLinkCoreControl(protocol);
+            switch (options.mode()) {
+                case NORMAL -> core.resetAndHalt();
+                case UNDER_RESET -> {
+                    protocol.writeDebugRegister(StLinkCoreControl.DHCSR,
+                            StLinkCoreControl.DBGKEY | StLinkCoreControl.C_HALT | StLinkCoreControl.C_DEBUGEN);
+                    protocol.driveNrst(StLinkCommand.NRST_HIGH);
+                    core.resetAndHalt();
+                }
+                case HOT_PLUG -> { }
+            }
+            String description = String.format("%s (%s), %s, SWD %d kHz, DPIDR 0x%08X", device.modelName(),
+                    version.label(), Double.isNaN(volts) ? "target voltage unknown" : String.format("target %.2f V", volts),
+                    swdKhz, dpidr);
+            notes.forEach(note -> options.trace().trace("stlink", channel.simulatedNanos().orElse(-1), note));
+            return new StLinkTargetConnection(protocol, new ProbeDescriptor("stlink", device.serial(), description),
+                    notes, dpidr, start);
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static int setClock(StLinkProtocol protocol, StLinkVersion version, ConnectOptions options, List<String> notes) {
+        int requested = options.swdFrequencyKhz().orElse(
+                version.isV3() ? SwdFrequency.V3_DEFAULT_KHZ : SwdFrequency.V2_DEFAULT_KHZ);
+        SwdFrequency.Choice choice = protocol.setSwdFrequency(requested);
+        if (choice == null) {
+            if (options.swdFrequencyKhz().isPresent()) {
+                notes.add("ST-Link firmware " + version.label() + " cannot set the SWD clock (needs J22);"
+                        + " it runs at its default 1800 kHz");
+            }
+            return SwdFrequency.V2_DEFAULT_KHZ;
+        }
+        if (!choice.exact()) {
+            notes.add("SWD clock " + requested + " kHz is not available on this ST-Link; using " + choice.khz() + " kHz");
+        }
+        return choice.khz();
+    }
+
+    /** Warnings gathered while connecting (low voltage, clock rounded, clock not settable). */
+    public List<String> notes() {
+        return Collections.unmodifiableList(notes);
+    }
+
+    public StLinkVersion version() {
+        return protocol.version();
+    }
+
+    /** The SW-DP's DPIDR read by READ_IDCODES. */
+    public int dpidr() {
+        return dpidr;
+    }
+
+    @Override
+    public ProbeDescriptor probe() {
+        return descriptor;
+    }
+
+    @Override
+    public Set<TargetCapability> capabilities() {
+        Set<TargetCapability> set = EnumSet.of(TargetCapability.MEMORY_ACCESS, TargetCapability.CORE_CONTROL,
+                TargetCapability.RESET_LINE);
+        if (dap != null) {
+            set.add(TargetCapability.DAP_REGISTER_ACCESS);
+        }
+        return set;
+    }
+
+    @Override
+    public Optional<MemoryAccess> memoryAccess() {
+        return Optional.of(memory);
+    }
+
+    @Override
+    public Optional<CoreControl> coreControl() {
+        return Optional.of(core);
+    }
+
+    @Override
+    public Optional<DapRegisterAccess> dapRegisterAccess() {
+        return Optional.ofNullable(dap);
+    }
+
+    @Override
+    public Optional<ResetLine> resetLine() {
+        return Optional.of(new ResetLine() {
+            @Override
+            public void setAsserted(boolean asserted) {
+                protocol.driveNrst(asserted ? StLinkCommand.NRST_LOW : StLinkCommand.NRST_HIGH);
+            }
+
+            @Override
+            public void pulse() {
+                protocol.driveNrst(StLinkCommand.NRST_PULSE);
+            }
+        });
+    }
+
+    @Override
+    public OptionalLong simulatedNanos() {
+        OptionalLong now = protocol.channel().simulatedNanos();
+        return now.isPresent() ? OptionalLong.of(now.getAsLong() - startNanos) : now;
+    }
+
+    /** DEBUG EXIT (the probe returns to mass-storage mode, as st-flash leaves it), then release USB. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            protocol.exitDebug();
+        } catch (RuntimeException ignored) {
+            // the probe may already be gone; releasing the channel is all that is left to do
+        } finally {
+            protocol.channel().close();
+        }
+    }
+}
