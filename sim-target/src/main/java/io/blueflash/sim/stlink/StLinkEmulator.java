@@ -1,0 +1,521 @@
+package io.blueflash.sim.stlink;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An ST-Link's firmware seen from USB (facts §D.2–§D.9): it takes the same 16-byte command blocks
+ * and data phases as a real probe, answers with the same reply layouts and status codes (§D.6),
+ * and performs the SWD work on the simulated chip. It can pose as V2, V2-1 or V3 with any firmware
+ * version; commands the posed firmware does not have are answered as old firmware does: DEBUG
+ * sub-commands with status 0x42 (unknown command), unknown top-level commands with no reply.
+ *
+ * <p>Time: every command charges the personality's USB cost on the chip's clock (see
+ * {@link StLinkPersonality}); the SWD transactions are charged by the chip itself. Not thread-safe
+ * beyond one command at a time ({@link #transfer} is synchronized).
+ */
+public final class StLinkEmulator {
+
+    // status codes, facts §D.6
+    static final int OK = 0x80, CMD_ERROR = 0x08, GET_IDCODE_ERROR = 0x09, ALIGNMENT_ERROR = 0x0A,
+            SWD_AP_WAIT = 0x10, SWD_AP_FAULT = 0x11, SWD_DP_WAIT = 0x14, SWD_DP_FAULT = 0x15, SWD_DP_ERROR = 0x16,
+            FREQUENCY_NOT_SUPPORTED = 0x41, UNKNOWN_COMMAND = 0x42;
+    /** GET_CURRENT_MODE values (facts §D.3). */
+    static final int MODE_DFU = 0, MODE_MASS = 1, MODE_DEBUG = 2;
+    /** GET_TARGET_VOLTAGE reference reading; the target reading is scaled so 2 × 1.2 V × t / ref = volts (§D.9). */
+    static final int VREF_READING = 1600;
+    /** V2 SWD divisors (facts §D.8): {kHz, divisor}. */
+    static final int[][] V2_DIVISORS = {{4000, 0}, {1800, 1}, {1200, 2}, {950, 3}, {480, 7}, {240, 15}, {125, 31},
+        {100, 40}, {50, 79}, {25, 158}, {15, 265}, {5, 798}};
+    /** SWD clocks an STLINK-V3 offers through GET_COM_FREQ, kHz. */
+    static final List<Integer> V3_SWD_KHZ = List.of(24000, 8000, 3300, 1000, 200, 50, 5);
+    static final int MAX_WORD_TRANSFER = 6144;
+    private static final int AIRCR = 0xE000_ED0C, AIRCR_SYSRESETREQ = 0x05FA_0004;
+    /** NRST low time of a DRIVE_NRST pulse: stlink's 100 µs (facts §C.6). */
+    private static final long NRST_PULSE_NANOS = 100_000;
+
+    private final ProbeTarget target;
+    private final StLinkPersonality personality;
+    private int mode;
+    private boolean swdEntered;
+    private int lastRwStatus = OK;
+    private int lastFaultAddress;
+    private long commands;
+    private final Map<String, Long> perCommand = new HashMap<>();
+    private long bytesOut;
+    private long bytesIn;
+    private long usbNanos;
+
+    StLinkEmulator(ProbeTarget target, StLinkPersonality personality) {
+        this.target = Objects.requireNonNull(target, "'target' must not be null");
+        this.personality = Objects.requireNonNull(personality, "'personality' must not be null");
+        // V2 dongles come up in DFU mode, probes with mass storage in mass-storage mode
+        this.mode = personality.model().equals("V2") ? MODE_DFU : MODE_MASS;
+    }
+
+    public StLinkPersonality personality() {
+        return personality;
+    }
+
+    /** Counters since creation (commands, bytes, USB time). */
+    public synchronized StLinkCommandCounters counters() {
+        return new StLinkCommandCounters(commands, perCommand, bytesOut, bytesIn, usbNanos);
+    }
+
+    /**
+     * One USB command: the 16-byte block, the data phase of memory writes (nullable), and the
+     * number of reply bytes the host reads. The reply is exactly {@code replyLength} bytes
+     * (zero padded). Throws {@link StLinkNoReplyException} when this firmware would not answer.
+     */
+    public synchronized byte[] transfer(byte[] command16, byte[] dataOut, int replyLength) {
+        Objects.requireNonNull(command16, "'command16' must not be null");
+        if (command16.length != 16) {
+            throw new IllegalArgumentException("an ST-Link command block is 16 bytes, got " + command16.length);
+        }
+        if (replyLength < 0) {
+            throw new IllegalArgumentException("'replyLength' must not be negative: " + replyLength);
+        }
+        byte[] data = dataOut == null ? new byte[0] : dataOut;
+        String name = nameOf(command16);
+        commands++;
+        perCommand.merge(name, 1L, Long::sum);
+        bytesOut += 16 + data.length;
+        bytesIn += replyLength;
+        long cost = personality.roundTripNanos() + (16L + data.length + replyLength) * personality.nanosPerByte();
+        usbNanos += cost;
+        target.advanceNanos(cost);
+        byte[] reply = execute(command16, data, replyLength);
+        if (reply == null) {
+            if (replyLength > 0) {
+                throw new StLinkNoReplyException("ST-Link " + personality.label() + " does not answer " + name);
+            }
+            return new byte[0];
+        }
+        return java.util.Arrays.copyOf(reply, replyLength);
+    }
+
+    private byte[] execute(byte[] c, byte[] data, int replyLength) {
+        return switch (c[0] & 0xFF) {
+            case 0xF1 -> version();
+            case 0xFB -> personality.isV3() ? versionEx() : null;
+            case 0xF5 -> new byte[] {(byte) mode, 0};
+            case 0xF3 -> {
+                if ((c[1] & 0xFF) == 0x07 && mode == MODE_DFU) {
+                    mode = MODE_MASS;
+                }
+                yield null;
+            }
+            case 0xF4 -> {
+                if ((c[1] & 0xFF) == 0x01) {
+                    mode = MODE_MASS;
+                }
+                yield null;
+            }
+            case 0xF7 -> personality.atLeast(13) ? voltage() : null;
+            case 0xF2 -> debug(c, data, replyLength);
+            default -> null;
+        };
+    }
+
+    private byte[] version() {
+        int j = personality.isV3() ? 0 : personality.jtag();
+        int low = personality.isV3() ? 0 : personality.swimOrMsd();
+        int word = personality.hardware() << 12 | j << 6 | low;
+        byte[] reply = new byte[6];
+        reply[0] = (byte) (word >>> 8);
+        reply[1] = (byte) word;
+        putU16(reply, 2, 0x0483);
+        putU16(reply, 4, personality.productId());
+        return reply;
+    }
+
+    private byte[] versionEx() {
+        byte[] reply = new byte[12];
+        reply[0] = (byte) personality.hardware();
+        reply[1] = 0; // no SWIM on V3
+        reply[2] = (byte) personality.jtag();
+        reply[3] = (byte) personality.swimOrMsd();
+        reply[4] = 1; // bridge firmware
+        putU16(reply, 8, 0x0483);
+        putU16(reply, 10, personality.productId());
+        return reply;
+    }
+
+    private byte[] voltage() {
+        byte[] reply = new byte[8];
+        putU32(reply, 0, VREF_READING);
+        putU32(reply, 4, (int) ((long) personality.targetMillivolts() * VREF_READING / 2400));
+        return reply;
+    }
+
+    /** Firmware version that introduced a DEBUG sub-command (facts §D.4, §D.5); 0 = always there. */
+    private boolean known(int sub) {
+        return switch (sub) {
+            case 0x3E -> personality.atLeast(15);
+            case 0x43 -> !personality.isV3() && personality.jtag() >= 22;
+            case 0x45, 0x46 -> personality.atLeast(24);
+            case 0x47, 0x48 -> personality.atLeast(26);
+            case 0x4B, 0x4C -> personality.atLeast(28);
+            case 0x61, 0x62 -> personality.isV3();
+            case 0x21, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x3A, 0x3B, 0x3C, 0x07, 0x08, 0x0C, 0x0D -> true;
+            default -> false;
+        };
+    }
+
+    private byte[] debug(byte[] c, byte[] data, int replyLength) {
+        int sub = c[1] & 0xFF;
+        if (!known(sub)) {
+            if (isWrite(sub)) {
+                lastRwStatus = UNKNOWN_COMMAND;
+            }
+            return statusReply(UNKNOWN_COMMAND, Math.max(2, replyLength));
+        }
+        if (sub == 0x21) {
+            mode = MODE_MASS;
+            swdEntered = false;
+            return null;
+        }
+        if (sub == 0x30) {
+            return enter(c[2] & 0xFF);
+        }
+        if (sub == 0x3B) {
+            return new byte[] {(byte) lastRwStatus, 0};
+        }
+        if (sub == 0x3E) {
+            byte[] reply = new byte[12];
+            putU16(reply, 0, lastRwStatus);
+            putU32(reply, 4, lastFaultAddress);
+            return reply;
+        }
+        if (sub == 0x3C) {
+            return nrst(c[2] & 0xFF);
+        }
+        if (sub == 0x43) {
+            return setV2Frequency(u16(c, 2));
+        }
+        if (sub == 0x62) {
+            return comFrequencies();
+        }
+        if (sub == 0x61) {
+            return setComFrequency(u32(c, 4));
+        }
+        if (sub == 0x4B || sub == 0x4C) {
+            return statusReply(OK, 2);
+        }
+        if (!swdEntered) {
+            if (isWrite(sub) || isRead(sub)) {
+                lastRwStatus = SWD_DP_ERROR;
+                return isRead(sub) ? new byte[Math.max(replyLength, 1)] : null;
+            }
+            return statusReply(SWD_DP_ERROR, Math.max(2, replyLength));
+        }
+        if (isRead(sub)) {
+            return readMemory(sub, u32(c, 2), u16(c, 6));
+        }
+        if (isWrite(sub)) {
+            writeMemory(sub, u32(c, 2), u16(c, 6), data);
+            return null;
+        }
+        return targetCommand(sub, c);
+    }
+
+    private static boolean isRead(int sub) {
+        return sub == 0x07 || sub == 0x0C || sub == 0x47;
+    }
+
+    private static boolean isWrite(int sub) {
+        return sub == 0x08 || sub == 0x0D || sub == 0x48;
+    }
+
+    private static int widthOf(int sub) {
+        return switch (sub) {
+            case 0x07, 0x08 -> 4;
+            case 0x47, 0x48 -> 2;
+            default -> 1;
+        };
+    }
+
+    private byte[] enter(int how) {
+        if (how != 0xA3) {
+            return statusReply(CMD_ERROR, 2); // JTAG is not emulated
+        }
+        try {
+            target.connect();
+            swdEntered = true;
+            mode = MODE_DEBUG;
+            return statusReply(OK, 2);
+        } catch (RuntimeException e) {
+            return statusReply(statusOf(e, GET_IDCODE_ERROR), 2);
+        }
+    }
+
+    private byte[] nrst(int how) {
+        switch (how) {
+            case 0 -> target.setNrst(true);
+            case 1 -> target.setNrst(false);
+            case 2 -> {
+                target.setNrst(true);
+                target.advanceNanos(NRST_PULSE_NANOS);
+                target.setNrst(false);
+            }
+            default -> {
+                return statusReply(CMD_ERROR, 2);
+            }
+        }
+        return statusReply(OK, 2);
+    }
+
+    private byte[] setV2Frequency(int divisor) {
+        int[] best = V2_DIVISORS[0];
+        for (int[] entry : V2_DIVISORS) {
+            if (Math.abs(entry[1] - divisor) < Math.abs(best[1] - divisor)) {
+                best = entry;
+            }
+        }
+        target.setSwdFrequencyHz(best[0] * 1000L);
+        return statusReply(OK, 2);
+    }
+
+    private byte[] comFrequencies() {
+        byte[] reply = new byte[52];
+        reply[0] = (byte) OK;
+        reply[8] = (byte) V3_SWD_KHZ.size();
+        for (int i = 0; i < V3_SWD_KHZ.size(); i++) {
+            putU32(reply, 12 + 4 * i, V3_SWD_KHZ.get(i));
+        }
+        return reply;
+    }
+
+    private byte[] setComFrequency(int khz) {
+        int chosen = V3_SWD_KHZ.stream().filter(f -> f <= khz).max(Integer::compare).orElse(-1);
+        if (chosen < 0) {
+            return statusReply(FREQUENCY_NOT_SUPPORTED, 8);
+        }
+        target.setSwdFrequencyHz(chosen * 1000L);
+        byte[] reply = statusReply(OK, 8);
+        putU32(reply, 4, chosen);
+        return reply;
+    }
+
+    private int maxTransfer(int width) {
+        if (width > 1) {
+            return MAX_WORD_TRANSFER;
+        }
+        return personality.isV3() && personality.jtag() >= 6 ? 512 : 64;
+    }
+
+    private byte[] readMemory(int sub, int address, int length) {
+        int width = widthOf(sub);
+        byte[] out = new byte[width == 1 && length == 1 ? 2 : length];
+        if (!transferAllowed(address, length, width)) {
+            return out;
+        }
+        try {
+            byte[] read = target.readBlock(address, length, width);
+            System.arraycopy(read, 0, out, 0, length);
+            lastRwStatus = OK;
+        } catch (RuntimeException e) {
+            recordRwFailure(e, address);
+        }
+        return out;
+    }
+
+    private void writeMemory(int sub, int address, int length, byte[] data) {
+        int width = widthOf(sub);
+        if (data.length != length) {
+            throw new IllegalArgumentException(String.format(
+                    "%s announces %d bytes but the data phase carries %d", nameOf(new byte[] {(byte) 0xF2, (byte) sub}),
+                    length, data.length));
+        }
+        if (!transferAllowed(address, length, width)) {
+            return;
+        }
+        try {
+            target.writeBlock(address, data, width);
+            lastRwStatus = OK;
+        } catch (RuntimeException e) {
+            recordRwFailure(e, address);
+        }
+    }
+
+    private boolean transferAllowed(int address, int length, int width) {
+        if (length == 0 || length > maxTransfer(width)) {
+            lastRwStatus = CMD_ERROR;
+            lastFaultAddress = address;
+            return false;
+        }
+        if ((address & (width - 1)) != 0 || length % width != 0) {
+            lastRwStatus = ALIGNMENT_ERROR;
+            lastFaultAddress = address;
+            return false;
+        }
+        return true;
+    }
+
+    private void recordRwFailure(RuntimeException e, int address) {
+        lastRwStatus = statusOf(e, SWD_AP_FAULT);
+        lastFaultAddress = e instanceof ProbeTarget.TargetFault f ? f.address
+                : e instanceof ProbeTarget.TargetWait w ? w.address : address;
+    }
+
+    /** Status byte for a target-side failure (facts §D.6). */
+    private static int statusOf(RuntimeException e, int fallback) {
+        if (e instanceof ProbeTarget.TargetFault f) {
+            return f.dp ? SWD_DP_FAULT : SWD_AP_FAULT;
+        }
+        if (e instanceof ProbeTarget.TargetWait w) {
+            return w.dp ? SWD_DP_WAIT : SWD_AP_WAIT;
+        }
+        if (e instanceof ProbeTarget.TargetUnreachable) {
+            return SWD_DP_ERROR;
+        }
+        if (fallback == GET_IDCODE_ERROR) {
+            return GET_IDCODE_ERROR;
+        }
+        throw e;
+    }
+
+    /** Commands with an inline status: IDCODE, registers, debug registers, DAP registers, RESETSYS. */
+    private byte[] targetCommand(int sub, byte[] c) {
+        try {
+            return switch (sub) {
+                case 0x31 -> {
+                    byte[] reply = statusReply(OK, 12);
+                    putU32(reply, 4, target.readDp(0x0));
+                    yield reply;
+                }
+                case 0x32 -> {
+                    target.writeBlock(AIRCR, le32(AIRCR_SYSRESETREQ), 4);
+                    yield statusReply(OK, 2);
+                }
+                case 0x33 -> {
+                    byte[] reply = statusReply(OK, 8);
+                    putU32(reply, 4, target.readCoreRegister(c[2] & 0xFF));
+                    yield reply;
+                }
+                case 0x34 -> {
+                    target.writeCoreRegister(c[2] & 0xFF, u32(c, 3));
+                    yield statusReply(OK, 2);
+                }
+                case 0x3A -> {
+                    byte[] reply = statusReply(OK, 88);
+                    for (int reg = 0; reg <= 20; reg++) {
+                        putU32(reply, 4 + 4 * reg, target.readCoreRegister(reg));
+                    }
+                    yield reply;
+                }
+                case 0x35 -> {
+                    target.writeBlock(u32(c, 2), le32(u32(c, 6)), 4);
+                    yield statusReply(OK, 2);
+                }
+                case 0x36 -> {
+                    byte[] reply = statusReply(OK, 8);
+                    System.arraycopy(target.readBlock(u32(c, 2), 4, 4), 0, reply, 4, 4);
+                    yield reply;
+                }
+                case 0x45 -> {
+                    int port = u16(c, 2);
+                    int address = u16(c, 4);
+                    byte[] reply = statusReply(OK, 8);
+                    putU32(reply, 4, port == 0xFFFF ? target.readDp(address) : target.readAp(port, address));
+                    yield reply;
+                }
+                case 0x46 -> {
+                    int port = u16(c, 2);
+                    int address = u16(c, 4);
+                    if (port == 0xFFFF) {
+                        target.writeDp(address, u32(c, 6));
+                    } else {
+                        target.writeAp(port, address, u32(c, 6));
+                    }
+                    yield statusReply(OK, 2);
+                }
+                default -> statusReply(UNKNOWN_COMMAND, 2);
+            };
+        } catch (RuntimeException e) {
+            int size = switch (sub) {
+                case 0x31 -> 12;
+                case 0x3A -> 88;
+                case 0x33, 0x36, 0x45 -> 8;
+                default -> 2;
+            };
+            return statusReply(statusOf(e, SWD_AP_FAULT), size);
+        }
+    }
+
+    private static byte[] statusReply(int status, int length) {
+        byte[] reply = new byte[length];
+        reply[0] = (byte) status;
+        return reply;
+    }
+
+    /** Command name for counters and messages. */
+    static String nameOf(byte[] c) {
+        int code = c[0] & 0xFF;
+        if (code != 0xF2) {
+            return switch (code) {
+                case 0xF1 -> "GET_VERSION";
+                case 0xF3 -> "DFU_COMMAND";
+                case 0xF4 -> "SWIM_COMMAND";
+                case 0xF5 -> "GET_CURRENT_MODE";
+                case 0xF7 -> "GET_TARGET_VOLTAGE";
+                case 0xFB -> "GET_VERSION_EX";
+                default -> String.format("0x%02X", code);
+            };
+        }
+        return switch (c[1] & 0xFF) {
+            case 0x21 -> "EXIT";
+            case 0x30 -> "ENTER";
+            case 0x31 -> "READ_IDCODES";
+            case 0x32 -> "RESETSYS";
+            case 0x33 -> "READREG";
+            case 0x34 -> "WRITEREG";
+            case 0x35 -> "WRITEDEBUGREG";
+            case 0x36 -> "READDEBUGREG";
+            case 0x3A -> "READALLREGS";
+            case 0x3B -> "GETLASTRWSTATUS";
+            case 0x3C -> "DRIVE_NRST";
+            case 0x3E -> "GETLASTRWSTATUS2";
+            case 0x43 -> "SWD_SET_FREQ";
+            case 0x45 -> "READ_DAP_REG";
+            case 0x46 -> "WRITE_DAP_REG";
+            case 0x47 -> "READMEM_16BIT";
+            case 0x48 -> "WRITEMEM_16BIT";
+            case 0x4B -> "INIT_AP";
+            case 0x4C -> "CLOSE_AP_DBG";
+            case 0x07 -> "READMEM_32BIT";
+            case 0x08 -> "WRITEMEM_32BIT";
+            case 0x0C -> "READMEM_8BIT";
+            case 0x0D -> "WRITEMEM_8BIT";
+            case 0x61 -> "SET_COM_FREQ";
+            case 0x62 -> "GET_COM_FREQ";
+            default -> String.format("DEBUG_0x%02X", c[1] & 0xFF);
+        };
+    }
+
+    static int u16(byte[] b, int offset) {
+        return (b[offset] & 0xFF) | (b[offset + 1] & 0xFF) << 8;
+    }
+
+    static int u32(byte[] b, int offset) {
+        return u16(b, offset) | u16(b, offset + 2) << 16;
+    }
+
+    static void putU16(byte[] b, int offset, int value) {
+        b[offset] = (byte) value;
+        b[offset + 1] = (byte) (value >>> 8);
+    }
+
+    static void putU32(byte[] b, int offset, int value) {
+        putU16(b, offset, value);
+        putU16(b, offset + 2, value >>> 16);
+    }
+
+    private static byte[] le32(int value) {
+        byte[] b = new byte[4];
+        putU32(b, 0, value);
+        return b;
+    }
+}
