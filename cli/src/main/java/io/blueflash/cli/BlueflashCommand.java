@@ -1,0 +1,121 @@
+package io.blueflash.cli;
+
+import io.blueflash.cli.args.FrequencyConverter;
+import io.blueflash.cli.args.SizeConverter;
+import io.blueflash.cli.args.VersionProvider;
+import io.blueflash.cli.command.GlobalSettings;
+import io.blueflash.cli.command.UsageException;
+import io.blueflash.model.ConnectMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code blueflash [global options] <command>} (DESIGN §4). Global options are inherited by every
+ * subcommand, so they may also follow it, as in the tutorial's
+ * {@code write my_firmware.bin 0x8000000 --reset}.
+ */
+@Command(name = "blueflash", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Program STM32F1 microcontrollers over ST-Link, the UART ROM bootloader, a Black Magic Probe, "
+                + "or the built-in simulated Blue Pill (--probe sim).",
+        footerHeading = "%nExit codes:%n", footer = {
+            "  0 ok   1 usage   2 file/image   3 probe not found   4 target not responding",
+            "  5 protected chip   6 verify mismatch   7 flash error   70 internal error",
+            "Examples:",
+            "  blueflash --probe sim write examples/blink.bin 0x08000000",
+            "  blueflash --probe sim read out.bin 0x08000000 4096",
+            "  blueflash probes"})
+public final class BlueflashCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--probe", scope = ScopeType.INHERIT, paramLabel = "PROBE", order = 1,
+            description = "stlink[:SERIAL] | bootloader:PORT | bmp:PORT | sim[:PROFILE] (default: the one probe attached; "
+                    + "also from env BLUEFLASH_PROBE)")
+    String probe;
+
+    @Option(names = "--sim-state", scope = ScopeType.INHERIT, paramLabel = "FILE", order = 2,
+            description = "state file of the simulated chip (default ~/.blueflash/sim-PROFILE.state)")
+    Path simState;
+
+    @Option(names = "--serial", scope = ScopeType.INHERIT, paramLabel = "S", order = 3,
+            description = "ST-Link serial number (same as --probe stlink:S)")
+    String serial;
+
+    @Option(names = "--freq", scope = ScopeType.INHERIT, paramLabel = "KHZ", order = 4,
+            converter = FrequencyConverter.class, description = "SWD clock, e.g. 1800 or 4M")
+    Integer frequencyKhz;
+
+    @Option(names = "--connect-under-reset", scope = ScopeType.INHERIT, order = 5,
+            description = "hold NRST while attaching (firmware that disables SWD or sleeps)")
+    boolean connectUnderReset;
+
+    @Option(names = "--hot-plug", scope = ScopeType.INHERIT, order = 6,
+            description = "attach without resetting or halting the running firmware")
+    boolean hotPlug;
+
+    @Option(names = "--flash", scope = ScopeType.INHERIT, paramLabel = "SIZE", order = 7,
+            converter = SizeConverter.class, description = "override the flash size the chip reports, e.g. --flash=128k")
+    Long flashSize;
+
+    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT", order = 8,
+            description = "binary | ihex | elf | srec (default: detected from the file)")
+    String format;
+
+    @Option(names = "--reset", scope = ScopeType.INHERIT, order = 9,
+            description = "reset and run the target when the command is done")
+    boolean reset;
+
+    @Option(names = "--opt", scope = ScopeType.INHERIT, order = 10,
+            description = "st-flash's optimisation: skip trailing 0xFF bytes of the image")
+    boolean trimErased;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, order = 11,
+            description = "print one JSON document on stdout (for scripts); no progress output")
+    boolean json;
+
+    @Option(names = "--trace", scope = ScopeType.INHERIT, order = 12,
+            description = "print the teaching trace (SWD transactions, decoded registers, flash events) on stderr")
+    boolean trace;
+
+    @Option(names = "--no-progress", scope = ScopeType.INHERIT, order = 13, description = "no progress bar or lines")
+    boolean noProgress;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 14, description = "more detail")
+    boolean verbose;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, order = 15,
+            description = "most detail, with stack traces on errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE.code();
+    }
+
+    /** The parsed global options; valid after parsing. */
+    public GlobalSettings settings() {
+        if (connectUnderReset && hotPlug) {
+            throw new UsageException("--connect-under-reset and --hot-plug exclude each other: "
+                    + "one resets the target while attaching, the other must not disturb it");
+        }
+        ConnectMode mode = connectUnderReset ? ConnectMode.UNDER_RESET
+                : hotPlug ? ConnectMode.HOT_PLUG : ConnectMode.NORMAL;
+        return new GlobalSettings(Optional.ofNullable(probe), Optional.ofNullable(simState),
+                Optional.ofNullable(serial),
+                frequencyKhz == null ? OptionalInt.empty() : OptionalInt.of(frequencyKhz), mode,
+                flashSize == null ? OptionalLong.empty() : OptionalLong.of(flashSize), Optional.ofNullable(format),
+                reset, json, trace, !noProgress && !json, debug ? 2 : verbose ? 1 : 0, trimErased);
+    }
+}

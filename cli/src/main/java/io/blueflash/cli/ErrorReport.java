@@ -1,0 +1,84 @@
+package io.blueflash.cli;
+
+import io.blueflash.cli.command.UsageException;
+import io.blueflash.image.ImageFormatException;
+import io.blueflash.port.out.ProbeNotFoundException;
+import io.blueflash.port.out.TargetCommunicationException;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns a failure into what the user reads: one line saying what went wrong and where, hint lines
+ * saying what to do, and the documented {@link ExitCode}. The one place that decides exit codes,
+ * so the README table and the behaviour cannot drift apart.
+ *
+ * @param exitCode the process exit code
+ * @param message  what happened (no "Exception" class names)
+ * @param hints    what the user can do, one per line
+ */
+public record ErrorReport(ExitCode exitCode, String message, List<String> hints) {
+
+    static final String SIM_HINT = "no board at hand? use the simulated Blue Pill: --probe sim";
+
+    public ErrorReport {
+        Objects.requireNonNull(exitCode, "'exitCode' must not be null");
+        Objects.requireNonNull(message, "'message' must not be null");
+        hints = List.copyOf(Objects.requireNonNull(hints, "'hints' must not be null"));
+    }
+
+    public static ErrorReport of(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof java.util.concurrent.ExecutionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String text = messageOf(t);
+        if (t instanceof UsageException || t instanceof IllegalArgumentException) {
+            return new ErrorReport(ExitCode.USAGE, text, List.of("see --help for the command's grammar"));
+        }
+        if (t instanceof UncheckedIOException u) {
+            return fileProblem(u.getCause());
+        }
+        if (t instanceof IOException io) {
+            return fileProblem(io);
+        }
+        if (t instanceof ImageFormatException) {
+            return new ErrorReport(ExitCode.IMAGE, text, List.of());
+        }
+        if (t instanceof ProbeNotFoundException) {
+            return new ErrorReport(ExitCode.PROBE_NOT_FOUND, text, List.of(
+                    "list what is attached with: blueflash probes", SIM_HINT));
+        }
+        if (t instanceof TargetCommunicationException) {
+            return new ErrorReport(ExitCode.TARGET, text, List.of(
+                    "check wiring (SWDIO, SWCLK, GND, 3.3V) and that the board is powered",
+                    "firmware that sleeps or remaps the SWD pins: retry with --connect-under-reset",
+                    "long or loose wires: retry with a lower clock, e.g. --freq 480"));
+        }
+        return new ErrorReport(ExitCode.INTERNAL, "internal error: " + t,
+                List.of("please report this with the output of --debug"));
+    }
+
+    private static ErrorReport fileProblem(IOException io) {
+        if (io instanceof NoSuchFileException || io instanceof FileNotFoundException) {
+            return new ErrorReport(ExitCode.IMAGE, "file not found: " + io.getMessage(),
+                    List.of("check the path (relative paths start in the current directory)"));
+        }
+        if (io instanceof AccessDeniedException) {
+            return new ErrorReport(ExitCode.IMAGE, "file not readable (permission denied): " + io.getMessage(),
+                    List.of("check the file's permissions"));
+        }
+        return new ErrorReport(ExitCode.IMAGE, "cannot access file: " + messageOf(io),
+                List.of("check that the path names a readable file, not a directory"));
+    }
+
+    private static String messageOf(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,47 @@
+package io.blueflash.cli.command;
+
+import io.blueflash.model.ConnectMode;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The global options of one invocation after parsing, whichever grammar they came from
+ * (blueflash's or st-flash's), so both command trees run the same {@link Operations}.
+ *
+ * @param probe         the {@code --probe} text, if given
+ * @param simState      {@code --sim-state FILE}, if given
+ * @param serial        {@code --serial S} (an ST-Link serial), if given
+ * @param frequencyKhz  {@code --freq}, if given
+ * @param connectMode   normal, {@code --connect-under-reset} or {@code --hot-plug}
+ * @param flashSize     {@code --flash=SIZE} override of the chip's flash size, if given
+ * @param format        {@code --format binary|ihex|elf|srec}, if given (else detected)
+ * @param resetAfter    {@code --reset}: reset and run the target when done
+ * @param json          {@code --json}: one JSON document on stdout, nothing else there
+ * @param trace         {@code --trace}: teaching trace on stderr
+ * @param progress      false under {@code --no-progress} (and under {@code --json})
+ * @param verbosity     0 normal, 1 {@code --verbose}, 2 {@code --debug} (stack traces on errors)
+ * @param trimErased    st-flash's {@code --opt}: drop trailing 0xFF bytes of the image
+ */
+public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Optional<String> serial,
+                             OptionalInt frequencyKhz, ConnectMode connectMode, OptionalLong flashSize,
+                             Optional<String> format, boolean resetAfter, boolean json, boolean trace,
+                             boolean progress, int verbosity, boolean trimErased) {
+
+    public GlobalSettings {
+        Objects.requireNonNull(probe, "'probe' must not be null");
+        Objects.requireNonNull(simState, "'simState' must not be null");
+        Objects.requireNonNull(serial, "'serial' must not be null");
+        Objects.requireNonNull(frequencyKhz, "'frequencyKhz' must not be null");
+        Objects.requireNonNull(connectMode, "'connectMode' must not be null");
+        Objects.requireNonNull(flashSize, "'flashSize' must not be null");
+        Objects.requireNonNull(format, "'format' must not be null");
+    }
+
+    public boolean debug() {
+        return verbosity >= 2;
+    }
+}

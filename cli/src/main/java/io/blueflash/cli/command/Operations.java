@@ -1,0 +1,29 @@
+package io.blueflash.cli.command;
+
+import io.blueflash.cli.ExitCode;
+
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * What the subcommands ask for, once their arguments are parsed. Both grammars (blueflash's and
+ * st-flash's) end here, so they behave the same. Failures are thrown as exceptions and turned into
+ * a message and an {@link ExitCode} in one place ({@code ErrorReport}).
+ */
+public interface Operations {
+
+    ExitCode write(Path file, OptionalLong address);
+
+    ExitCode verify(Path file, OptionalLong address);
+
+    ExitCode read(Path file, long address, long size);
+
+    ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding);
+
+    ExitCode reset(boolean hard);
+
+    ExitCode info(Set<InfoSubcommand.Field> fields);
+
+    ExitCode probes();
+}

@@ -1,0 +1,72 @@
+package io.blueflash.cli.command;
+
+import io.blueflash.cli.ExitCode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** Records which operation a command line asked for, with its arguments and global settings. */
+public final class RecordingOperations implements Operations {
+
+    public final List<String> calls = new ArrayList<>();
+    public GlobalSettings settings;
+    public boolean stFlashStyle;
+
+    public OperationsFactory factory() {
+        return (s, st) -> {
+            settings = s;
+            stFlashStyle = st;
+            return this;
+        };
+    }
+
+    @Override
+    public ExitCode write(Path file, OptionalLong address) {
+        calls.add("write " + file + " " + text(address));
+        return ExitCode.OK;
+    }
+
+    @Override
+    public ExitCode verify(Path file, OptionalLong address) {
+        calls.add("verify " + file + " " + text(address));
+        return ExitCode.OK;
+    }
+
+    @Override
+    public ExitCode read(Path file, long address, long size) {
+        calls.add(String.format("read %s 0x%08X %d", file, address, size));
+        return ExitCode.OK;
+    }
+
+    @Override
+    public ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding) {
+        calls.add("erase " + text(address) + " " + (size.isPresent() ? size.getAsLong() : "-")
+                + (allowPageRounding ? " rounding" : ""));
+        return ExitCode.OK;
+    }
+
+    @Override
+    public ExitCode reset(boolean hard) {
+        calls.add(hard ? "reset hard" : "reset");
+        return ExitCode.OK;
+    }
+
+    @Override
+    public ExitCode info(Set<InfoSubcommand.Field> fields) {
+        calls.add("info " + fields);
+        return ExitCode.OK;
+    }
+
+    @Override
+    public ExitCode probes() {
+        calls.add("probes");
+        return ExitCode.OK;
+    }
+
+    private static String text(OptionalLong address) {
+        return address.isPresent() ? String.format("0x%08X", address.getAsLong()) : "-";
+    }
+}
