@@ -1,7 +1,7 @@
 package io.blueflash.cli;
 
 import io.blueflash.cli.args.FrequencyConverter;
-import io.blueflash.cli.args.SizeConverter;
+import io.blueflash.cli.args.FlashSizeConverter;
 import io.blueflash.cli.args.VersionProvider;
 import io.blueflash.cli.command.GlobalSettings;
 import io.blueflash.cli.command.UsageException;
@@ -65,7 +65,7 @@ public final class BlueflashCommand implements Callable<Integer> {
     boolean hotPlug;
 
     @Option(names = "--flash", scope = ScopeType.INHERIT, paramLabel = "SIZE", order = 7,
-            converter = SizeConverter.class, description = "override the flash size the chip reports, e.g. --flash=128k")
+            converter = FlashSizeConverter.class, description = "override the flash size the chip reports, e.g. --flash=128k")
     Long flashSize;
 
     @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT", order = 8,

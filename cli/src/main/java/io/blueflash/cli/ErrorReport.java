@@ -1,6 +1,10 @@
 package io.blueflash.cli;
 
 import io.blueflash.cli.command.UsageException;
+import io.blueflash.chip.UnknownChipException;
+import io.blueflash.flash.FlashException;
+import io.blueflash.flash.FlashProtectedException;
+import io.blueflash.flash.FlashRangeException;
 import io.blueflash.image.ImageFormatException;
 import io.blueflash.port.out.ProbeNotFoundException;
 import io.blueflash.port.out.TargetCommunicationException;
@@ -50,6 +54,30 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
         if (t instanceof ImageFormatException) {
             return new ErrorReport(ExitCode.IMAGE, text, List.of());
         }
+        if (t instanceof FlashRangeException) {
+            return new ErrorReport(ExitCode.IMAGE, text, rangeHints(text));
+        }
+        if (t instanceof FlashProtectedException p) {
+            return new ErrorReport(ExitCode.PROTECTED, text, p.kind() == FlashProtectedException.Kind.READ_PROTECTED
+                    ? List.of("the chip is read-protected (RDP, facts §B.6): debug access to flash is blocked",
+                            "to unlock, erase the option bytes and write RDP=0xA5; this MASS-ERASES the flash, e.g.",
+                            "  openocd -f interface/stlink.cfg -f target/stm32f1x.cfg -c 'init; reset halt; "
+                                    + "stm32f1x unlock 0; reset halt; exit'",
+                            "  or over the UART bootloader: stm32flash -k /dev/ttyUSB0",
+                            "then power-cycle the board")
+                    : List.of("the page is write-protected (WRP option bytes, facts §B.7)",
+                            "clear write protection (needs an option-byte erase, then a reset), e.g.",
+                            "  openocd ... -c 'init; reset halt; stm32f1x unlock 0; reset halt; exit'",
+                            "or write the image to unprotected pages only"));
+        }
+        if (t instanceof FlashException) {
+            return new ErrorReport(ExitCode.FLASH_ERROR, text, List.of(
+                    "retry once; if the same page fails again the flash may be worn or the chip a clone that "
+                            + "needs slower programming (see blueflash info)"));
+        }
+        if (t instanceof UnknownChipException) {
+            return new ErrorReport(ExitCode.TARGET, text, List.of());
+        }
         if (t instanceof ProbeNotFoundException) {
             return new ErrorReport(ExitCode.PROBE_NOT_FOUND, text, List.of(
                     "list what is attached with: blueflash probes", SIM_HINT));
@@ -62,6 +90,20 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
         }
         return new ErrorReport(ExitCode.INTERNAL, "internal error: " + t,
                 List.of("please report this with the output of --debug"));
+    }
+
+    private static List<String> rangeHints(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.contains("--flash") && (lower.contains("outside") || lower.contains("larger")
+                || lower.contains("beyond") || lower.contains("exceed") || lower.contains("past the end"))) {
+            return List.of("an STM32F103C8 reports 64 KB but usually has 128 KB: if yours does, add --flash=128k",
+                    "check the address: flash starts at 0x08000000");
+        }
+        if (lower.contains("align")) {
+            return List.of("flash is programmed in half-words and erased in pages: use an even address "
+                    + "(erase ranges: page-aligned, or add --allow-page-rounding)");
+        }
+        return List.of();
     }
 
     private static ErrorReport fileProblem(IOException io) {

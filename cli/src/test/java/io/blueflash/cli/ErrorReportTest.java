@@ -1,0 +1,106 @@
+package io.blueflash.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.blueflash.chip.UnknownChipException;
+import io.blueflash.flash.FlashOperationException;
+import io.blueflash.flash.FlashProtectedException;
+import io.blueflash.flash.FlashRangeException;
+import io.blueflash.image.ImageFormatException;
+import io.blueflash.port.out.ProbeNotFoundException;
+import io.blueflash.port.out.TargetCommunicationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.junit.jupiter.api.Test;
+
+/** Each failure class gets its documented exit code and hints the user can act on. */
+class ErrorReportTest {
+
+    @Test
+    void givenMissingFile_whenReported_thenImageCodeAndPath() {
+        ErrorReport r = ErrorReport.of(new UncheckedIOException(new NoSuchFileException("fw.bin")));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.IMAGE);
+        assertThat(r.message()).isEqualTo("file not found: fw.bin");
+    }
+
+    @Test
+    void givenUnreadableFile_whenReported_thenPermissionNamed() {
+        ErrorReport r = ErrorReport.of(new UncheckedIOException(new AccessDeniedException("fw.bin")));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.IMAGE);
+        assertThat(r.message()).isEqualTo("file not readable (permission denied): fw.bin");
+        assertThat(r.hints()).containsExactly("check the file's permissions");
+    }
+
+    @Test
+    void givenOtherIoProblem_whenReported_thenImageCode() {
+        assertThat(ErrorReport.of(new IOException("disk on fire")).exitCode()).isEqualTo(ExitCode.IMAGE);
+    }
+
+    @Test
+    void givenBadHex_whenReported_thenImageCodeAndMessageKept() {
+        ErrorReport r = ErrorReport.of(new ImageFormatException("fw.hex line 3: checksum 0x00, expected 0x24"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.IMAGE);
+        assertThat(r.message()).isEqualTo("fw.hex line 3: checksum 0x00, expected 0x24");
+    }
+
+    @Test
+    void givenImagePastFlashEnd_whenReported_thenFlashOverrideHinted() {
+        ErrorReport r = ErrorReport.of(new FlashRangeException("image [0x08000000, 0x08010400) lies outside flash"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.IMAGE);
+        assertThat(r.hints()).anySatisfy(h -> assertThat(h).contains("--flash=128k"));
+    }
+
+    @Test
+    void givenUnalignedAddress_whenReported_thenAlignmentHinted() {
+        ErrorReport r = ErrorReport.of(new FlashRangeException("address 0x08000001 is not half-word aligned"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.IMAGE);
+        assertThat(r.hints()).anySatisfy(h -> assertThat(h).contains("even address"));
+    }
+
+    @Test
+    void givenReadProtection_whenReported_thenProtectedCodeAndUnlockRecipe() {
+        ErrorReport r = ErrorReport.of(new FlashProtectedException(FlashProtectedException.Kind.READ_PROTECTED,
+                "flash is read-protected"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.PROTECTED);
+        assertThat(String.join("\n", r.hints())).contains("stm32f1x unlock 0").contains("MASS-ERASES")
+                .contains("stm32flash -k");
+    }
+
+    @Test
+    void givenWriteProtection_whenReported_thenProtectedCodeAndWrpNamed() {
+        ErrorReport r = ErrorReport.of(new FlashProtectedException(FlashProtectedException.Kind.WRITE_PROTECTED,
+                "page 3 is write-protected"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.PROTECTED);
+        assertThat(r.hints().get(0)).contains("WRP");
+    }
+
+    @Test
+    void givenProgrammingError_whenReported_thenFlashErrorCode() {
+        assertThat(ErrorReport.of(new FlashOperationException("PGERR at 0x08000400")).exitCode())
+                .isEqualTo(ExitCode.FLASH_ERROR);
+    }
+
+    @Test
+    void givenNoProbe_whenReported_thenSimulatorNamed() {
+        ErrorReport r = ErrorReport.of(new ProbeNotFoundException("no ST-Link found"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.PROBE_NOT_FOUND);
+        assertThat(r.hints()).contains("no board at hand? use the simulated Blue Pill: --probe sim");
+    }
+
+    @Test
+    void givenSilentTarget_whenReported_thenWiringAndConnectUnderResetHinted() {
+        ErrorReport r = ErrorReport.of(new TargetCommunicationException("target not responding"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.TARGET);
+        assertThat(String.join("\n", r.hints())).contains("wiring").contains("--connect-under-reset").contains("--freq");
+        assertThat(ErrorReport.of(new UnknownChipException("unknown chip id 0x000")).exitCode()).isEqualTo(ExitCode.TARGET);
+    }
+
+    @Test
+    void givenBug_whenReported_thenInternalCodeAsksForReport() {
+        ErrorReport r = ErrorReport.of(new NullPointerException("x"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(r.exitCode().code()).isEqualTo(70);
+    }
+}
