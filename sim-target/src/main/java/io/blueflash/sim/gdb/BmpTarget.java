@@ -1,0 +1,68 @@
+package io.blueflash.sim.gdb;
+
+import java.util.List;
+
+/**
+ * What the Black Magic Probe firmware's target layer does for its GDB server: scan the SWD bus,
+ * attach, memory and register access, run control and the STM32F1 flash driver. The RSP side
+ * ({@link GdbServerEmulator}) only translates packets; this side spends the SWD transactions.
+ * Failures are {@link BmpTargetException}s, which the server answers with {@code E nn}.
+ */
+interface BmpTarget {
+
+    /** {@code monitor swd_scan}: the lines BMP prints (voltage, DPIDR, target list). */
+    List<String> swdScan();
+
+    /** {@code monitor targets}: the target list of the last scan (empty before any scan). */
+    List<String> targetList();
+
+    /** {@code vAttach;n}: attaches to target {@code n} of the last scan and halts its core. */
+    void attach(int targetNumber);
+
+    boolean isAttached();
+
+    /** Lets the core run and forgets the target (GDB {@code D}). */
+    void detach();
+
+    /** GDB remote register numbers of the target description (r0–r12, sp, lr, pc, xpsr = 25). */
+    int readRegister(int gdbRegister);
+
+    void writeRegister(int gdbRegister, int value);
+
+    /** The {@code g} packet registers in order. */
+    int[] gdbRegisterNumbers();
+
+    byte[] readMemory(int address, int length);
+
+    void writeMemory(int address, byte[] data);
+
+    void halt();
+
+    void resume();
+
+    boolean isHalted();
+
+    /** {@code monitor reset}: system reset; an attached core stays halted at the reset vector. */
+    void reset();
+
+    /** The {@code qXfer:memory-map:read} document (facts §F.3). */
+    String memoryMapXml();
+
+    /** {@code vFlashErase:addr,length}: erases the blocks of that range. */
+    void flashErase(int address, int length);
+
+    /** {@code vFlashWrite:addr:data}: buffers, programming whole blocks as BMP does. */
+    void flashWrite(int address, byte[] data);
+
+    /** {@code vFlashDone}: programs what is still buffered and locks the FPEC. */
+    void flashDone();
+
+    /** {@code monitor erase_mass}: mass erase of main flash (facts §B.5). */
+    void massErase();
+
+    /** {@code monitor option erase}: erases the option bytes and writes RDP 0x5AA5 (facts §B.6). */
+    List<String> optionErase();
+
+    /** {@code monitor option}: the option-byte slots as BMP prints them. */
+    List<String> optionRead();
+}

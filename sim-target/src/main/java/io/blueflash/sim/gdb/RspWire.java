@@ -1,0 +1,191 @@
+package io.blueflash.sim.gdb;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The probe's end of the GDB remote serial protocol (facts §F.2): reads {@code $data#cs} packets,
+ * checks the modulo-256 checksum and answers {@code +} or {@code -}, sends replies and resends
+ * them on {@code -} (three attempts, as BMP does), and switches acknowledgements off after
+ * {@code QStartNoAckMode}. A 0x03 byte outside a packet is an interrupt request; 0x04 or the end of
+ * the stream ends the session.
+ *
+ * <p>Written independently of the host's codec on purpose: the two meet on the byte stream.
+ * Every byte in either direction is reported to the {@link UsbCdcLinkModel} so that the USB CDC
+ * cost lands on the simulated clock.
+ */
+final class RspWire {
+
+    /** What {@link #next()} found on the line. */
+    sealed interface Incoming permits Packet, Interrupt, EndOfSession { }
+
+    /** A packet whose checksum was right; {@code body} is the raw (still escaped) data. */
+    record Packet(byte[] body) implements Incoming {
+        String text() {
+            return new String(body, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** 0x03 outside a packet: GDB's Ctrl-C. */
+    record Interrupt() implements Incoming { }
+
+    /** 0x04 or end of stream. */
+    record EndOfSession() implements Incoming { }
+
+    static final int MAX_SEND_ATTEMPTS = 3;
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final LinkMeter meter;
+    private boolean ackMode = true;
+    private int badChecksums;
+
+    /** Receives the byte counts of each direction (USB CDC cost model). */
+    interface LinkMeter {
+        LinkMeter NONE = new LinkMeter() {
+            @Override
+            public void received(int bytes) {
+            }
+
+            @Override
+            public void sent(int bytes) {
+            }
+        };
+
+        void received(int bytes);
+
+        void sent(int bytes);
+    }
+
+    RspWire(InputStream in, OutputStream out, LinkMeter meter) {
+        this.in = in;
+        this.out = out;
+        this.meter = meter;
+    }
+
+    /** Acknowledgements stop after the OK reply to {@code QStartNoAckMode}. */
+    void disableAcks() {
+        ackMode = false;
+    }
+
+    boolean ackMode() {
+        return ackMode;
+    }
+
+    /** Packets rejected with '-' so far (bad checksum or framing). */
+    int badChecksums() {
+        return badChecksums;
+    }
+
+    /** Blocks for the next packet or interrupt; stray acknowledgements are skipped. */
+    Incoming next() throws IOException {
+        while (true) {
+            int b = in.read();
+            if (b < 0 || b == 0x04) {
+                return new EndOfSession();
+            }
+            meter.received(1);
+            if (b == 0x03) {
+                return new Interrupt();
+            }
+            if (b != '$') {
+                continue; // '+', '-' or line noise between packets
+            }
+            Packet packet = readBody();
+            if (packet != null) {
+                return packet;
+            }
+        }
+    }
+
+    /** Reads after '$' up to the checksum; null when the packet was rejected with '-'. */
+    private Packet readBody() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int sum = 0;
+        while (true) {
+            int b = readByte();
+            if (b == '#') {
+                break;
+            }
+            if (b == '$') { // a new packet started: the previous one was truncated
+                body.reset();
+                sum = 0;
+                continue;
+            }
+            body.write(b);
+            sum += b;
+        }
+        int high = hexValue(readByte());
+        int low = hexValue(readByte());
+        boolean good = high >= 0 && low >= 0 && ((high << 4) | low) == (sum & 0xFF);
+        if (ackMode) {
+            writeRaw(new byte[] {(byte) (good ? '+' : '-')});
+        }
+        if (!good && ackMode) {
+            badChecksums++;
+            return null;
+        }
+        return new Packet(body.toByteArray());
+    }
+
+    /** Sends a reply packet; in acknowledgement mode waits for '+' and resends on '-'. */
+    void send(byte[] payload) throws IOException {
+        byte[] frame = frame(payload);
+        for (int attempt = 1; ; attempt++) {
+            writeRaw(frame);
+            if (!ackMode) {
+                return;
+            }
+            int ack = readByte();
+            if (ack == '+') {
+                return;
+            }
+            if (attempt >= MAX_SEND_ATTEMPTS) {
+                return; // BMP gives up after three tries and goes back to reading packets
+            }
+            // '-' or anything unexpected: send again
+        }
+    }
+
+    void send(String payload) throws IOException {
+        send(payload.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static byte[] frame(byte[] payload) {
+        byte[] frame = new byte[payload.length + 4];
+        frame[0] = '$';
+        int sum = 0;
+        for (int i = 0; i < payload.length; i++) {
+            frame[i + 1] = payload[i];
+            sum += payload[i] & 0xFF;
+        }
+        frame[payload.length + 1] = '#';
+        frame[payload.length + 2] = HEX[(sum >> 4) & 0xF];
+        frame[payload.length + 3] = HEX[sum & 0xF];
+        return frame;
+    }
+
+    private void writeRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        meter.sent(bytes.length);
+    }
+
+    private int readByte() throws IOException {
+        int b = in.read();
+        if (b < 0) {
+            throw new EOFException("GDB closed the connection inside a packet");
+        }
+        meter.received(1);
+        return b;
+    }
+
+    private static int hexValue(int c) {
+        return Character.digit(c, 16);
+    }
+}
