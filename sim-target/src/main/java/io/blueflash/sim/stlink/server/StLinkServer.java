@@ -1,5 +1,7 @@
 package io.blueflash.sim.stlink.server;
 
+import io.blueflash.sim.stlink.StLinkNoReplyException;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -27,8 +29,8 @@ import java.util.function.Consumer;
  *                                data size) + the data when direction is 0 (write)
  *                                                                   reply 4 + size when reading (direction 1, or 3 = SWO)
  * </pre>
- * The status word is 1 for success (OpenOCD's {@code STLINK_TCP_SS_OK}); 0x1002 flags a bad
- * parameter, 0x1053 a command that is not available. Command 0x07 (clients of a device) is not sent by
+ * The status word is 1 for success (OpenOCD's {@code STLINK_TCP_SS_OK}); 0x1001 reports a USB
+ * command the ST-Link did not answer (a timeout), 0x1002 a bad parameter, 0x1053 a command that failed. Command 0x07 (clients of a device) is not sent by
  * OpenOCD 0.12 and ends the session with a message, as does any unknown code.
  *
  * <p>The USB command is handed unchanged to the {@link StLinkUsbEndpoint}; the server adds no timing of
@@ -37,6 +39,7 @@ import java.util.function.Consumer;
 public final class StLinkServer {
 
     public static final int STATUS_OK = 0x0000_0001;
+    public static final int STATUS_TIMEOUT = 0x0000_1001;
     public static final int STATUS_BAD_PARAMETER = 0x0000_1002;
     public static final int STATUS_CMD_NOT_AVAILABLE = 0x0000_1053;
     public static final int API_VERSION = 2;
@@ -180,6 +183,9 @@ public final class StLinkServer {
         byte[] data;
         try {
             data = endpoint.transfer(command, dataOut, replySize);
+        } catch (StLinkNoReplyException e) {
+            log.accept(String.format("stlink-server: the ST-Link did not answer %s (%s)", hex(command), e.getMessage()));
+            return reply.putInt(STATUS_TIMEOUT).array();
         } catch (RuntimeException e) {
             log.accept(String.format("stlink-server: ST-Link command %s failed: %s", hex(command), e));
             return reply.putInt(STATUS_CMD_NOT_AVAILABLE).array();

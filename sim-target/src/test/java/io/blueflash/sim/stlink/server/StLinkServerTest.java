@@ -97,4 +97,19 @@ class StLinkServerTest {
         assertThat(out.size()).isZero();
         assertThat(log).singleElement().asString().contains("0x07");
     }
+
+    @Test
+    void givenProbeThatDoesNotAnswer_whenUsbCommandSent_thenTimeoutStatusAndTheReplyKeepsItsSize() throws IOException {
+        StLinkServer silent = new StLinkServer((command, dataOut, replyLength) -> {
+            throw new io.blueflash.sim.stlink.StLinkNoReplyException("unknown top-level command");
+        }, StLinkServerDevice.stLinkV2("S"), log::add);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        silent.serve(new ByteArrayInputStream(openOcdSession(1)), out);
+
+        ByteBuffer r = ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+        r.position(16 + 4 + 4 + 45 + 8);
+        assertThat(r.getInt()).isEqualTo(StLinkServer.STATUS_TIMEOUT);
+        assertThat(out.size()).isEqualTo(16 + 4 + 4 + 45 + 8 + (4 + 6) + 4 + 4);
+        assertThat(log).isNotEmpty();
+    }
 }
