@@ -1,0 +1,6 @@
+package io.blueflash.sim.chip;
+
+/** Who drives an AHB access: firmware on the core, or a debugger through the AHB-AP (facts §C.4). */
+public enum BusMaster {
+    CPU, DEBUG
+}

@@ -1,0 +1,80 @@
+package io.blueflash.sim.chip;
+
+import java.util.Arrays;
+
+/**
+ * The main flash cells (facts §A.2): erased cells read 0xFF; programming can only clear bits.
+ * Only the FPEC changes them. Size is what is physically present, which may exceed F_SIZE.
+ */
+public final class FlashArray {
+
+    private final byte[] cells;
+    private final int pageSize;
+
+    FlashArray(int sizeBytes, int pageSize) {
+        this.cells = new byte[sizeBytes];
+        this.pageSize = pageSize;
+        Arrays.fill(cells, (byte) 0xFF);
+    }
+
+    public int size() {
+        return cells.length;
+    }
+
+    public int pageSize() {
+        return pageSize;
+    }
+
+    public int pageCount() {
+        return cells.length / pageSize;
+    }
+
+    int read(int offset, int size) {
+        int value = 0;
+        for (int i = 0; i < size; i++) {
+            value |= (cells[offset + i] & 0xFF) << (8 * i);
+        }
+        return value;
+    }
+
+    int halfWord(int offset) {
+        return read(offset, 2);
+    }
+
+    void programHalfWord(int offset, int value) {
+        cells[offset] = (byte) value;
+        cells[offset + 1] = (byte) (value >>> 8);
+    }
+
+    void erasePage(int pageIndex) {
+        Arrays.fill(cells, pageIndex * pageSize, (pageIndex + 1) * pageSize, (byte) 0xFF);
+    }
+
+    void eraseRange(int fromOffset, int toOffset) {
+        Arrays.fill(cells, fromOffset, toOffset, (byte) 0xFF);
+    }
+
+    /** A power loss in the middle of a program/erase: the cells end up somewhere in between. */
+    void corruptHalfWord(int offset, int bitsLeftSet) {
+        cells[offset] |= (byte) bitsLeftSet;
+        cells[offset + 1] |= (byte) (bitsLeftSet >>> 8);
+    }
+
+    void corruptPage(int pageIndex, java.util.Random random) {
+        for (int i = pageIndex * pageSize; i < (pageIndex + 1) * pageSize; i++) {
+            cells[i] |= (byte) random.nextInt(256);
+        }
+    }
+
+    byte[] snapshot() {
+        return cells.clone();
+    }
+
+    void restore(byte[] content) {
+        if (content.length != cells.length) {
+            throw new IllegalArgumentException("flash image is " + content.length + " bytes, this chip has "
+                    + cells.length);
+        }
+        System.arraycopy(content, 0, cells, 0, cells.length);
+    }
+}

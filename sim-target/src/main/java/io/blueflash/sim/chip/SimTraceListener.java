@@ -1,0 +1,8 @@
+package io.blueflash.sim.chip;
+
+/** Receives every {@link SimTraceEvent} of one chip, synchronously, in simulated-time order. */
+@FunctionalInterface
+public interface SimTraceListener {
+
+    void onEvent(SimTraceEvent event);
+}

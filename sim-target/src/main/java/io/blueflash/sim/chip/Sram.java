@@ -1,0 +1,31 @@
+package io.blueflash.sim.chip;
+
+/** SRAM at 0x2000_0000: any width, no wait states, contents undefined after power-up (zeros here). */
+final class Sram implements BusDevice {
+
+    private final byte[] cells;
+
+    Sram(int size) {
+        cells = new byte[size];
+    }
+
+    @Override
+    public int read(int offset, int size, BusMaster master) {
+        int value = 0;
+        for (int i = 0; i < size; i++) {
+            value |= (cells[offset + i] & 0xFF) << (8 * i);
+        }
+        return value;
+    }
+
+    @Override
+    public void write(int offset, int size, int value, BusMaster master) {
+        for (int i = 0; i < size; i++) {
+            cells[offset + i] = (byte) (value >>> (8 * i));
+        }
+    }
+
+    void clear() {
+        java.util.Arrays.fill(cells, (byte) 0);
+    }
+}

@@ -1,0 +1,349 @@
+package io.blueflash.sim.chip;
+
+import io.blueflash.sim.debug.AhbAccessPort;
+import io.blueflash.sim.debug.CortexM3;
+import io.blueflash.sim.debug.RomTable;
+import io.blueflash.sim.debug.SwDebugPort;
+import io.blueflash.sim.debug.SwdLine;
+import io.blueflash.sim.debug.SwdTransactionPort;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One simulated STM32F103 (DESIGN §3): flash, SRAM, system memory, option bytes, FPEC, DBGMCU,
+ * RCC/IWDG stubs, the Cortex-M3 SCS and ROM table on one AHB, reached by firmware through
+ * {@link #cpuBus()} and by a debugger through the SW-DP/AHB-AP ({@link #swd()}, or bit by bit
+ * through {@link #swdLine()}), all timed by one {@link SimClock}.
+ *
+ * <p>Memory map (facts §A.1): boot alias at 0, main flash 0x0800_0000 (all physically present
+ * flash, which may exceed F_SIZE, §A.2), SRAM 0x2000_0000, system memory + F_SIZE + U_ID + option
+ * bytes up to 0x1FFF_F80F, IWDG 0x4000_3000, RCC 0x4002_1000, FPEC 0x4002_2000, ITM/DWT/FPB
+ * 0xE000_0000–0xE000_2FFF, SCS 0xE000_E000, TPIU 0xE004_0000, ETM 0xE004_1000, DBGMCU 0xE004_2000,
+ * ROM table 0xE00F_F000. Any other address is a bus error.
+ *
+ * <p>"Debug mode" for read-out protection (facts §B.6) means: the access comes from the debugger, a
+ * debugger has powered up the debug domain since the last power-on reset, or the chip did not boot
+ * from main flash. Not thread-safe: drive one chip from one thread at a time.
+ */
+public final class Stm32F103 {
+
+    private final SimProfile profile;
+    private final SimClock clock = new SimClock();
+    private final SimTracer tracer = new SimTracer();
+    private final FaultInjector faults = new FaultInjector();
+    private final FlashArray flash;
+    private final OptionBytes optionBytes = new OptionBytes();
+    private final FlashController fpec;
+    private final Sram sram;
+    private final SystemMemory systemMemory;
+    private final DbgMcu dbgMcu;
+    private final RegisterFile rcc;
+    private final RegisterFile iwdg;
+    private final RegisterFile traceUnits;
+    private final CortexM3 core;
+    private final AhbBus bus;
+    private final SwDebugPort debugPort;
+    private final SwdLine swdLine;
+    private final SystemBus cpuBus;
+    private boolean powered = true;
+    private boolean nrstAsserted;
+    private boolean debuggerAttached;
+    private BootMode bootMode = BootMode.MAIN_FLASH;
+
+    private Stm32F103(SimProfile profile) {
+        this.profile = Objects.requireNonNull(profile, "'profile' must not be null");
+        this.flash = new FlashArray(profile.physicalFlashBytes(), profile.pageSize());
+        this.fpec = new FlashController(profile, flash, optionBytes, clock, tracer, this::inDebugMode);
+        this.sram = new Sram(profile.sramBytes());
+        this.systemMemory = new SystemMemory(profile, fpec, clock, tracer);
+        this.dbgMcu = new DbgMcu(profile.dbgmcuIdcode(), () -> debuggerAttached);
+        this.rcc = new RegisterFile(Map.of(0x00, 0x0000_0083, 0x14, 0x0000_0014, 0x24, 0x0C00_0000), Set.of());
+        this.iwdg = new RegisterFile(Map.of(0x08, 0x0FFF), Set.of(0x00));
+        this.traceUnits = new RegisterFile(Map.of(0x1000, 0x4000_0000, 0x2000, 0x0000_0260), Set.of());
+        this.core = new CortexM3(profile.cpuid(), this::fetchVector, this::systemReset);
+        this.bus = new AhbBus(clock, tracer, faults, new BusAccessDecoder(profile), new AhbBus.Chip() {
+            @Override
+            public boolean powered() {
+                return powered;
+            }
+
+            @Override
+            public boolean heldInReset() {
+                return nrstAsserted;
+            }
+
+            @Override
+            public void losePower() {
+                powerLost();
+            }
+        });
+        bus.map(0x0000_0000, profile.physicalFlashBytes(), "boot alias", new BootAlias(), false);
+        bus.map(SimProfile.FLASH_BASE, profile.physicalFlashBytes(), "flash", new FlashRegion(), false);
+        bus.map(profile.density().systemMemoryBase(), systemMemory.size(), "system memory", systemMemory, false);
+        bus.map(SimProfile.SRAM_BASE, profile.sramBytes(), "sram", sram, false);
+        bus.map(0x4000_3000, 0x400, "IWDG", iwdg, false);
+        bus.map(0x4002_1000, 0x400, "RCC", rcc, false);
+        bus.map(FlashController.BASE, 0x400, "FPEC", fpec, false);
+        bus.map(0xE000_0000, 0x3000, "ITM/DWT/FPB", traceUnits, true);
+        bus.map(CortexM3.SCS_BASE, 0x1000, "SCS", core, true);
+        bus.map(0xE004_0000, 0x2000, "TPIU/ETM", new RegisterFile(Map.of(), Set.of()), true);
+        bus.map(DbgMcu.BASE, 8, "DBGMCU", dbgMcu, true);
+        bus.map(RomTable.BASE, 0x1000, "ROM table", new RomTable(profile.devId(), profile.romTableDesigner()), true);
+        this.cpuBus = bus.view(BusMaster.CPU);
+        AhbAccessPort ahbAp = new AhbAccessPort(bus.view(BusMaster.DEBUG), profile.apIdr());
+        this.debugPort = new SwDebugPort(profile.dpidr(), ahbAp, clock, tracer, new SwDebugPort.Host() {
+            @Override
+            public boolean powered() {
+                return powered;
+            }
+
+            @Override
+            public boolean takeInjectedWait() {
+                return faults.takeWait();
+            }
+
+            @Override
+            public void debugPowerRequested() {
+                debuggerAttached = true;
+            }
+        });
+        this.swdLine = new SwdLine(debugPort, clock, tracer);
+        core.powerOnReset();
+    }
+
+    /** A chip of the named profile; unknown names raise an {@link IllegalArgumentException} listing the known ones. */
+    public static Stm32F103 create(String profileName) {
+        return new Stm32F103(SimProfile.named(profileName));
+    }
+
+    public static Stm32F103 create(SimProfile profile) {
+        return new Stm32F103(profile);
+    }
+
+    public SimProfile profile() {
+        return profile;
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    /** The SW-DP at transaction level; each call costs its SWD bits on the clock. */
+    public SwdTransactionPort swd() {
+        return debugPort;
+    }
+
+    /** The same SW-DP with its extra knobs (idle cycles, AHB-AP wrap). */
+    public SwDebugPort debugPort() {
+        return debugPort;
+    }
+
+    /** The SWDIO/SWCLK wire, one clock cycle at a time, on top of the same DP. */
+    public SwdLine swdLine() {
+        return swdLine;
+    }
+
+    public void setSwdFrequencyHz(long hz) {
+        debugPort.setFrequencyHz(hz);
+    }
+
+    /** Flash BSY durations from one datasheet corner (typ by default, facts §B.8). */
+    public void setFlashTiming(TimingCorner corner) {
+        fpec.setTiming(FlashTiming.datasheet(corner));
+    }
+
+    public FlashTiming flashTiming() {
+        return fpec.timing();
+    }
+
+    /** Accesses as firmware on the core would make them: no SWD cost, read-out protection of a CPU master. */
+    public SystemBus cpuBus() {
+        return cpuBus;
+    }
+
+    /** BOOT pins, sampled at the next reset for the 0x0 alias; any mode but main flash counts as debug mode for RDP. */
+    public void setBootMode(BootMode mode) {
+        bootMode = Objects.requireNonNull(mode, "'mode' must not be null");
+    }
+
+    public BootMode bootMode() {
+        return bootMode;
+    }
+
+    /**
+     * Drives NRST. Asserting holds the system in reset (only the debug domain answers); releasing
+     * it is a system reset: option bytes reloaded, core restarted (halted if C_HALT or
+     * VC_CORERESET asked for it). Has no effect when fault injection says NRST is not wired.
+     */
+    public void setNrst(boolean asserted) {
+        if (faults.isNrstNotWired()) {
+            tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), "NRST " + (asserted ? "low" : "high")
+                    + " ignored: NRST is not wired"));
+            return;
+        }
+        if (asserted == nrstAsserted) {
+            return;
+        }
+        nrstAsserted = asserted;
+        core.setHeldInReset(asserted);
+        if (asserted) {
+            tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), "NRST low: system held in reset"));
+        } else {
+            systemReset();
+        }
+    }
+
+    public boolean isNrstAsserted() {
+        return nrstAsserted;
+    }
+
+    /** A system reset as AIRCR.SYSRESETREQ or an NRST pulse: option bytes are reloaded (facts §A.3). */
+    public void systemReset() {
+        clock.advance(20_000L);
+        fpec.reset();
+        rcc.reset();
+        iwdg.reset();
+        if (!nrstAsserted) {
+            core.coreReset();
+        }
+        tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), String.format(
+                "system reset: option bytes reloaded (FLASH_OBR 0x%08X, FLASH_WRPR 0x%08X)%s",
+                fpec.obr(), fpec.wrpr(), core.isHalted() ? ", core halted" : ", core running")));
+    }
+
+    /** Power off and on: a flash operation in flight is cut, SRAM and all debug state are lost. */
+    public void powerCycle() {
+        if (powered) {
+            fpec.powerLost();
+        }
+        powered = true;
+        nrstAsserted = false;
+        debuggerAttached = false;
+        sram.clear();
+        dbgMcu.powerOnReset();
+        traceUnits.reset();
+        debugPort.powerOnReset();
+        swdLine.powerOnReset();
+        fpec.reset();
+        rcc.reset();
+        iwdg.reset();
+        core.powerOnReset();
+        tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), "power-on reset"));
+    }
+
+    private void powerLost() {
+        fpec.powerLost();
+        powered = false;
+        tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), "power lost (injected): the chip is dark until powerCycle()"));
+    }
+
+    public boolean isPowered() {
+        return powered;
+    }
+
+    public boolean isCoreHalted() {
+        return core.isHalted();
+    }
+
+    /** The core's debug view (core registers as the debugger would see them after a halt). */
+    public CortexM3 core() {
+        return core;
+    }
+
+    /** True when read-out protection is active (FLASH_OBR.RDPRT as loaded at the last reset). */
+    public boolean isReadProtected() {
+        return fpec.readProtectionActive();
+    }
+
+    public void addTraceListener(SimTraceListener listener) {
+        tracer.add(listener);
+    }
+
+    public void removeTraceListener(SimTraceListener listener) {
+        tracer.remove(listener);
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Flash and option bytes; an operation in flight is first allowed to finish (time advances). */
+    public SimState saveState() {
+        fpec.finishPending();
+        return new SimState(profile.name(), flash.snapshot(), optionBytes.snapshot());
+    }
+
+    /** Installs flash and option-byte content, then power-cycles so the option bytes are loaded. */
+    public void restoreState(SimState state) {
+        Objects.requireNonNull(state, "'state' must not be null");
+        fpec.finishPending();
+        byte[] content = state.flash();
+        if (content.length != flash.size()) {
+            throw new IllegalArgumentException("state holds " + content.length + " bytes of flash, a " + profile.name()
+                    + " has " + flash.size());
+        }
+        flash.restore(content);
+        optionBytes.restore(state.optionBytes());
+        powerCycle();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private boolean inDebugMode(BusMaster master) {
+        return master == BusMaster.DEBUG || debuggerAttached || bootMode != BootMode.MAIN_FLASH;
+    }
+
+    /** What the core fetches at reset: the vector table of the boot source, without bus side effects. */
+    private int fetchVector(int offset) {
+        return switch (bootMode) {
+            case MAIN_FLASH -> flash.read(offset, 4);
+            case SYSTEM_MEMORY -> systemMemory.read(offset, 4, BusMaster.CPU);
+            case SRAM -> sram.read(offset, 4, BusMaster.CPU);
+        };
+    }
+
+    /** 0x0000_0000 shows the boot source (facts §A.1). */
+    private final class BootAlias implements BusDevice {
+        @Override
+        public int read(int offset, int size, BusMaster master) {
+            return switch (bootMode) {
+                case MAIN_FLASH -> fpec.readFlash(offset, size, master);
+                case SYSTEM_MEMORY -> offset + size <= systemMemory.size() ? systemMemory.read(offset, size, master)
+                        : unmapped(offset);
+                case SRAM -> offset + size <= profile.sramBytes() ? sram.read(offset, size, master) : unmapped(offset);
+            };
+        }
+
+        @Override
+        public void write(int offset, int size, int value, BusMaster master) {
+            switch (bootMode) {
+                case MAIN_FLASH -> fpec.writeFlash(offset, size, value, master);
+                case SRAM -> {
+                    if (offset + size > profile.sramBytes()) {
+                        unmapped(offset);
+                    }
+                    sram.write(offset, size, value, master);
+                }
+                case SYSTEM_MEMORY -> { }
+            }
+        }
+
+        private int unmapped(int offset) {
+            throw new BusFaultException(offset, "beyond the boot alias of " + bootMode);
+        }
+    }
+
+    /** Main flash at 0x0800_0000: reads and programming go through the FPEC's rules. */
+    private final class FlashRegion implements BusDevice {
+        @Override
+        public int read(int offset, int size, BusMaster master) {
+            return fpec.readFlash(offset, size, master);
+        }
+
+        @Override
+        public void write(int offset, int size, int value, BusMaster master) {
+            fpec.writeFlash(offset, size, value, master);
+        }
+    }
+}
