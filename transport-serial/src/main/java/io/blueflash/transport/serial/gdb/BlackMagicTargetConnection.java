@@ -27,12 +27,15 @@ import java.util.Set;
  * ({@code D}, the core runs on) and releases the port; it never throws.
  *
  * <p>Option {@value #NO_ACK_OPTION}=true negotiates {@code QStartNoAckMode}: fewer bytes, but a
- * corrupted packet is then not resent. Off by default.
+ * corrupted packet is then not resent. Off by default. Option {@value #TIMEOUT_OPTION} sets the reply
+ * timeout of ordinary requests (flash operations allow more).
  */
 public final class BlackMagicTargetConnection implements TargetConnection {
 
     /** Transport option: negotiate QStartNoAckMode ("true"/"false"). */
     public static final String NO_ACK_OPTION = "bmp.noack";
+    /** Transport option: how long to wait for an ordinary reply, in milliseconds (default 2000). */
+    public static final String TIMEOUT_OPTION = "bmp.timeout-ms";
     private static final Duration SCAN_TIMEOUT = Duration.ofSeconds(5);
     private static final int DEFAULT_PACKET_SIZE = 0x400;
 
@@ -70,7 +73,7 @@ public final class BlackMagicTargetConnection implements TargetConnection {
     }
 
     private static BlackMagicTargetConnection attach(SerialLine line, ConnectOptions options) {
-        GdbRemoteProtocol protocol = new GdbRemoteProtocol(line, GdbRemoteProtocol.DEFAULT_TIMEOUT, options.trace());
+        GdbRemoteProtocol protocol = new GdbRemoteProtocol(line, replyTimeout(options), options.trace());
         line.discardInput();
         String supported = protocol.request("qSupported:xmlRegisters=arm");
         if (!supported.contains("qXfer:memory-map:read+")) {
@@ -118,6 +121,18 @@ public final class BlackMagicTargetConnection implements TargetConnection {
         return connection;
     }
 
+    private static Duration replyTimeout(ConnectOptions options) {
+        String text = options.option(TIMEOUT_OPTION, "");
+        if (text.isBlank()) {
+            return GdbRemoteProtocol.DEFAULT_TIMEOUT;
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(TIMEOUT_OPTION + " must be a number of milliseconds: '" + text + "'", e);
+        }
+    }
+
     /** Reads a whole qXfer object in chunks ('m' = more follows, 'l' = last). */
     static String readXfer(GdbRemoteProtocol protocol, String object, String annex, int packetSize) {
         ByteArrayOutputStream document = new ByteArrayOutputStream();
@@ -125,7 +140,7 @@ public final class BlackMagicTargetConnection implements TargetConnection {
         while (true) {
             String request = String.format("qXfer:%s:read:%s:%x,%x", object, annex, document.size(), chunk);
             byte[] reply = protocol.exchange(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII), request,
-                    GdbRemoteProtocol.DEFAULT_TIMEOUT);
+                    protocol.defaultTimeout());
             if (reply.length == 0 || (reply[0] != 'm' && reply[0] != 'l')) {
                 throw new RspProtocolException("the probe does not serve qXfer " + object + " (reply '"
                         + RspCodec.abbreviate(RspCodec.ascii(reply)) + "')");

@@ -125,7 +125,7 @@ final class GdbMemoryAccess implements MemoryAccess {
         payload.writeBytes(RspCodec.escape(java.util.Arrays.copyOfRange(data, from, from + count)));
         try {
             String reply = RspCodec.ascii(session.protocol.exchange(payload.toByteArray(), header,
-                    GdbRemoteProtocol.DEFAULT_TIMEOUT));
+                    session.protocol.defaultTimeout()));
             expectOk(header, reply);
         } catch (GdbErrorReplyException e) {
             throw new MemoryFaultException(address, e.getMessage(), e);

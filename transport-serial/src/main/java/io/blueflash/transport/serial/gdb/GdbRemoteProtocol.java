@@ -36,6 +36,10 @@ public final class GdbRemoteProtocol {
         this.trace = Objects.requireNonNull(trace, "'trace' must not be null");
     }
 
+    public Duration defaultTimeout() {
+        return defaultTimeout;
+    }
+
     public String portName() {
         return line.portName();
     }

@@ -1,0 +1,419 @@
+package io.blueflash.sim.gdb;
+
+import io.blueflash.sim.chip.SimClock;
+import io.blueflash.sim.chip.Stm32F103;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Black Magic Probe's GDB server attached to a simulated STM32F103 (facts §F): the device end of
+ * the GDB remote serial protocol, speaking to GDB (or blueflash's BMP transport) over any byte
+ * stream — in-memory pipes, a pty, or TCP through {@link GdbTcpServer}.
+ *
+ * <p>Supported: acknowledgements and {@code QStartNoAckMode}, {@code qSupported} as BMP answers it,
+ * {@code qRcmd} monitor commands ({@code swd_scan}, {@code targets}, {@code reset},
+ * {@code option erase}, {@code help}; unknown ones get the empty reply), {@code vAttach},
+ * {@code qXfer:features:read} (ARM M-profile target.xml) and {@code qXfer:memory-map:read},
+ * {@code g G p P m M X}, {@code qCRC} (used by {@code compare-sections}), {@code vFlashErase
+ * vFlashWrite vFlashDone}, thread queries, {@code ? H qC qAttached vCont? c D k} and Ctrl-C.
+ * Breakpoints ({@code Z}/{@code z}) and stepping answer empty (unsupported): the simulated core
+ * does not execute instructions.
+ *
+ * <p>Time: every SWD transaction the probe performs costs its bits on the chip's clock, and the
+ * USB CDC link adds {@link UsbCdcLinkModel} per packet and per byte. One thread serves one session;
+ * the chip must not be used by anyone else meanwhile.
+ */
+public final class GdbServerEmulator {
+
+    /** BMP's qSupported reply (facts §F.2); PacketSize is hex: 0x400 = 1024 bytes. */
+    static final String SUPPORTED =
+            "PacketSize=400;qXfer:memory-map:read+;qXfer:features:read+;vContSupported+;QStartNoAckMode+";
+    /** Bytes of text per O packet: BMP's hex-encoded output payload stays within 511 characters. */
+    private static final int OUTPUT_CHUNK = 255;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final BmpTarget target;
+    private final SimClock clock;
+    private final UsbCdcLinkModel link;
+    private final Object lock = new Object();
+    private long packets;
+    private long bytes;
+    private boolean running;
+    private boolean killed;
+
+    public GdbServerEmulator(Stm32F103 chip) {
+        this(chip, UsbCdcLinkModel.FULL_SPEED);
+    }
+
+    public GdbServerEmulator(Stm32F103 chip, UsbCdcLinkModel link) {
+        this(new SwdBmpTarget(chip), chip.clock(), link);
+    }
+
+    GdbServerEmulator(BmpTarget target, SimClock clock, UsbCdcLinkModel link) {
+        this.target = Objects.requireNonNull(target, "'target' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+        this.link = Objects.requireNonNull(link, "'link' must not be null");
+    }
+
+    /**
+     * Serves one GDB session until the stream ends (EOF or 0x04) or GDB kills the session with
+     * {@code k}. The target stays as the session left it.
+     */
+    public void serve(InputStream in, OutputStream out) throws IOException {
+        RspWire wire = new RspWire(in, out, new Meter());
+        killed = false;
+        while (!killed) {
+            RspWire.Incoming incoming = wire.next();
+            if (incoming instanceof RspWire.EndOfSession) {
+                return;
+            }
+            synchronized (lock) {
+                clock.advance(link.perPacketNanos());
+                packets++;
+            }
+            if (incoming instanceof RspWire.Interrupt) {
+                interrupt(wire);
+            } else if (incoming instanceof RspWire.Packet packet) {
+                handle(wire, packet);
+            }
+        }
+    }
+
+    /** Serves GDB on TCP 127.0.0.1:{@code port} (0 = any free port), one session at a time. */
+    public static GdbTcpServer serveTcp(Stm32F103 chip, int port) throws IOException {
+        return GdbTcpServer.start(new GdbServerEmulator(chip), port);
+    }
+
+    /** Packets received from GDB so far (all sessions). */
+    public long packetsReceived() {
+        synchronized (lock) {
+            return packets;
+        }
+    }
+
+    /** Bytes that crossed the link so far, both directions (all sessions). */
+    public long bytesTransferred() {
+        synchronized (lock) {
+            return bytes;
+        }
+    }
+
+    /** The link's share of the simulated time so far ({@link UsbCdcLinkModel#nanosFor}). */
+    public long linkNanos() {
+        synchronized (lock) {
+            return link.nanosFor(packets, bytes);
+        }
+    }
+
+    public UsbCdcLinkModel linkModel() {
+        return link;
+    }
+
+    private void interrupt(RspWire wire) throws IOException {
+        running = false;
+        if (target.isAttached()) {
+            target.halt();
+            wire.send("T02thread:1;");
+        } else {
+            wire.send("W00");
+        }
+    }
+
+    private void handle(RspWire wire, RspWire.Packet packet) throws IOException {
+        byte[] body = packet.body();
+        String text = packet.text();
+        if (text.isEmpty()) {
+            wire.send("");
+            return;
+        }
+        try {
+            String reply = dispatch(wire, body, text);
+            if (reply != null) {
+                wire.send(reply);
+            }
+            if (text.equals("QStartNoAckMode")) {
+                wire.disableAcks();
+            }
+        } catch (BmpTargetException e) {
+            wire.send(String.format("E%02X", e.errorCode()));
+        } catch (RuntimeException e) { // malformed packet: numbers that do not parse, and the like
+            wire.send("E01");
+        }
+    }
+
+    /** The reply to one packet; null when nothing is sent (monitor output is sent on the way). */
+    private String dispatch(RspWire wire, byte[] body, String text) throws IOException {
+        char kind = text.charAt(0);
+        switch (kind) {
+            case '?':
+                return target.isAttached() ? "T05thread:1;" : "W00";
+            case '!':
+                return "OK";
+            case 'H':
+                return "OK";
+            case 'g':
+                return readAllRegisters();
+            case 'G':
+                return writeAllRegisters(text.substring(1));
+            case 'p':
+                return hexWord(target.readRegister(Integer.parseInt(text.substring(1), 16)));
+            case 'P':
+                return writeRegister(text.substring(1));
+            case 'm':
+                return readMemory(text.substring(1));
+            case 'M':
+                return writeMemoryHex(text.substring(1));
+            case 'X':
+                return writeMemoryBinary(body);
+            case 'c':
+                return resume(wire);
+            case 'D':
+                running = false;
+                target.detach();
+                return "OK";
+            case 'k':
+                running = false;
+                if (target.isAttached()) {
+                    target.detach();
+                }
+                killed = true;
+                return null;
+            case 'z':
+            case 'Z':
+            case 's':
+                return "";
+            case 'q':
+                return query(wire, text);
+            case 'Q':
+                return text.equals("QStartNoAckMode") ? "OK" : "";
+            case 'v':
+                return vPacket(wire, body, text);
+            default:
+                return "";
+        }
+    }
+
+    private String query(RspWire wire, String text) throws IOException {
+        if (text.startsWith("qSupported")) {
+            return SUPPORTED;
+        }
+        if (text.startsWith("qRcmd,")) {
+            return monitor(wire, new String(HEX.parseHex(text.substring(6)), StandardCharsets.ISO_8859_1));
+        }
+        if (text.startsWith("qXfer:features:read:target.xml:")) {
+            return xfer(TargetDescription.ARM_M_PROFILE, text.substring("qXfer:features:read:target.xml:".length()));
+        }
+        if (text.startsWith("qXfer:memory-map:read::")) {
+            if (!target.isAttached()) {
+                return "E01";
+            }
+            return xfer(target.memoryMapXml(), text.substring("qXfer:memory-map:read::".length()));
+        }
+        if (text.startsWith("qCRC:")) {
+            String[] range = text.substring(5).split(",");
+            byte[] data = target.readMemory(parseAddress(range[0]), Integer.parseInt(range[1], 16));
+            return "C" + HEX.toHexDigits(GdbCrc32.of(data));
+        }
+        switch (text) {
+            case "qAttached":
+                return "1";
+            case "qC":
+                return "QC1";
+            case "qfThreadInfo":
+                return target.isAttached() ? "m1" : "l";
+            case "qsThreadInfo":
+                return "l";
+            default:
+                return "";
+        }
+    }
+
+    private String vPacket(RspWire wire, byte[] body, String text) throws IOException {
+        if (text.startsWith("vAttach;")) {
+            int number = Integer.parseInt(text.substring(8), 16);
+            target.attach(number);
+            return "T05thread:1;";
+        }
+        if (text.equals("vCont?")) {
+            return "vCont;c;C;t";
+        }
+        if (text.startsWith("vCont;c") || text.startsWith("vCont;C")) {
+            return resume(wire);
+        }
+        if (text.startsWith("vCont;t")) {
+            running = false;
+            target.halt();
+            return "T00thread:1;";
+        }
+        if (text.startsWith("vFlashErase:")) {
+            String[] range = text.substring(12).split(",");
+            target.flashErase(parseAddress(range[0]), Integer.parseInt(range[1], 16));
+            return "OK";
+        }
+        if (text.startsWith("vFlashWrite:")) {
+            int colon = text.indexOf(':', 12);
+            int address = parseAddress(text.substring(12, colon));
+            byte[] data = RspBinary.unescape(body, colon + 1);
+            if (data == null) {
+                return "E01";
+            }
+            target.flashWrite(address, data);
+            return "OK";
+        }
+        if (text.equals("vFlashDone")) {
+            target.flashDone();
+            return "OK";
+        }
+        if (text.startsWith("vKill")) {
+            running = false;
+            if (target.isAttached()) {
+                target.detach();
+            }
+            return "OK";
+        }
+        if (text.equals("vMustReplyEmpty")) {
+            return "";
+        }
+        return "";
+    }
+
+    private String resume(RspWire wire) {
+        target.resume();
+        running = true;
+        return null; // the stop reply comes when the core halts (Ctrl-C)
+    }
+
+    private String monitor(RspWire wire, String commandLine) throws IOException {
+        BmpMonitor.Result result = BmpMonitor.run(target, commandLine.trim());
+        for (String line : result.output()) {
+            sendOutput(wire, line + "\n");
+        }
+        return switch (result.status()) {
+            case OK -> "OK";
+            case UNKNOWN -> "";
+            case FAILED -> HEX.formatHex("Failed\n".getBytes(StandardCharsets.US_ASCII));
+        };
+    }
+
+    private void sendOutput(RspWire wire, String text) throws IOException {
+        byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
+        for (int from = 0; from < ascii.length; from += OUTPUT_CHUNK) {
+            int to = Math.min(ascii.length, from + OUTPUT_CHUNK);
+            wire.send("O" + HEX.formatHex(ascii, from, to));
+        }
+    }
+
+    /** qXfer reply for {@code offset,length}: 'm' + chunk when more follows, 'l' + chunk at the end. */
+    private static String xfer(String document, String offsetLength) {
+        String[] parts = offsetLength.split(",");
+        int offset = Integer.parseInt(parts[0], 16);
+        int length = Integer.parseInt(parts[1], 16);
+        byte[] all = document.getBytes(StandardCharsets.UTF_8);
+        if (offset >= all.length) {
+            return "l";
+        }
+        int end = Math.min(all.length, offset + length);
+        byte[] chunk = java.util.Arrays.copyOfRange(all, offset, end);
+        return (end < all.length ? "m" : "l")
+                + new String(RspBinary.escape(chunk), StandardCharsets.ISO_8859_1);
+    }
+
+    private String readAllRegisters() {
+        StringBuilder reply = new StringBuilder();
+        for (int number : target.gdbRegisterNumbers()) {
+            reply.append(hexWord(target.readRegister(number)));
+        }
+        return reply.toString();
+    }
+
+    private String writeAllRegisters(String hex) {
+        int[] numbers = target.gdbRegisterNumbers();
+        for (int i = 0; i < numbers.length && (i + 1) * 8 <= hex.length(); i++) {
+            int value = parseLittleEndianWord(hex.substring(i * 8, i * 8 + 8));
+            int number = numbers[i];
+            target.writeRegister(number, value);
+        }
+        return "OK";
+    }
+
+    private String writeRegister(String spec) {
+        int equals = spec.indexOf('=');
+        int number = Integer.parseInt(spec.substring(0, equals), 16);
+        int value = parseLittleEndianWord(spec.substring(equals + 1));
+        target.writeRegister(number, value);
+        return "OK";
+    }
+
+    private String readMemory(String spec) {
+        String[] parts = spec.split(",");
+        int address = parseAddress(parts[0]);
+        int length = Integer.parseInt(parts[1], 16);
+        return HEX.formatHex(target.readMemory(address, length));
+    }
+
+    private String writeMemoryHex(String spec) {
+        int comma = spec.indexOf(',');
+        int colon = spec.indexOf(':');
+        int address = parseAddress(spec.substring(0, comma));
+        int length = Integer.parseInt(spec.substring(comma + 1, colon), 16);
+        byte[] data = HEX.parseHex(spec.substring(colon + 1));
+        if (data.length != length) {
+            return "E01";
+        }
+        target.writeMemory(address, data);
+        return "OK";
+    }
+
+    private String writeMemoryBinary(byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, 32), StandardCharsets.ISO_8859_1);
+        int comma = head.indexOf(',');
+        int colon = head.indexOf(':');
+        int address = parseAddress(head.substring(1, comma));
+        int length = Integer.parseInt(head.substring(comma + 1, colon), 16);
+        byte[] data = RspBinary.unescape(body, colon + 1);
+        if (data == null || data.length != length) {
+            return "E01";
+        }
+        if (length > 0) { // GDB probes X support with a zero-length write
+            target.writeMemory(address, data);
+        }
+        return "OK";
+    }
+
+    private static String hexWord(int value) {
+        return HEX.toHexDigits(Integer.reverseBytes(value));
+    }
+
+    private static int parseLittleEndianWord(String hex) {
+        return Integer.reverseBytes(Integer.parseUnsignedInt(hex, 16));
+    }
+
+    private static int parseAddress(String hex) {
+        return (int) Long.parseLong(hex, 16);
+    }
+
+    /** Charges the link's per-byte cost to the simulated clock. */
+    private final class Meter implements RspWire.LinkMeter {
+        @Override
+        public void received(int count) {
+            charge(count);
+        }
+
+        @Override
+        public void sent(int count) {
+            charge(count);
+        }
+
+        private void charge(int count) {
+            synchronized (lock) {
+                bytes += count;
+                clock.advance(count * link.perByteNanos());
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.blueflash.sim.gdb;
+
+import io.blueflash.sim.chip.SimClock;
+import io.blueflash.sim.probe.SwdProbeEngine;
+import java.util.Arrays;
+
+/**
+ * BMP's STM32F1 flash driver, register level over the MEM-AP (facts §F.3, §B.4, §B.5):
+ * <ul>
+ * <li>erase: per page, CR = PER, AR = page, CR = PER|STRT, poll BSY, fail on SR &amp; 0x14;</li>
+ * <li>write: data is buffered in blocks of the page size (padding 0xFF, as BMP's buffered flash
+ *     layer does); a full block is programmed with CR = PG and back-to-back 16-bit MEM-AP writes,
+ *     polling BSY only at the end — a genuine F1 stalls the bus while busy, so nothing is lost.
+ *     Clones (AP IDR revision &gt; 1) get a BSY poll after every half-word instead, because some
+ *     of them (APM32) drop a half-word written while busy (facts §B.4, §H.11);</li>
+ * <li>vFlashDone programs what is still buffered and locks the FPEC, which is also locked after
+ *     any failure (blueflash's "relock on every exit path").</li>
+ * </ul>
+ */
+final class Stm32F1BmpFlash {
+
+    /** Simulated time a BSY poll may take before the operation is declared stuck (mass erase ≤ 40 ms). */
+    private static final long BUSY_TIMEOUT_NANOS = 1_000_000_000L;
+
+    private final SwdProbeEngine engine;
+    private final SimClock clock;
+    private final DetectedTarget target;
+    private final byte[] buffer;
+    private long bufferBase = -1;
+
+    Stm32F1BmpFlash(SwdProbeEngine engine, SimClock clock, DetectedTarget target) {
+        this.engine = engine;
+        this.clock = clock;
+        this.target = target;
+        this.buffer = new byte[target.blockSize()];
+    }
+
+    /** vFlashErase: every block touched by [address, address+length). */
+    void erase(int address, int length) {
+        long start = Integer.toUnsignedLong(address);
+        requireFlash(start, length);
+        flushAndRun(() -> {
+            unlock();
+            int block = target.blockSize();
+            for (long page = start - start % block; page < start + length; page += block) {
+                clearStatus();
+                engine.write32(Fpec.CR, Fpec.CR_PER);
+                engine.write32(Fpec.AR, (int) page);
+                engine.write32(Fpec.CR, Fpec.CR_PER | Fpec.CR_STRT);
+                waitNotBusyAndCheck("erasing page at 0x%08X", page);
+            }
+            engine.write32(Fpec.CR, 0);
+        });
+    }
+
+    /** vFlashWrite: into the block buffer; a block is programmed when the data moves past it. */
+    void write(int address, byte[] data) {
+        long start = Integer.toUnsignedLong(address);
+        requireFlash(start, data.length);
+        int block = target.blockSize();
+        try {
+            for (int done = 0; done < data.length; ) {
+                long at = start + done;
+                long base = at - at % block;
+                if (base != bufferBase) {
+                    flush();
+                    bufferBase = base;
+                    Arrays.fill(buffer, (byte) 0xFF);
+                }
+                int offset = (int) (at - base);
+                int count = Math.min(block - offset, data.length - done);
+                System.arraycopy(data, done, buffer, offset, count);
+                done += count;
+            }
+        } catch (RuntimeException e) {
+            bufferBase = -1;
+            lockQuietly();
+            throw e;
+        }
+    }
+
+    /** vFlashDone: programs the buffered block and locks the FPEC. */
+    void done() {
+        flushAndRun(() -> { });
+        lock();
+    }
+
+    /** Mass erase of bank 1 (MER, MER|STRT), facts §B.5. */
+    void massErase() {
+        flushAndRun(() -> {
+            unlock();
+            clearStatus();
+            engine.write32(Fpec.CR, Fpec.CR_MER);
+            engine.write32(Fpec.CR, Fpec.CR_MER | Fpec.CR_STRT);
+            waitNotBusyAndCheck("mass erase at 0x%08X", DetectedTarget.FLASH_BASE);
+            engine.write32(Fpec.CR, 0);
+        });
+        lock();
+    }
+
+    /** monitor option erase: OPTER, then RDP = 0x5AA5 with OPTPG (facts §B.5, §B.6). */
+    void optionErase() {
+        flushAndRun(() -> {
+            unlock();
+            engine.write32(Fpec.OPTKEYR, Fpec.KEY1);
+            engine.write32(Fpec.OPTKEYR, Fpec.KEY2);
+            clearStatus();
+            engine.write32(Fpec.CR, Fpec.CR_OPTER | Fpec.CR_OPTWRE);
+            engine.write32(Fpec.CR, Fpec.CR_OPTER | Fpec.CR_STRT | Fpec.CR_OPTWRE);
+            waitNotBusyAndCheck("erasing the option bytes at 0x%08X", Fpec.OPTION_BYTES);
+            engine.write32(Fpec.CR, Fpec.CR_OPTPG | Fpec.CR_OPTWRE);
+            engine.write16(Fpec.OPTION_BYTES, Fpec.RDP_UNPROTECTED);
+            int status = waitNotBusy(Fpec.OPTION_BYTES);
+            // BMP accepts PGERR on the RDP slot (facts §B.5): the target refused to erase those bytes
+            if ((status & Fpec.SR_WRPRTERR) != 0) {
+                throw new BmpTargetException(1, "writing RDP failed: FLASH_SR = 0x" + Integer.toHexString(status));
+            }
+            engine.write32(Fpec.CR, 0);
+        });
+        lock();
+    }
+
+    private void flush() {
+        if (bufferBase < 0) {
+            return;
+        }
+        long base = bufferBase;
+        bufferBase = -1;
+        if (isErased(buffer)) {
+            return; // nothing to program: the block stays erased
+        }
+        unlock();
+        clearStatus();
+        engine.write32(Fpec.CR, Fpec.CR_PG);
+        if (target.isClone()) {
+            for (int i = 0; i < buffer.length; i += 2) {
+                engine.write16((int) (base + i), (buffer[i] & 0xFF) | (buffer[i + 1] & 0xFF) << 8);
+                waitNotBusy(base + i);
+            }
+        } else {
+            engine.writeBlock((int) base, buffer.clone(), 2);
+        }
+        waitNotBusyAndCheck("programming the block at 0x%08X", base);
+        engine.write32(Fpec.CR, 0);
+    }
+
+    private void flushAndRun(Runnable operation) {
+        try {
+            flush();
+            operation.run();
+        } catch (RuntimeException e) {
+            bufferBase = -1;
+            lockQuietly();
+            throw e;
+        }
+    }
+
+    private void unlock() {
+        if ((engine.read32(Fpec.CR) & Fpec.CR_LOCK) != 0) {
+            engine.write32(Fpec.KEYR, Fpec.KEY1);
+            engine.write32(Fpec.KEYR, Fpec.KEY2);
+        }
+    }
+
+    private void lock() {
+        engine.write32(Fpec.CR, Fpec.CR_LOCK);
+    }
+
+    private void lockQuietly() {
+        try {
+            lock();
+        } catch (RuntimeException ignored) {
+            // the original failure is what the user needs to see
+        }
+    }
+
+    private void clearStatus() {
+        engine.write32(Fpec.SR, Fpec.SR_EOP | Fpec.SR_PGERR | Fpec.SR_WRPRTERR);
+    }
+
+    private void waitNotBusyAndCheck(String what, long address) {
+        int status = waitNotBusy(address);
+        if ((status & Fpec.SR_ERRORS) != 0) {
+            throw new BmpTargetException(1, String.format(what, address) + String.format(" failed: FLASH_SR = 0x%02X%s",
+                    status, (status & Fpec.SR_WRPRTERR) != 0 ? " (write-protected)" : " (not erased, or protected)"));
+        }
+    }
+
+    private int waitNotBusy(long address) {
+        long deadline = clock.nanos() + BUSY_TIMEOUT_NANOS;
+        for (int polls = 1; ; polls++) {
+            int status = engine.read32(Fpec.SR);
+            if ((status & Fpec.SR_BSY) == 0) {
+                return status;
+            }
+            if (clock.nanos() > deadline || polls > SwdBmpTarget.MAX_POLLS) {
+                throw new BmpTargetException(1, String.format("flash stayed busy at 0x%08X", address));
+            }
+        }
+    }
+
+    private void requireFlash(long start, long length) {
+        if (!target.inFlash(start, length)) {
+            throw new BmpTargetException(1, String.format("0x%08X+0x%X is not in flash", start, length));
+        }
+    }
+
+    private static boolean isErased(byte[] block) {
+        for (byte b : block) {
+            if (b != (byte) 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

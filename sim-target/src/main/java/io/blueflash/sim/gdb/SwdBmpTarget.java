@@ -1,0 +1,287 @@
+package io.blueflash.sim.gdb;
+
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.AIRCR;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.AIRCR_SYSRESETREQ;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.CPUID;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.C_DEBUGEN;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.C_HALT;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.DBGKEY;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.DBGMCU_IDCODE;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.DEMCR;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.DHCSR;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.F_SIZE;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.S_HALT;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.TRCENA;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.VC_CORERESET;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.VC_HARDERR;
+
+import io.blueflash.sim.chip.SimClock;
+import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.probe.SwdProbeEngine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The BMP firmware's target layer for an STM32F1 over SWD, driving the simulated chip only through
+ * {@link SwdProbeEngine} (MEM-AP transactions, as the probe's firmware does): scan (DPIDR, AP IDR,
+ * DBGMCU_IDCODE), attach (halt with reset vector catch), memory with the widest access both the
+ * address and the length allow (BMP's rule), core registers through DCRSR/DCRDR, system reset
+ * through AIRCR, and the STM32F1 flash driver ({@link Stm32F1BmpFlash}).
+ */
+final class SwdBmpTarget implements BmpTarget {
+
+    /** Target voltage BMP reports: the Blue Pill's 3.3 V rail. */
+    static final String TARGET_VOLTAGE = "3.3V";
+    /** Halt requests give up after this much simulated time (BMP's cortexm halt timeout is ~2 s). */
+    private static final long HALT_TIMEOUT_NANOS = 2_000_000_000L;
+    /** Upper bound on polls, should a poll ever cost no simulated time. */
+    static final int MAX_POLLS = 1_000_000;
+
+    private final Stm32F103 chip;
+    private final SwdProbeEngine engine;
+    private final SimClock clock;
+    private DetectedTarget detected;
+    private Stm32F1BmpFlash flash;
+    private boolean attached;
+
+    SwdBmpTarget(Stm32F103 chip) {
+        this.chip = chip;
+        this.engine = new SwdProbeEngine(chip.swd());
+        this.clock = chip.clock();
+    }
+
+    @Override
+    public List<String> swdScan() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Target voltage: " + TARGET_VOLTAGE);
+        attached = false;
+        detected = null;
+        flash = null;
+        try {
+            int dpidr = engine.connect();
+            int apIdr = engine.readAp(0, 0xFC);
+            int cpuid = engine.read32(CPUID);
+            int idcode = engine.read32(DBGMCU_IDCODE);
+            int flashKb = engine.read16(F_SIZE);
+            detected = DetectedTarget.identify(dpidr, apIdr, cpuid, idcode, flashKb);
+            lines.add(String.format("SW-DP DPIDR 0x%08X, AHB-AP IDR 0x%08X, CPUID 0x%08X", dpidr, apIdr, cpuid));
+        } catch (RuntimeException e) {
+            lines.add("SWD scan failed: no target answered (" + e.getMessage() + ")");
+            return lines;
+        }
+        lines.add("Available Targets:");
+        lines.addAll(targetList());
+        return lines;
+    }
+
+    @Override
+    public List<String> targetList() {
+        if (detected == null) {
+            return List.of();
+        }
+        return List.of("No. Att Driver", String.format(" 1   %s  %s M3", attached ? "*" : " ", detected.driverName()));
+    }
+
+    @Override
+    public void attach(int targetNumber) {
+        if (detected == null || targetNumber != 1) {
+            throw new BmpTargetException(1, "no target " + targetNumber + ": run monitor swd_scan first");
+        }
+        guarded(() -> {
+            engine.write32(DEMCR, TRCENA | VC_HARDERR | VC_CORERESET);
+            haltAndWait();
+        });
+        flash = new Stm32F1BmpFlash(engine, clock, detected);
+        attached = true;
+    }
+
+    @Override
+    public boolean isAttached() {
+        return attached;
+    }
+
+    @Override
+    public void detach() {
+        requireAttached();
+        guarded(() -> {
+            flash.done();
+            engine.write32(DEMCR, 0);
+            engine.write32(DHCSR, DBGKEY);
+        });
+        attached = false;
+    }
+
+    @Override
+    public int readRegister(int gdbRegister) {
+        int regsel = regselOf(gdbRegister);
+        return guarded(() -> engine.readCoreRegister(regsel));
+    }
+
+    @Override
+    public void writeRegister(int gdbRegister, int value) {
+        int regsel = regselOf(gdbRegister);
+        guarded(() -> engine.writeCoreRegister(regsel, value));
+    }
+
+    private int regselOf(int gdbRegister) {
+        requireAttached();
+        int regsel = TargetDescription.regsel(gdbRegister);
+        if (regsel < 0) {
+            throw new BmpTargetException(1, "no register number " + gdbRegister);
+        }
+        return regsel;
+    }
+
+    @Override
+    public int[] gdbRegisterNumbers() {
+        return TargetDescription.G_PACKET_REGISTERS.clone();
+    }
+
+    @Override
+    public byte[] readMemory(int address, int length) {
+        requireAttached();
+        if (length == 0) {
+            return new byte[0];
+        }
+        return guarded(() -> engine.readBlock(address, length, widthFor(address, length)));
+    }
+
+    @Override
+    public void writeMemory(int address, byte[] data) {
+        requireAttached();
+        if (data.length > 0) {
+            guarded(() -> engine.writeBlock(address, data, widthFor(address, data.length)));
+        }
+    }
+
+    /** BMP's rule: the widest access that both the address and the length are aligned to. */
+    static int widthFor(int address, int length) {
+        int alignment = address | length;
+        if ((alignment & 3) == 0) {
+            return 4;
+        }
+        return (alignment & 1) == 0 ? 2 : 1;
+    }
+
+    @Override
+    public void halt() {
+        requireAttached();
+        guarded(this::haltAndWait);
+    }
+
+    @Override
+    public void resume() {
+        requireAttached();
+        guarded(() -> engine.write32(DHCSR, DBGKEY | C_DEBUGEN));
+    }
+
+    @Override
+    public boolean isHalted() {
+        requireAttached();
+        return guarded(() -> (engine.read32(DHCSR) & S_HALT) != 0);
+    }
+
+    /** SYSRESETREQ; with VC_CORERESET set at attach the core stops at the reset vector. */
+    @Override
+    public void reset() {
+        requireAttached();
+        guarded(() -> {
+            engine.read32(DHCSR); // clears a stale S_RESET_ST
+            engine.write32(AIRCR, AIRCR_SYSRESETREQ);
+            waitForHalt();
+        });
+    }
+
+    @Override
+    public String memoryMapXml() {
+        requireAttached();
+        return detected.memoryMapXml();
+    }
+
+    @Override
+    public void flashErase(int address, int length) {
+        requireAttached();
+        guarded(() -> flash.erase(address, length));
+    }
+
+    @Override
+    public void flashWrite(int address, byte[] data) {
+        requireAttached();
+        guarded(() -> flash.write(address, data));
+    }
+
+    @Override
+    public void flashDone() {
+        requireAttached();
+        guarded(flash::done);
+    }
+
+    @Override
+    public void massErase() {
+        requireAttached();
+        guarded(flash::massErase);
+    }
+
+    @Override
+    public List<String> optionErase() {
+        requireAttached();
+        guarded(flash::optionErase);
+        return List.of("Option bytes erased, RDP set to 0x5AA5: reset the target to apply");
+    }
+
+    @Override
+    public List<String> optionRead() {
+        requireAttached();
+        return guarded(() -> {
+            List<String> lines = new ArrayList<>();
+            for (int slot = 0; slot < 8; slot++) {
+                int address = Fpec.OPTION_BYTES + 2 * slot;
+                lines.add(String.format("0x%08X: 0x%04X", address, engine.read16(address)));
+            }
+            return lines;
+        });
+    }
+
+    private void haltAndWait() {
+        engine.write32(DHCSR, DBGKEY | C_HALT | C_DEBUGEN);
+        waitForHalt();
+    }
+
+    private void waitForHalt() {
+        long deadline = clock.nanos() + HALT_TIMEOUT_NANOS;
+        for (int polls = 1; (engine.read32(DHCSR) & S_HALT) == 0; polls++) {
+            if (clock.nanos() > deadline || polls > MAX_POLLS) {
+                throw new BmpTargetException(1, "core did not halt");
+            }
+        }
+    }
+
+    private void requireAttached() {
+        if (!attached) {
+            throw new BmpTargetException(1, "not attached: run monitor swd_scan and attach 1");
+        }
+    }
+
+    /** Runs a target operation; any SWD or bus failure becomes an E01 reply. */
+    private static <T> T guarded(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (BmpTargetException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BmpTargetException(1, e.getMessage(), e);
+        }
+    }
+
+    private static void guarded(Runnable operation) {
+        guarded(() -> {
+            operation.run();
+            return null;
+        });
+    }
+
+    Stm32F103 chip() {
+        return chip;
+    }
+}
