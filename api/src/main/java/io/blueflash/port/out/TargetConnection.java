@@ -1,6 +1,7 @@
 package io.blueflash.port.out;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -37,6 +38,15 @@ public interface TargetConnection extends AutoCloseable {
 
     default Optional<ResetLine> resetLine() {
         return Optional.empty();
+    }
+
+    /**
+     * DEV_ID the far end reported by other means than a bus read, for chips whose DBGMCU_IDCODE
+     * cannot be read over this connection (the ROM bootloader's GET ID answer, facts §E.3); empty
+     * when the connection reads DBGMCU_IDCODE itself.
+     */
+    default OptionalInt deviceIdHint() {
+        return OptionalInt.empty();
     }
 
     /**

@@ -1,0 +1,85 @@
+package io.blueflash.service;
+
+import io.blueflash.chip.ChipDescription;
+import io.blueflash.chip.ChipIdentifier;
+import io.blueflash.model.ConnectOptions;
+import io.blueflash.model.ProbeSelector;
+import io.blueflash.port.in.OperationTiming;
+import io.blueflash.port.out.CoreControl;
+import io.blueflash.port.out.MemoryAccess;
+import io.blueflash.port.out.TargetCommunicationException;
+import io.blueflash.port.out.TargetConnection;
+import io.blueflash.progress.ProgressEvent;
+import io.blueflash.progress.ProgressListener;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** One use-case run on one connection: identification, halting, timing; closes the connection. */
+final class Session implements AutoCloseable {
+
+    private final TargetConnection connection;
+    private final long wallStart;
+    private final OptionalLong simStart;
+
+    private Session(TargetConnection connection, long wallStart) {
+        this.connection = connection;
+        this.wallStart = wallStart;
+        this.simStart = connection.simulatedNanos();
+    }
+
+    static Session open(ProbeConnectors connectors, ProbeSelector selector, ConnectOptions options) {
+        long start = System.nanoTime();
+        return new Session(connectors.connect(selector, options), start);
+    }
+
+    TargetConnection connection() {
+        return connection;
+    }
+
+    String probe() {
+        return connection.probe().selectorText();
+    }
+
+    MemoryAccess memory() {
+        return connection.memoryAccess().orElseThrow(() -> new TargetCommunicationException(String.format(
+                "probe %s offers no memory access (capabilities %s)", probe(), connection.capabilities())));
+    }
+
+    Optional<CoreControl> core() {
+        return connection.coreControl();
+    }
+
+    /** Identifies the chip, applies {@code --flash}, and notes the result. */
+    ChipDescription identify(OptionalLong flashSizeBytes, ProgressListener progress) {
+        ChipDescription chip = new ChipIdentifier().identify(memory(), connection.deviceIdHint());
+        if (flashSizeBytes.isPresent()) {
+            chip = chip.withFlashSize(flashSizeBytes.getAsLong());
+        }
+        progress.onEvent(new ProgressEvent.Note("chip: " + chip.summary()));
+        return chip;
+    }
+
+    /** Halts the core when the connection can, so firmware cannot touch flash or the FPEC meanwhile. */
+    void haltIfPossible() {
+        core().ifPresent(core -> {
+            if (!core.isHalted()) {
+                core.halt();
+            }
+        });
+    }
+
+    OperationTiming timing() {
+        Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
+        OptionalLong simNow = connection.simulatedNanos();
+        Optional<Duration> simulated = simStart.isPresent() && simNow.isPresent()
+                ? Optional.of(Duration.ofNanos(simNow.getAsLong() - simStart.getAsLong()))
+                : Optional.empty();
+        return new OperationTiming(wall, simulated);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,162 @@
+package io.blueflash.service;
+
+import io.blueflash.chip.ChipDescription;
+import io.blueflash.flash.FlashAlgorithm;
+import io.blueflash.flash.FlashAlgorithmSelector;
+import io.blueflash.flash.FlashOperationException;
+import io.blueflash.flash.FlashPlan;
+import io.blueflash.flash.FlashPlanner;
+import io.blueflash.flash.FlashRangeException;
+import io.blueflash.flash.PageAction;
+import io.blueflash.flash.PagePlan;
+import io.blueflash.flash.stm32f1.ReadProtection;
+import io.blueflash.model.EraseMode;
+import io.blueflash.model.FlashGeometry;
+import io.blueflash.model.FlashOptions;
+import io.blueflash.port.in.WriteImageRequest;
+import io.blueflash.port.in.WriteImageUseCase;
+import io.blueflash.port.in.WriteReport;
+import io.blueflash.port.out.MemoryFaultException;
+import io.blueflash.port.out.ProbeConnector;
+import io.blueflash.progress.FlashPhase;
+import io.blueflash.progress.ProgressEvent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an image: connect → identify the chip → apply {@code --flash} → check the image fits →
+ * halt → refuse a read-protected chip → read back touched pages → plan → erase → program →
+ * verify by read-back → optionally reset and run.
+ *
+ * <p>Nothing on the target changes before the plan exists, and the plan keeps every byte of a
+ * touched page that the image does not cover ({@link FlashPlanner}), so a page is never erased
+ * without its other bytes being written back. Mass erase is the user's explicit choice.
+ */
+public final class WriteImageService implements WriteImageUseCase {
+
+    private final ProbeConnectors connectors;
+
+    public WriteImageService(List<ProbeConnector> connectors) {
+        this.connectors = new ProbeConnectors(connectors);
+    }
+
+    @Override
+    public WriteReport write(WriteImageRequest request) {
+        FlashOptions options = request.options();
+        if (request.image().isEmpty()) {
+            throw new FlashRangeException("the image holds no bytes: nothing to write");
+        }
+        PhaseRunner phases = new PhaseRunner(request.progress());
+        try (Session session = Session.open(connectors, request.probe(), request.connect())) {
+            ChipDescription chip = session.identify(options.flashSizeBytes(), request.progress());
+            FlashGeometry geometry = chip.flash();
+            List<Integer> touched = FlashPlanner.touchedPages(request.image(), geometry);
+            session.haltIfPossible();
+            ReadProtection.requireInactive(session.memory());
+            FlashAlgorithm algorithm = FlashAlgorithmSelector.select(session.connection(), geometry,
+                    options.pacing(), chip.isClone());
+            phases.note("flash algorithm: " + algorithm.name());
+
+            Map<Integer, byte[]> current = options.eraseMode() == EraseMode.MASS
+                    ? Map.of() : readBack(algorithm, geometry, touched, phases, session);
+            FlashPlan plan = FlashPlanner.plan(request.image(), geometry, current, options);
+            phases.event(new ProgressEvent.PlanReady(plan.pagesToErase().size(), plan.pagesToProgram().size(),
+                    plan.count(PageAction.SKIP_UNCHANGED), plan.bytesToProgram(), plan.massErase()));
+
+            erase(algorithm, plan, phases);
+            program(algorithm, plan, phases);
+            if (options.verifyAfterWrite()) {
+                verify(algorithm, plan, phases);
+            }
+            boolean reset = options.resetAfterWrite() && Resets.runFirmware(session, phases);
+            return new WriteReport(session.probe(), chip.summary(), plan.pagesToErase().size(),
+                    plan.pagesToProgram().size(), plan.count(PageAction.SKIP_UNCHANGED), plan.bytesToProgram(),
+                    plan.massErase(), options.verifyAfterWrite(), reset, session.timing());
+        }
+    }
+
+    private static Map<Integer, byte[]> readBack(FlashAlgorithm algorithm, FlashGeometry geometry,
+                                                 List<Integer> touched, PhaseRunner phases, Session session) {
+        Map<Integer, byte[]> current = new HashMap<>();
+        phases.run(FlashPhase.READ_BACK, (long) touched.size() * geometry.pageSize(), tick -> {
+            for (int page : touched) {
+                try {
+                    current.put(page, algorithm.read(geometry.pageAddress(page), geometry.pageSize()));
+                } catch (MemoryFaultException fault) {
+                    throw ReadProtection.explain(session.memory(), fault);
+                }
+                tick.advance(geometry.pageSize());
+            }
+        });
+        return current;
+    }
+
+    private static void erase(FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases) {
+        if (plan.massErase()) {
+            long size = plan.geometry().sizeBytes();
+            phases.run(FlashPhase.ERASE, size, tick -> {
+                algorithm.massErase();
+                tick.advance(size);
+            });
+            return;
+        }
+        List<PagePlan> pages = plan.pagesToErase();
+        phases.run(FlashPhase.ERASE, pages.stream().mapToLong(PagePlan::size).sum(), tick -> {
+            for (PagePlan page : pages) {
+                algorithm.erasePage(page.address());
+                tick.advance(page.size());
+            }
+        });
+    }
+
+    private static void program(FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases) {
+        List<PagePlan> pages = plan.pagesToProgram();
+        phases.run(FlashPhase.PROGRAM, plan.bytesToProgram(), tick -> {
+            for (PagePlan page : pages) {
+                algorithm.programPage(page.address(), page.data());
+                tick.advance(page.size());
+            }
+            algorithm.finish();
+        });
+    }
+
+    private static void verify(FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases) {
+        List<PagePlan> pages = plan.pagesToProgram();
+        phases.run(FlashPhase.VERIFY, plan.bytesToProgram(), tick -> {
+            for (PagePlan page : pages) {
+                byte[] expected = page.data();
+                byte[] actual = algorithm.read(page.address(), expected.length);
+                Mismatches.requireEqual(page, expected, actual);
+                tick.advance(page.size());
+            }
+        });
+    }
+
+    /** Turns a read-back difference into the error a user can act on. */
+    static final class Mismatches {
+        private Mismatches() {
+        }
+
+        static void requireEqual(PagePlan page, byte[] expected, byte[] actual) {
+            int first = -1;
+            int count = 0;
+            for (int i = 0; i < expected.length; i++) {
+                if (expected[i] != actual[i]) {
+                    count++;
+                    if (first < 0) {
+                        first = i;
+                    }
+                }
+            }
+            if (count > 0) {
+                throw new FlashOperationException(String.format(
+                        "verify failed on page %d: 0x%08X reads 0x%02X where 0x%02X was written (%d byte(s) of the "
+                                + "page differ). Clone chips such as the APM32F103 drop half-words written while the "
+                                + "FPEC is busy: program with half-word pacing (ProgramPacing.POLL_EACH); otherwise "
+                                + "the page may be worn out", page.index(), page.address() + first, actual[first] & 0xFF,
+                        expected[first] & 0xFF, count));
+            }
+        }
+    }
+}
