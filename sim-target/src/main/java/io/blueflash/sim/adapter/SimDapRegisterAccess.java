@@ -1,0 +1,81 @@
+package io.blueflash.sim.adapter;
+
+import io.blueflash.port.out.DapFaultException;
+import io.blueflash.port.out.DapRegisterAccess;
+import io.blueflash.port.out.DapWaitTimeoutException;
+import io.blueflash.port.out.TargetCommunicationException;
+import io.blueflash.sim.debug.SwdResponse;
+import io.blueflash.sim.debug.SwdTransactionPort;
+
+/**
+ * {@link DapRegisterAccess} over the simulated chip's SW-DP: wire semantics unchanged (posted AP
+ * reads, SELECT by the caller, sticky errors until ABORT). WAIT is retried up to a bound, then a
+ * DAPABORT is written and {@link DapWaitTimeoutException} raised (facts §C.1); FAULT becomes
+ * {@link DapFaultException}; no response becomes {@link TargetCommunicationException}.
+ */
+final class SimDapRegisterAccess implements DapRegisterAccess {
+
+    static final int DEFAULT_WAIT_RETRIES = 1000;
+
+    private final SwdTransactionPort swd;
+    private final int waitRetries;
+
+    SimDapRegisterAccess(SwdTransactionPort swd, int waitRetries) {
+        this.swd = swd;
+        this.waitRetries = waitRetries;
+    }
+
+    @Override
+    public int readDp(int address) {
+        return transact(false, true, address, 0);
+    }
+
+    @Override
+    public void writeDp(int address, int value) {
+        transact(false, false, address, value);
+    }
+
+    @Override
+    public int readAp(int address) {
+        return transact(true, true, address, 0);
+    }
+
+    @Override
+    public void writeAp(int address, int value) {
+        transact(true, false, address, value);
+    }
+
+    @Override
+    public int lineReset() {
+        swd.lineReset();
+        return readDp(DP_DPIDR);
+    }
+
+    private int transact(boolean ap, boolean read, int address, int value) {
+        for (int attempt = 0; ; attempt++) {
+            SwdResponse response = read ? swd.read(ap, address) : swd.write(ap, address, value);
+            switch (response.ack()) {
+                case OK -> {
+                    return response.data();
+                }
+                case WAIT -> {
+                    if (attempt >= waitRetries) {
+                        swd.write(false, DP_ABORT, 1);
+                        throw new DapWaitTimeoutException(String.format(
+                                "the simulated target answered WAIT %d times to %s; transfer aborted (DAPABORT)",
+                                attempt + 1, describe(ap, read, address)));
+                    }
+                }
+                case FAULT -> throw new DapFaultException(String.format(
+                        "SWD FAULT on %s: a sticky error is set (clear it with ABORT)", describe(ap, read, address)));
+                case NO_RESPONSE -> throw new TargetCommunicationException(String.format(
+                        "no response from the simulated target on %s (ACK 0b111): it needs a line reset and a "
+                                + "DPIDR read, or it has no power", describe(ap, read, address)));
+            }
+        }
+    }
+
+    private static String describe(boolean ap, boolean read, int address) {
+        return String.format("%s %s 0x%X", ap ? "AP" : "DP", read ? "read" : "write", address);
+    }
+}

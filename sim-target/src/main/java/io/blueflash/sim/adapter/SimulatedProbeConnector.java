@@ -1,0 +1,96 @@
+package io.blueflash.sim.adapter;
+
+import io.blueflash.model.ConnectOptions;
+import io.blueflash.model.ProbeSelector;
+import io.blueflash.port.out.ProbeConnector;
+import io.blueflash.port.out.ProbeDescriptor;
+import io.blueflash.port.out.ProbeNotFoundException;
+import io.blueflash.port.out.TargetCommunicationException;
+import io.blueflash.port.out.TargetConnection;
+import io.blueflash.sim.chip.SimProfile;
+import io.blueflash.sim.chip.SimStateCorruptException;
+import io.blueflash.sim.chip.SimStateFile;
+import io.blueflash.sim.chip.Stm32F103;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code --probe sim[:PROFILE]}: a simulated STM32F103 behind a simulated SWD probe (DESIGN §3).
+ * The selector argument names the profile ({@link SimProfile#knownNames()}; default
+ * {@value SimProfile#DEFAULT_NAME}).
+ *
+ * <p>Connect options: {@link ConnectOptions#SIM_STATE_FILE} names the state file, loaded at
+ * connect when it exists (a corrupt file is an error naming the file, and the file is left as it
+ * is) and saved atomically at close; without one, each connector keeps one board per profile in
+ * memory, so a second connection sees what the first wrote. {@code swdFrequencyKhz} sets the SWD
+ * clock (default 4 MHz); {@code trace} receives every SWD transaction, decoded bus access and
+ * flash event; the {@link io.blueflash.model.ConnectMode} is honoured (normal: reset and halt;
+ * under reset: halt while NRST is held; hot plug: attach only).
+ */
+public final class SimulatedProbeConnector implements ProbeConnector {
+
+    public static final String TRANSPORT = "sim";
+
+    private final Map<String, Stm32F103> boards = new HashMap<>();
+
+    /** The ServiceLoader constructor: boards are created on demand. */
+    public SimulatedProbeConnector() {
+    }
+
+    /** A connector whose {@code sim:<profile>} board is {@code chip} (tests inject faults into it). */
+    public static SimulatedProbeConnector withBoard(Stm32F103 chip) {
+        SimulatedProbeConnector connector = new SimulatedProbeConnector();
+        connector.boards.put(chip.profile().name(), Objects.requireNonNull(chip, "'chip' must not be null"));
+        return connector;
+    }
+
+    @Override
+    public String transportName() {
+        return TRANSPORT;
+    }
+
+    @Override
+    public List<ProbeDescriptor> listProbes() {
+        return SimProfile.known().stream()
+                .map(p -> new ProbeDescriptor(TRANSPORT, p.name(), "simulated " + p.description()))
+                .toList();
+    }
+
+    @Override
+    public TargetConnection connect(ProbeSelector selector, ConnectOptions options) {
+        Objects.requireNonNull(selector, "'selector' must not be null");
+        Objects.requireNonNull(options, "'options' must not be null");
+        String profileName = selector.hasArgument() ? selector.argument().trim() : SimProfile.DEFAULT_NAME;
+        SimProfile profile;
+        try {
+            profile = SimProfile.named(profileName);
+        } catch (IllegalArgumentException unknown) {
+            throw new ProbeNotFoundException(unknown.getMessage() + " (use --probe sim:<profile>)");
+        }
+        String stateOption = options.option(ConnectOptions.SIM_STATE_FILE, "");
+        Path stateFile = stateOption.isBlank() ? null : Path.of(stateOption);
+        Stm32F103 chip = stateFile != null ? Stm32F103.create(profile) : boards.computeIfAbsent(profile.name(),
+                name -> Stm32F103.create(profile));
+        if (stateFile != null && Files.exists(stateFile)) {
+            try {
+                SimStateFile.loadInto(stateFile, chip);
+            } catch (SimStateCorruptException | IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw new TargetCommunicationException(e.getMessage(), e);
+            }
+        }
+        options.swdFrequencyKhz().ifPresent(khz -> chip.setSwdFrequencyHz(khz * 1000L));
+        ProbeDescriptor probe = new ProbeDescriptor(TRANSPORT, profile.name(), "simulated " + profile.description());
+        SimulatedTargetConnection connection = new SimulatedTargetConnection(chip, probe, stateFile, options.trace());
+        try {
+            connection.attach(options.mode());
+        } catch (RuntimeException e) {
+            connection.abandon();
+            throw e;
+        }
+        return connection;
+    }
+}

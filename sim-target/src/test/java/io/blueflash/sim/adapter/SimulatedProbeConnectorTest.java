@@ -1,0 +1,175 @@
+package io.blueflash.sim.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.blueflash.model.ConnectMode;
+import io.blueflash.model.ConnectOptions;
+import io.blueflash.model.ProbeSelector;
+import io.blueflash.port.out.MemoryAccess;
+import io.blueflash.port.out.ProbeConnector;
+import io.blueflash.port.out.ProbeNotFoundException;
+import io.blueflash.port.out.TargetCapability;
+import io.blueflash.port.out.TargetCommunicationException;
+import io.blueflash.port.out.TargetConnection;
+import io.blueflash.sim.chip.SimProfile;
+import io.blueflash.sim.chip.Stm32F103;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulatedProbeConnectorTest {
+
+    private static final int DHCSR = 0xE000_EDF0;
+    private final SimulatedProbeConnector connector = new SimulatedProbeConnector();
+
+    @TempDir
+    Path temp;
+
+    private TargetConnection connect(String selector, ConnectOptions options) {
+        return connector.connect(ProbeSelector.parse(selector), options);
+    }
+
+    @Test
+    void givenServiceLoader_whenLookingForSim_thenConnectorFound() {
+        assertThat(ServiceLoader.load(ProbeConnector.class).stream().map(ServiceLoader.Provider::get)
+                .map(ProbeConnector::transportName)).contains("sim");
+    }
+
+    @Test
+    void givenConnector_whenListing_thenEveryProfileIsAProbe() {
+        assertThat(connector.listProbes()).extracting(p -> p.selectorText())
+                .containsAll(SimProfile.knownNames().stream().map(n -> "sim:" + n).toList());
+    }
+
+    @Test
+    void givenUnknownProfile_whenConnect_thenProbeNotFoundListingKnownProfiles() {
+        assertThatThrownBy(() -> connect("sim:stm32f999", ConnectOptions.defaults()))
+                .isInstanceOf(ProbeNotFoundException.class).hasMessageContaining("stm32f103c8")
+                .hasMessageContaining("apm32f103c8");
+    }
+
+    @Test
+    void givenNoArgument_whenConnect_thenDefaultProfileHaltedWithAllCapabilities() {
+        try (TargetConnection connection = connect("sim", ConnectOptions.defaults())) {
+            assertThat(connection.probe().serial()).isEqualTo("stm32f103c8");
+            assertThat(connection.capabilities()).containsExactlyInAnyOrder(TargetCapability.DAP_REGISTER_ACCESS,
+                    TargetCapability.MEMORY_ACCESS, TargetCapability.CORE_CONTROL, TargetCapability.RESET_LINE);
+            MemoryAccess memory = connection.memoryAccess().orElseThrow();
+            assertThat(memory.read32(0xE004_2000)).isEqualTo(0x2003_6410);
+            assertThat(memory.read16(0x1FFF_F7E0)).isEqualTo(64);
+            assertThat(connection.coreControl().orElseThrow().isHalted()).isTrue();
+            assertThat(connection.dapRegisterAccess().orElseThrow().readDp(0)).isEqualTo(0x1BA0_1477);
+            assertThat(connection.simulatedNanos().orElseThrow()).isPositive();
+        }
+    }
+
+    @Test
+    void givenHotPlug_whenConnect_thenCoreKeepsRunning() {
+        try (TargetConnection connection = connect("sim:stm32f103cb", ConnectOptions.defaults().withMode(ConnectMode.HOT_PLUG))) {
+            assertThat(connection.coreControl().orElseThrow().isHalted()).isFalse();
+            assertThat(connection.memoryAccess().orElseThrow().read32(DHCSR) & 0x0200_0000).isZero(); // no reset happened
+        }
+    }
+
+    @Test
+    void givenUnderReset_whenConnect_thenHaltedAtResetVector() {
+        Stm32F103 chip = Stm32F103.create("stm32f103c8");
+        ConnectOptions options = ConnectOptions.defaults().withMode(ConnectMode.UNDER_RESET);
+        try (TargetConnection connection = SimulatedProbeConnector.withBoard(chip).connect(ProbeSelector.parse("sim"), options)) {
+            assertThat(connection.coreControl().orElseThrow().isHalted()).isTrue();
+            assertThat(connection.coreControl().orElseThrow().readCoreRegister(15)).isEqualTo(0xFFFF_FFFE);
+        }
+    }
+
+    @Test
+    void givenNrstNotWired_whenConnectUnderReset_thenFallsBackToSoftResetHalt() {
+        Stm32F103 chip = Stm32F103.create("stm32f103c8");
+        chip.faults().nrstNotWired(true);
+        ConnectOptions options = ConnectOptions.defaults().withMode(ConnectMode.UNDER_RESET);
+        try (TargetConnection connection = SimulatedProbeConnector.withBoard(chip).connect(ProbeSelector.parse("sim"), options)) {
+            assertThat(connection.coreControl().orElseThrow().isHalted()).isTrue();
+        }
+    }
+
+    @Test
+    void givenSwdFrequency_whenConnect_thenChipClockedAtIt() {
+        Stm32F103 chip = Stm32F103.create("stm32f103c8");
+        try (TargetConnection ignored = SimulatedProbeConnector.withBoard(chip)
+                .connect(ProbeSelector.parse("sim"), ConnectOptions.defaults().withSwdFrequencyKhz(1800))) {
+            assertThat(chip.debugPort().frequencyHz()).isEqualTo(1_800_000L);
+        }
+    }
+
+    @Test
+    void givenTraceSink_whenConnect_thenSwdAndDecodedBusLinesWithSimTime() {
+        List<String> lines = new ArrayList<>();
+        ConnectOptions options = ConnectOptions.defaults().withTrace((layer, nanos, text) -> lines.add(layer + " " + text));
+        try (TargetConnection connection = connect("sim", options)) {
+            connection.memoryAccess().orElseThrow().read32(0xE004_2000);
+        }
+        assertThat(lines).anyMatch(l -> l.startsWith("swd DP read  DPIDR"));
+        assertThat(lines).anyMatch(l -> l.equals("bus dbg DBGMCU_IDCODE -> 0x20036410"));
+        assertThat(lines).anyMatch(l -> l.startsWith("bus dbg DHCSR <- DBGKEY|C_DEBUGEN|C_HALT"));
+    }
+
+    @Test
+    void givenStateFile_whenWrittenAndReconnected_thenFlashSurvives() throws Exception {
+        Path state = temp.resolve("board.sim");
+        ConnectOptions options = ConnectOptions.defaults().withTransportOption(ConnectOptions.SIM_STATE_FILE, state.toString());
+        try (TargetConnection connection = connect("sim", options)) {
+            programHalfWord(connection.memoryAccess().orElseThrow(), 0x0800_0400, 0xBEEF);
+        }
+        assertThat(state).exists();
+        try (TargetConnection connection = new SimulatedProbeConnector().connect(ProbeSelector.parse("sim"), options)) {
+            assertThat(connection.memoryAccess().orElseThrow().read16(0x0800_0400)).isEqualTo(0xBEEF);
+        }
+    }
+
+    @Test
+    void givenCorruptStateFile_whenConnect_thenErrorNamesFileAndFileUntouched() throws Exception {
+        Path state = temp.resolve("corrupt.sim");
+        byte[] garbage = "not a state file at all".getBytes();
+        Files.write(state, garbage);
+        ConnectOptions options = ConnectOptions.defaults().withTransportOption(ConnectOptions.SIM_STATE_FILE, state.toString());
+        assertThatThrownBy(() -> connect("sim", options)).isInstanceOf(TargetCommunicationException.class)
+                .hasMessageContaining(state.toString());
+        assertThat(Files.readAllBytes(state)).isEqualTo(garbage);
+    }
+
+    @Test
+    void givenNoStateFile_whenSecondConnection_thenSameBoardInMemory() {
+        try (TargetConnection connection = connect("sim:stm32f103cb", ConnectOptions.defaults())) {
+            programHalfWord(connection.memoryAccess().orElseThrow(), 0x0800_0000, 0x1234);
+        }
+        try (TargetConnection connection = connect("sim:stm32f103cb", ConnectOptions.defaults())) {
+            assertThat(connection.memoryAccess().orElseThrow().read16(0x0800_0000)).isEqualTo(0x1234);
+        }
+    }
+
+    @Test
+    void givenResetLine_whenPulsed_thenSystemResetSeenInDhcsr() {
+        try (TargetConnection connection = connect("sim", ConnectOptions.defaults().withMode(ConnectMode.HOT_PLUG))) {
+            MemoryAccess memory = connection.memoryAccess().orElseThrow();
+            memory.read32(DHCSR);
+            assertThat(memory.read32(DHCSR) & 0x0200_0000).isZero();
+            connection.resetLine().orElseThrow().pulse();
+            assertThat(memory.read32(DHCSR) & 0x0200_0000).isNotZero();
+        }
+    }
+
+    static void programHalfWord(MemoryAccess memory, int address, int value) {
+        memory.write32(0x4002_2004, 0x4567_0123);
+        memory.write32(0x4002_2004, 0xCDEF_89AB);
+        memory.write32(0x4002_2010, 1);
+        memory.write16(address, value);
+        while ((memory.read32(0x4002_200C) & 1) != 0) {
+            Thread.onSpinWait();
+        }
+        memory.write32(0x4002_2010, 0x80);
+    }
+}
