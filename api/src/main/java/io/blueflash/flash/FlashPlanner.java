@@ -24,6 +24,9 @@ import java.util.TreeSet;
  */
 public final class FlashPlanner {
 
+    /** Addresses this far above the flash base are taken as a misplaced image, not a too-small chip. */
+    private static final long FLASH_AREA = 0x0100_0000L;
+
     private FlashPlanner() {
     }
 
@@ -107,7 +110,7 @@ public final class FlashPlanner {
     private static FlashRangeException outsideFlash(ImageSegment segment, FlashGeometry geometry) {
         String flash = String.format("[0x%08X, 0x%08X) (%d KB)", geometry.baseAddress(), geometry.endAddress(),
                 geometry.sizeBytes() / 1024);
-        if (segment.address() < geometry.baseAddress() || segment.address() >= geometry.endAddress()) {
+        if (segment.address() < geometry.baseAddress() || segment.address() >= geometry.baseAddress() + FLASH_AREA) {
             return new FlashRangeException(String.format(
                     "image data at %s lies outside the flash %s: give the flash address when writing a raw "
                             + "binary (e.g. write firmware.bin 0x%08X)", segment.rangeText(), flash,
