@@ -1,0 +1,126 @@
+package io.blueflash.transport.serial.gdb;
+
+import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.gdb.GdbServerEmulator;
+import io.blueflash.transport.serial.line.SerialLine;
+import io.blueflash.transport.serial.line.SerialSettings;
+import io.blueflash.transport.serial.line.StreamSerialLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * The sim's Black Magic Probe emulator on its own thread, joined to the host by in-memory pipes:
+ * the host's {@link BlackMagicProbeConnector} opens it through {@link #opener()}. Filters on either
+ * direction let tests corrupt bytes on the "line".
+ */
+final class EmulatedBlackMagicProbe implements AutoCloseable {
+
+    static final String PORT = "/dev/ttyACM-sim";
+
+    final Stm32F103 chip;
+    final GdbServerEmulator emulator;
+    private final UnaryOperator<OutputStream> hostToProbe;
+    private final UnaryOperator<OutputStream> probeToHost;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private Thread server;
+    private SerialLine line;
+
+    EmulatedBlackMagicProbe(String profile) {
+        this(profile, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    EmulatedBlackMagicProbe(String profile, UnaryOperator<OutputStream> hostToProbe,
+                            UnaryOperator<OutputStream> probeToHost) {
+        this.chip = Stm32F103.create(profile);
+        this.emulator = new GdbServerEmulator(chip);
+        this.hostToProbe = hostToProbe;
+        this.probeToHost = probeToHost;
+    }
+
+    /** Opens the one line to the emulator (the port name is only checked for being ours). */
+    BlackMagicProbeConnector.LineOpener opener() {
+        return (portName, settings) -> {
+            if (!portName.equals(PORT)) {
+                throw new io.blueflash.port.out.ProbeNotFoundException("no such port " + portName);
+            }
+            line = open(settings);
+            return line;
+        };
+    }
+
+    BlackMagicProbeConnector connector() {
+        return new BlackMagicProbeConnector(opener());
+    }
+
+    private SerialLine open(SerialSettings settings) {
+        try {
+            PipedInputStream probeIn = new PipedInputStream(1 << 16);
+            OutputStream hostOut = hostToProbe.apply(new PipedOutputStream(probeIn));
+            PipedInputStream hostIn = new PipedInputStream(1 << 16);
+            OutputStream probeOut = probeToHost.apply(new PipedOutputStream(hostIn));
+            server = new Thread(() -> serve(probeIn, probeOut), "bmp-emulator");
+            server.setDaemon(true);
+            server.start();
+            return new StreamSerialLine(PORT, settings, hostIn, hostOut);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void serve(InputStream in, OutputStream out) {
+        try (out) {
+            emulator.serve(in, out);
+        } catch (Throwable t) {
+            failure.set(t);
+        }
+    }
+
+    /** Ends the session (host side closed) and waits for the emulator thread. */
+    @Override
+    public void close() throws InterruptedException {
+        if (line != null) {
+            line.close();
+        }
+        if (server != null) {
+            server.join(10_000);
+        }
+    }
+
+    Throwable failure() {
+        return failure.get();
+    }
+
+    /** Flips the bits of the byte at {@code offset} (counted from the first byte written). */
+    static UnaryOperator<OutputStream> corruptByteAt(long offset) {
+        return out -> new OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                out.write(written++ == offset ? b ^ 0x01 : b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                for (int i = 0; i < len; i++) {
+                    write(b[off + i]);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+        };
+    }
+}
