@@ -11,8 +11,11 @@ import io.blueflash.sim.chip.SystemBus;
  *     AddrInc b5:4 (off, single, packed), DeviceEn b6 reads 1, TrInProg b7 reads 0, b31:8 are
  *     stored (HPROT, MasterType, DbgSwEnable). Reset value 0x2300_0040 (r2p1 log in §C.4).</li>
  * <li>TAR auto-increment by the transfer size after each DRW access, wrapping inside the
- *     auto-increment window (a parameter; 1 KB default, the ADIv5 minimum, facts §C.4, §H.5): the bits
- *     above the window do not change.</li>
+ *     auto-increment window: the bits above the window do not change. The window is a parameter
+ *     (≥ 1 KB, the ADIv5 minimum); it defaults to 4 KB, the Cortex-M3 AHB-AP's (facts §C.4: the F1's
+ *     AP is IDR variant 1, which pyOCD documents from the Cortex-M3 TRM as a 4 kB wrap, and OpenOCD
+ *     relies on 4 KB for Cortex-M3; §H.5). OpenOCD's JTAG/SWD MEM-AP reads of more than 1 KB with
+ *     one TAR write only read back correctly with it.</li>
  * <li>Byte lanes: a byte at TAR sits in DRW bits 8*(TAR&amp;3); a half-word in 8*(TAR&amp;2).</li>
  * <li>Packed transfers (AddrInc = 2) with byte or half-word size do 4 or 2 bus accesses per DRW.</li>
  * <li>BD0–BD3 access TAR[31:4] + 0/4/8/C as words without changing TAR.</li>
@@ -28,7 +31,7 @@ public final class AhbAccessPort {
 
     private final SystemBus bus;
     private final int idr;
-    private int wrapBytes = 1024;
+    private int wrapBytes = 4096;
     private int csw = CSW_RESET;
     private int tar;
 

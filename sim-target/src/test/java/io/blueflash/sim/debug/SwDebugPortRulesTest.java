@@ -72,6 +72,7 @@ class SwDebugPortRulesTest {
 
     @Test
     void givenCswWordAutoIncrement_whenDrwWritten_thenTarAdvancesAndWrapsAtOneKilobyte() {
+        chip.debugPort().ahbAp().setAutoIncrementWrap(1024);
         attach();
         swd.write(AP, 0x0, 0x2300_0012);
         swd.write(AP, 0x4, 0x2000_03FC);
