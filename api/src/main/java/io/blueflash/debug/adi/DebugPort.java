@@ -104,6 +104,19 @@ public final class DebugPort {
         return ctrlStat;
     }
 
+    /**
+     * Abandons a transaction the target keeps answering WAIT to: ABORT.DAPABORT (facts §C.1). Best
+     * effort: a target that does not even accept ABORT is left for the caller's error to report.
+     */
+    public void abandonStuckTransaction() {
+        try {
+            dap.writeDp(DapRegisterAccess.DP_ABORT, DpRegisters.ABORT_DAPABORT);
+        } catch (TargetCommunicationException ignored) {
+            // the original WAIT timeout is the error worth reporting
+        }
+        forgetSelect();
+    }
+
     /** Writes SELECT for AP {@code apsel} and the bank of {@code apRegister}, unless already selected. */
     public void select(int apsel, int apRegister) {
         int wanted = DpRegisters.select(apsel, apRegister);

@@ -7,6 +7,7 @@ import static io.blueflash.debug.adi.MemApRegisters.TAR;
 import io.blueflash.port.out.AccessWidth;
 import io.blueflash.port.out.DapFaultException;
 import io.blueflash.port.out.DapRegisterAccess;
+import io.blueflash.port.out.DapWaitTimeoutException;
 import io.blueflash.port.out.MemoryAccess;
 import io.blueflash.port.out.MemoryBlocks;
 import io.blueflash.port.out.MemoryFaultException;
@@ -29,6 +30,8 @@ import java.util.function.IntSupplier;
  *   <li>A FAULT (STICKYERR: an AHB error such as an unmapped address, read-protected flash or a
  *       non-half-word flash write under PG) is recovered with ABORT and reported as
  *       {@link MemoryFaultException}; for blocks the address is the first byte of the block.</li>
+ *   <li>A transaction still answered WAIT after the wire's retries is abandoned with ABORT.DAPABORT
+ *       (BMP does the same, facts §C.1) and the {@link DapWaitTimeoutException} is rethrown.</li>
  *   <li>Block writes end with an RDBUFF read so the last posted write has completed (or faulted)
  *       before the call returns.</li>
  * </ul>
@@ -208,6 +211,10 @@ public final class MemApMemoryAccess implements MemoryAccess {
     private int guarded(int address, int length, IntSupplier transfer) {
         try {
             return transfer.getAsInt();
+        } catch (DapWaitTimeoutException stuck) {
+            cswKnown = false;
+            dp.abandonStuckTransaction();
+            throw stuck;
         } catch (DapFaultException fault) {
             cswKnown = false;
             int ctrlStat = dp.recoverFromFault();

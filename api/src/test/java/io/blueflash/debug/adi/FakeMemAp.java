@@ -28,6 +28,8 @@ final class FakeMemAp implements DapRegisterAccess {
     boolean powerUpAcks = true;
     /** Set to make the next AP access FAULT with WDATAERR instead of STICKYERR (a wire error). */
     boolean nextApWireError;
+    /** Set to make the next AP access time out on WAIT, as the wire's retry budget would. */
+    boolean nextApWaitTimeout;
 
     FakeMemAp(int wrap) {
         this.wrap = wrap;
@@ -122,6 +124,10 @@ final class FakeMemAp implements DapRegisterAccess {
     }
 
     private void faultIfSticky() {
+        if (nextApWaitTimeout) {
+            nextApWaitTimeout = false;
+            throw new io.blueflash.port.out.DapWaitTimeoutException("WAIT");
+        }
         if (nextApWireError) {
             nextApWireError = false;
             ctrlStat |= DpRegisters.CTRL_STAT_WDATAERR;

@@ -131,6 +131,16 @@ class MemApMemoryAccessTest {
     }
 
     @Test
+    void givenWaitStorm_whenAccess_thenDapAbortWrittenAndTimeoutRethrown() {
+        dap.nextApWaitTimeout = true;
+
+        assertThatThrownBy(() -> memory.read32(RAM_BASE))
+                .isInstanceOf(io.blueflash.port.out.DapWaitTimeoutException.class);
+        assertThat(dap.log).contains("W ABORT 0x01");
+        assertThat(memory.read32(RAM_BASE)).isEqualTo(0);
+    }
+
+    @Test
     void givenUnalignedSingleAccess_whenRead16_thenIllegalArgumentAndNoTransaction() {
         assertThatThrownBy(() -> memory.read16(RAM_BASE + 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> memory.write32(RAM_BASE + 2, 0)).isInstanceOf(IllegalArgumentException.class);
