@@ -42,15 +42,32 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
         this.probeToHost = probeToHost;
     }
 
-    /** Opens the one line to the emulator (the port name is only checked for being ours). */
+    /**
+     * Opens a line to the emulator (the port name is only checked for being ours). Sessions are
+     * sequential, as on one USB port: a new open waits for the previous session to end.
+     */
     BlackMagicProbeConnector.LineOpener opener() {
         return (portName, settings) -> {
             if (!portName.equals(PORT)) {
                 throw new io.blueflash.port.out.ProbeNotFoundException("no such port " + portName);
             }
+            endSession();
             line = open(settings);
             return line;
         };
+    }
+
+    private void endSession() {
+        if (line != null) {
+            line.close();
+        }
+        if (server != null) {
+            try {
+                server.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     BlackMagicProbeConnector connector() {
@@ -82,13 +99,8 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
 
     /** Ends the session (host side closed) and waits for the emulator thread. */
     @Override
-    public void close() throws InterruptedException {
-        if (line != null) {
-            line.close();
-        }
-        if (server != null) {
-            server.join(10_000);
-        }
+    public void close() {
+        endSession();
     }
 
     Throwable failure() {
