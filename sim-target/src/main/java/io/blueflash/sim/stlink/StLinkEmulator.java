@@ -1,5 +1,6 @@
 package io.blueflash.sim.stlink;
 
+import io.blueflash.sim.chip.Stm32F103;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +49,21 @@ public final class StLinkEmulator {
     private long bytesIn;
     private long usbNanos;
 
+    /** An ST-Link posing as {@code personality}, its SWD lines wired to {@code chip}. */
+    public StLinkEmulator(Stm32F103 chip, StLinkPersonality personality) {
+        this(new ChipProbeTarget(Objects.requireNonNull(chip, "'chip' must not be null")), personality);
+    }
+
     StLinkEmulator(ProbeTarget target, StLinkPersonality personality) {
         this.target = Objects.requireNonNull(target, "'target' must not be null");
         this.personality = Objects.requireNonNull(personality, "'personality' must not be null");
         // V2 dongles come up in DFU mode, probes with mass storage in mass-storage mode
         this.mode = personality.model().equals("V2") ? MODE_DFU : MODE_MASS;
+    }
+
+    /** Simulated time on the target's clock, in nanoseconds. */
+    public long simulatedNanos() {
+        return target.nanos();
     }
 
     public StLinkPersonality personality() {

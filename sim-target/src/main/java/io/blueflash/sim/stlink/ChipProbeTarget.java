@@ -1,0 +1,125 @@
+package io.blueflash.sim.stlink;
+
+import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.probe.ApFaultException;
+import io.blueflash.sim.probe.SwdProbeEngine;
+import io.blueflash.sim.probe.SwdProbeException;
+import java.util.function.Supplier;
+
+/**
+ * The emulated firmware's SWD side on the simulated chip: MEM-AP, DP/AP and core-register work
+ * through {@link SwdProbeEngine} (CONTRACTS C2), NRST and the SWD clock on the chip itself.
+ * Like real ST-Link firmware it gives up after a few WAIT acknowledgements in a row and reports
+ * SWD_AP_WAIT to the host (OpenOCD: the status appears "if an SWD read or write received a WAIT
+ * ACK response from the target more than 4 times in a row").
+ */
+final class ChipProbeTarget implements ProbeTarget {
+
+    /** WAIT acknowledgements the firmware retries before reporting a WAIT status. */
+    static final int FIRMWARE_WAIT_RETRIES = 4;
+
+    private final Stm32F103 chip;
+    private final SwdProbeEngine engine;
+
+    ChipProbeTarget(Stm32F103 chip) {
+        this.chip = chip;
+        this.engine = new SwdProbeEngine(chip.swd());
+        this.engine.setWaitRetryLimit(FIRMWARE_WAIT_RETRIES);
+    }
+
+    @Override
+    public int connect() {
+        return call(engine::connect, 0, true);
+    }
+
+    @Override
+    public int readDp(int address) {
+        return call(() -> engine.readDp(address), 0, true);
+    }
+
+    @Override
+    public void writeDp(int address, int value) {
+        call(() -> {
+            engine.writeDp(address, value);
+            return null;
+        }, 0, true);
+    }
+
+    @Override
+    public int readAp(int apsel, int address) {
+        return call(() -> engine.readAp(apsel, address), 0, false);
+    }
+
+    @Override
+    public void writeAp(int apsel, int address, int value) {
+        call(() -> {
+            engine.writeAp(apsel, address, value);
+            return null;
+        }, 0, false);
+    }
+
+    @Override
+    public byte[] readBlock(int address, int length, int width) {
+        return call(() -> engine.readBlock(address, length, width), address, false);
+    }
+
+    @Override
+    public void writeBlock(int address, byte[] data, int width) {
+        call(() -> {
+            engine.writeBlock(address, data, width);
+            return null;
+        }, address, false);
+    }
+
+    @Override
+    public int readCoreRegister(int regsel) {
+        return call(() -> engine.readCoreRegister(regsel), 0, false);
+    }
+
+    @Override
+    public void writeCoreRegister(int regsel, int value) {
+        call(() -> {
+            engine.writeCoreRegister(regsel, value);
+            return null;
+        }, 0, false);
+    }
+
+    @Override
+    public void setNrst(boolean asserted) {
+        chip.setNrst(asserted);
+    }
+
+    @Override
+    public void setSwdFrequencyHz(long hz) {
+        chip.setSwdFrequencyHz(hz);
+    }
+
+    @Override
+    public void advanceNanos(long nanos) {
+        chip.clock().advance(nanos);
+    }
+
+    @Override
+    public long nanos() {
+        return chip.clock().nanos();
+    }
+
+    /**
+     * Maps the engine's failures onto the firmware's view: FAULT with its bus address, WAIT beyond
+     * the firmware's patience, or no answer at all. {@link SwdProbeException} carries both of the
+     * last two; its message tells them apart.
+     */
+    private <T> T call(Supplier<T> operation, int address, boolean dp) {
+        try {
+            return operation.get();
+        } catch (ApFaultException e) {
+            boolean dpFault = dp || e.address() == -1;
+            throw new TargetFault(dpFault ? address : e.address(), dpFault, e.getMessage());
+        } catch (SwdProbeException e) {
+            if (e.getMessage() != null && e.getMessage().contains("WAIT")) {
+                throw new TargetWait(address, dp, e.getMessage());
+            }
+            throw new TargetUnreachable(e.getMessage());
+        }
+    }
+}
