@@ -44,7 +44,10 @@ public final class StLinkCoreControl implements CoreControl {
         return (protocol.readDebugRegister(DHCSR) & S_HALT) != 0;
     }
 
-    /** stlink's soft reset-and-halt (facts §C.6): halt, vector catch on reset, SYSRESETREQ, wait for VCATCH. */
+    /**
+     * stlink's soft reset-and-halt (facts §C.6): halt, vector catch on reset, SYSRESETREQ, wait for
+     * VCATCH, then drop the reset vector catch again.
+     */
     @Override
     public void resetAndHalt() {
         protocol.writeDebugRegister(DHCSR, DBGKEY | C_HALT | C_DEBUGEN);
@@ -55,6 +58,9 @@ public final class StLinkCoreControl implements CoreControl {
         for (int poll = 0; poll < POLLS; poll++) {
             int dhcsr = protocol.readDebugRegister(DHCSR);
             if ((dhcsr & S_HALT) != 0 && (protocol.readDebugRegister(DFSR) & DFSR_VCATCH) != 0) {
+                // DEMCR survives system resets: leave VC_CORERESET set and the next NRST pulse or
+                // reset-and-run stops at the reset vector again (OpenOCD clears it the same way)
+                protocol.writeDebugRegister(DEMCR, TRCENA | VC_HARDERR | VC_BUSERR);
                 protocol.writeDebugRegister(DFSR, DFSR_ALL);
                 return;
             }

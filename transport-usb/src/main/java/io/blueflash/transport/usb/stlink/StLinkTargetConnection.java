@@ -165,8 +165,14 @@ public final class StLinkTargetConnection implements TargetConnection {
                 protocol.driveNrst(asserted ? StLinkCommand.NRST_LOW : StLinkCommand.NRST_HIGH);
             }
 
+            /**
+             * A debugger's halt request (DHCSR.C_HALT) survives NRST and would stop the core again
+             * right after the reset; it is released first so the pulse acts as the board's reset
+             * button. To stop at the reset vector, follow with {@link CoreControl#resetAndHalt()}.
+             */
             @Override
             public void pulse() {
+                protocol.writeDebugRegister(StLinkCoreControl.DHCSR, StLinkCoreControl.DBGKEY | StLinkCoreControl.C_DEBUGEN);
                 protocol.driveNrst(StLinkCommand.NRST_PULSE);
             }
         });
