@@ -294,4 +294,39 @@ class GdbServerEmulatorTest {
         assertThat(emulator.packetsReceived()).isEqualTo(1);
         assertThat(chip.clock().nanos() - before).isEqualTo(linkNanos);
     }
+
+    @Test
+    void givenAttached_whenOptionErase_thenRdpKeyWrittenAndWrpErased() throws Exception {
+        attached("stm32f103c8");
+
+        assertThat(gdb.monitor("option erase")).contains("RDP set to 0x5AA5").endsWith("|OK");
+
+        assertThat(gdb.request("m1ffff800,2")).isEqualTo("a55a");
+        assertThat(gdb.request("m1ffff808,8")).isEqualTo("ffffffffffffffff");
+        assertThat(gdb.monitor("option")).contains("0x1FFFF800: 0x5AA5").endsWith("|OK");
+    }
+
+    @Test
+    void givenProgrammedFlash_whenEraseMass_thenErased() throws Exception {
+        attached("stm32f103c8");
+        gdb.request("vFlashErase:8001000,400");
+        gdb.request(vFlashWrite(0x0800_1000, new byte[] {1, 2, 3, 4}));
+        gdb.request("vFlashDone");
+
+        assertThat(gdb.monitor("erase_mass")).isEqualTo("|OK");
+
+        assertThat(gdb.request("m8001000,4")).isEqualTo("ffffffff");
+    }
+
+    @Test
+    void givenSession_whenKill_thenServeReturnsAndCoreRuns() throws Exception {
+        attached("stm32f103c8");
+
+        gdb.writeRaw(RspTestClient.frame("k"));
+        assertThat((char) gdb.readByte()).isEqualTo('+');
+        gdb.joinServer();
+
+        assertThat(gdb.serverAlive()).isFalse();
+        assertThat(chip.isCoreHalted()).isFalse();
+    }
 }
