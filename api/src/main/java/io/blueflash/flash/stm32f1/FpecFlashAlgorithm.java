@@ -25,7 +25,7 @@ import java.util.Objects;
  *       keys to an unlocked FPEC is avoided by every tool, facts §B.3);</li>
  *   <li>clears stale PGERR / WRPRTERR / EOP (write 1 to clear);</li>
  *   <li>sets PER (+AR, STRT), MER (+STRT) or PG (+half-word writes), waits for BSY = 0 and checks
- *       PGERR / WRPRTERR (BSY rises one clock after STRT — every probe read is slower than that);</li>
+ *       PGERR / WRPRTERR (and EOP after an erase) (BSY rises one clock after STRT — every probe read is slower than that);</li>
  *   <li>clears PG/PER/MER (a stale PG breaks a later page erase, libopencm3 #253) and, in
  *       {@code finally}, sets LOCK again — on every exit path.</li>
  * </ol>
@@ -86,7 +86,7 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
             writeRegister(pageAddress, CR, CR_PER);
             writeRegister(pageAddress, AR, (int) pageAddress);
             writeRegister(pageAddress, CR, CR_PER | CR_STRT);
-            check(pageAddress, waitNotBusy(pageAddress, eraseBudget, what), what);
+            requireEnd(pageAddress, waitNotBusy(pageAddress, eraseBudget, what), what);
         });
     }
 
@@ -98,7 +98,7 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
             operate(bank, what, () -> {
                 writeRegister(bank, CR, CR_MER);
                 writeRegister(bank, CR, CR_MER | CR_STRT);
-                check(bank, waitNotBusy(bank, eraseBudget, what), what);
+                requireEnd(bank, waitNotBusy(bank, eraseBudget, what), what);
             });
         }
     }
@@ -215,6 +215,25 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
                     "%s failed with PGERR: the flash there was not erased before programming (facts §B.4), or "
                             + "the chip is read-protected and refuses debug programming (check with `blueflash info`)",
                     what));
+        }
+    }
+
+    /**
+     * Errors first, then EOP: an erase whose CR writes were silently ignored would otherwise pass
+     * unnoticed until programming fails with PGERR (EOP is set only on success, facts §B.4). SR is
+     * read once more before giving up, in case EOP lands just after BSY drops.
+     */
+    private void requireEnd(long flashAddress, int sr, String what) {
+        check(flashAddress, sr, what);
+        if ((sr & SR_EOP) != 0) {
+            return;
+        }
+        int again = readRegister(flashAddress, SR);
+        check(flashAddress, again, what);
+        if ((again & SR_EOP) == 0) {
+            throw new FlashOperationException(String.format(
+                    "%s did not complete: FLASH_SR=0x%08X has neither EOP nor an error flag; the FPEC ignored "
+                            + "the command (still locked?). Reset the target and retry", what, again));
         }
     }
 

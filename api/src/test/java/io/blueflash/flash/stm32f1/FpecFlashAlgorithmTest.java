@@ -147,9 +147,28 @@ class FpecFlashAlgorithmTest {
 
     @Test
     void givenXlDensity_whenMassErase_thenBothBanksErased() {
+        bus.answer(FPEC_BASE + SR, SR_EOP).answer(FPEC_BASE + BANK2_OFFSET + SR, SR_EOP);
         algorithm(XL_1M, ProgramPacing.PAGE_BLOCK).massErase();
 
         assertThat(bus.log()).contains("W32 FLASH_CR 0x00000044", "W32 FLASH_CR2 0x00000044");
+    }
+
+    @Test
+    void givenEraseIgnoredByFpec_whenNoEopAfterBusy_thenErrorInsteadOfSilentSuccess() {
+        bus.answer(FPEC_BASE + CR, 0).answer(FPEC_BASE + SR, 0);
+
+        assertThatThrownBy(() -> algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).erasePage(0x0800_0000L))
+                .isInstanceOf(FlashOperationException.class).hasMessageContaining("did not complete");
+        assertThat(bus.log()).last().isEqualTo("W32 FLASH_CR 0x00000080");
+    }
+
+    @Test
+    void givenEopLandingJustAfterBsyDrops_whenErase_thenOneMoreSrReadAndSuccess() {
+        bus.answer(FPEC_BASE + CR, 0).answer(FPEC_BASE + SR, 0, SR_BSY, 0, SR_EOP);
+
+        algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).erasePage(0x0800_0000L);
+
+        assertThat(bus.log().stream().filter("R32 FLASH_SR"::equals)).hasSize(4);
     }
 
     @Test
