@@ -2,7 +2,16 @@ package io.blueflash.transport.usb.stlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.blueflash.contract.TestImages;
 import io.blueflash.flash.stm32f1.FpecFlashAlgorithm;
+import io.blueflash.image.FirmwareImage;
+import io.blueflash.model.FlashOptions;
+import io.blueflash.port.in.WriteImageRequest;
+import io.blueflash.port.in.WriteReport;
+import io.blueflash.progress.ProgressListener;
+import io.blueflash.service.WriteImageService;
+import io.blueflash.sim.chip.FlashTiming;
+import java.util.List;
 import io.blueflash.model.ConnectOptions;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.ProbeSelector;
@@ -24,6 +33,43 @@ import org.junit.jupiter.api.Test;
 class StLinkWriteBenchmarkTest {
 
     private static final int FLASH = 0x0800_0000, SIZE = 64 * 1024, PAGE = 1024;
+
+    @Test
+    void given64KbImage_whenWrittenWithTheCoreWriteServiceThroughEachEmulatorAt4MHz_thenPrintSimulatedTime() {
+        for (StLinkPersonality personality : List.of(StLinkPersonality.v2(), StLinkPersonality.v21(), StLinkPersonality.v3())) {
+            EmulatedStLinks.Probe probe = EmulatedStLinks.probe(personality);
+            writeAndPrint(probe, "fresh chip", 64);
+            if (personality.model().equals("V2")) {
+                writeAndPrint(probe, "reflash, every page changes", 65);
+            }
+        }
+    }
+
+    private static void writeAndPrint(EmulatedStLinks.Probe probe, String situation, int seed) {
+        FirmwareImage image = TestImages.random(FLASH, SIZE, seed);
+        long simStart = probe.chip.clock().nanos();
+        StLinkCommandCounters before = probe.emulator.counters();
+        long wallStart = System.nanoTime();
+
+        WriteReport report = new WriteImageService(List.of(EmulatedStLinks.connector(probe))).write(
+                new WriteImageRequest(ProbeSelector.parse("stlink"), ConnectOptions.defaults().withSwdFrequencyKhz(4000),
+                        image, FlashOptions.defaults(), ProgressListener.NONE));
+
+        double simS = (probe.chip.clock().nanos() - simStart) / 1e9;
+        FlashTiming timing = probe.chip.profile().timing();
+        double flashFloorS = (report.pagesErased() * (double) timing.pageEraseNanos()
+                + SIZE / 2.0 * timing.programNanos()) / 1e9;
+        StLinkCommandCounters after = probe.emulator.counters();
+        assertThat(report.verified()).isTrue();
+        System.out.printf(Locale.ROOT, "ST-Link %s emulator, SWD 4 MHz, 64 KiB through WriteImageService, %s"
+                        + " (%d pages erased, %d programmed, verified):%n", probe.personality.label(), situation,
+                report.pagesErased(), report.pagesProgrammed());
+        System.out.printf(Locale.ROOT, "  simulated %.3f s = %.1f KiB/s; datasheet flash limit %.3f s"
+                        + " (page erase %.0f ms, t_prog %.1f us typ); USB %.3f s over %d commands; host wall %.0f ms%n",
+                simS, 64 / simS, flashFloorS, timing.pageEraseNanos() / 1e6, timing.programNanos() / 1e3,
+                (after.usbNanos() - before.usbNanos()) / 1e9, after.commands() - before.commands(),
+                (System.nanoTime() - wallStart) / 1e6);
+    }
 
     @Test
     void given64KbImage_whenWrittenThroughV2EmulatorAt4MHz_thenPrintSimulatedTimeAgainstDatasheet() {
