@@ -63,8 +63,10 @@ final class AhbBus {
         try {
             Region region = route(address, size);
             int value = region.device().read((int) (Integer.toUnsignedLong(address) - region.base()), size, master);
-            tracer.emit(() -> new SimTraceEvent.BusAccess(clock.nanos(), master, false, address, size, value,
-                    decoder.describe(false, address, size, value), null));
+            if (tracer.active()) {
+                tracer.emit(() -> new SimTraceEvent.BusAccess(clock.nanos(), master, false, address, size, value,
+                        decoder.describe(false, address, size, value), null));
+            }
             return value;
         } catch (BusFaultException fault) {
             traceFault(master, false, address, size, 0, fault);
@@ -77,8 +79,10 @@ final class AhbBus {
         try {
             Region region = route(address, size);
             region.device().write((int) (Integer.toUnsignedLong(address) - region.base()), size, masked, master);
-            tracer.emit(() -> new SimTraceEvent.BusAccess(clock.nanos(), master, true, address, size, masked,
-                    decoder.describe(true, address, size, masked), null));
+            if (tracer.active()) {
+                tracer.emit(() -> new SimTraceEvent.BusAccess(clock.nanos(), master, true, address, size, masked,
+                        decoder.describe(true, address, size, masked), null));
+            }
         } catch (BusFaultException fault) {
             traceFault(master, true, address, size, masked, fault);
             throw fault;

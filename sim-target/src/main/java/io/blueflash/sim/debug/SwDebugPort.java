@@ -286,6 +286,9 @@ public final class SwDebugPort implements SwdTransactionPort {
     // ---------------------------------------------------------------- trace
 
     private void trace(boolean ap, boolean read, int address, SwdAck ack, int data) {
+        if (!tracer.active()) {
+            return;
+        }
         tracer.emit(() -> new SimTraceEvent.SwdTransaction(clock.nanos(), ap, read, address,
                 ap ? apRegisterName(address) : dpRegisterName(read, address), ack, data));
     }
