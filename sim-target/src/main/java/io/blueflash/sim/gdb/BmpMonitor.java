@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The BMP {@code monitor} commands the emulator knows (facts §F.1): {@code swd_scan} (alias
- * {@code swdp_scan}, optional TARGETID argument ignored), {@code targets}, {@code reset},
+ * {@code swdp_scan}, optional TARGETID argument ignored), {@code targets}, {@code connect_rst}, {@code reset},
  * {@code erase_mass}, {@code option erase}, {@code option}, {@code version}, {@code help}. Anything else gets the empty
  * reply, which GDB reports as "Target does not support this command".
  */
@@ -33,6 +33,7 @@ final class BmpMonitor {
             "\tswd_scan -- Scan SWD interface for devices: [TARGET_ID]",
             "\tswdp_scan -- Deprecated: use swd_scan instead",
             "\ttargets -- Display list of available targets",
+            "\tconnect_rst -- Assert nRST during scan and attach: [enable|disable]",
             "\treset -- Reset the attached target",
             "STM32F1 specific commands:",
             "\terase_mass -- Erase whole device Flash",
@@ -52,6 +53,7 @@ final class BmpMonitor {
                 case "version" -> Result.ok(List.of(VERSION));
                 case "swd_scan", "swdp_scan" -> scan(target);
                 case "targets" -> targets(target);
+                case "connect_rst", "connect_srst" -> connectUnderReset(target, words);
                 case "reset" -> requireAttached(target, () -> {
                     target.reset();
                     return List.of();
@@ -73,6 +75,19 @@ final class BmpMonitor {
         List<String> lines = target.swdScan();
         boolean found = lines.stream().anyMatch(line -> line.startsWith("No. Att Driver"));
         return new Result(lines, found ? Status.OK : Status.FAILED);
+    }
+
+    private static Result connectUnderReset(BmpTarget target, String[] words) {
+        if (words.length > 1) {
+            switch (words[1]) {
+                case "enable" -> target.setConnectUnderReset(true);
+                case "disable" -> target.setConnectUnderReset(false);
+                default -> {
+                    return new Result(List.of("Usage: connect_rst [enable|disable]"), Status.FAILED);
+                }
+            }
+        }
+        return Result.ok(List.of("Assert nRST during connect: " + (target.connectUnderReset() ? "enabled" : "disabled")));
     }
 
     private static Result targets(BmpTarget target) {

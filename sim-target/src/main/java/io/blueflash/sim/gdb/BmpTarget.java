@@ -13,6 +13,11 @@ interface BmpTarget {
     /** {@code monitor swd_scan}: the lines BMP prints (voltage, DPIDR, target list). */
     List<String> swdScan();
 
+    /** {@code monitor connect_rst enable|disable}: hold NRST while the next scan connects. */
+    void setConnectUnderReset(boolean enabled);
+
+    boolean connectUnderReset();
+
     /** {@code monitor targets}: the target list of the last scan (empty before any scan). */
     List<String> targetList();
 

@@ -44,6 +44,7 @@ final class SwdBmpTarget implements BmpTarget {
     private DetectedTarget detected;
     private Stm32F1BmpFlash flash;
     private boolean attached;
+    private boolean connectUnderReset;
 
     SwdBmpTarget(Stm32F103 chip) {
         this.chip = chip;
@@ -59,7 +60,7 @@ final class SwdBmpTarget implements BmpTarget {
         detected = null;
         flash = null;
         try {
-            int dpidr = engine.connect();
+            int dpidr = connectUnderReset ? connectHoldingNrst() : engine.connect();
             int apIdr = engine.readAp(0, 0xFC);
             int cpuid = engine.read32(CPUID);
             int idcode = engine.read32(DBGMCU_IDCODE);
@@ -73,6 +74,33 @@ final class SwdBmpTarget implements BmpTarget {
         lines.add("Available Targets:");
         lines.addAll(targetList());
         return lines;
+    }
+
+    /**
+     * Connect under reset (facts §C.6): with NRST held low, power up the DP, request a halt and the
+     * reset vector catch, then release NRST — the core stops at its reset vector before the firmware
+     * can disable SWD or reconfigure the pins.
+     */
+    private int connectHoldingNrst() {
+        chip.setNrst(true);
+        try {
+            int dpidr = engine.connect();
+            engine.write32(DEMCR, TRCENA | VC_HARDERR | VC_CORERESET);
+            engine.write32(DHCSR, DBGKEY | C_HALT | C_DEBUGEN);
+            return dpidr;
+        } finally {
+            chip.setNrst(false);
+        }
+    }
+
+    @Override
+    public void setConnectUnderReset(boolean enabled) {
+        connectUnderReset = enabled;
+    }
+
+    @Override
+    public boolean connectUnderReset() {
+        return connectUnderReset;
     }
 
     @Override

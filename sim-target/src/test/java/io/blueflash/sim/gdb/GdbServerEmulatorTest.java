@@ -329,4 +329,17 @@ class GdbServerEmulatorTest {
         assertThat(gdb.serverAlive()).isFalse();
         assertThat(chip.isCoreHalted()).isFalse();
     }
+
+    @Test
+    void givenConnectUnderReset_whenScannedAndAttached_thenCoreHaltedAtResetVector() throws Exception {
+        start("stm32f103c8");
+        assertThat(gdb.monitor("connect_rst enable")).isEqualTo("Assert nRST during connect: enabled\n|OK");
+
+        assertThat(gdb.monitor("swd_scan")).contains("STM32F1 medium density").endsWith("|OK");
+        assertThat(gdb.request("vAttach;1")).isEqualTo("T05thread:1;");
+
+        assertThat(chip.isCoreHalted()).isTrue();
+        assertThat(chip.isNrstAsserted()).as("NRST released after the connect").isFalse();
+        assertThat(gdb.monitor("connect_rst")).startsWith("Assert nRST during connect: enabled");
+    }
 }

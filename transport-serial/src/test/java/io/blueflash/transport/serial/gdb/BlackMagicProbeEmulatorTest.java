@@ -235,6 +235,17 @@ class BlackMagicProbeEmulatorTest {
     }
 
     @Test
+    void givenUnderReset_whenConnected_thenProbeHeldNrstAndCoreIsHaltedAfterRelease() {
+        probe = new EmulatedBlackMagicProbe("stm32f103c8");
+        connection = probe.connector().connect(SELECTOR, ConnectOptions.defaults().withMode(ConnectMode.UNDER_RESET));
+
+        assertThat(probe.chip.isCoreHalted()).isTrue();
+        assertThat(probe.chip.isNrstAsserted()).isFalse();
+        assertThat(((BlackMagicTargetConnection) connection).monitor("connect_rst", java.time.Duration.ofSeconds(1))
+                .output()).contains("enabled");
+    }
+
+    @Test
     void givenHotPlug_whenConnected_thenNoResetButCoreHaltedByAttach() {
         probe = new EmulatedBlackMagicProbe("stm32f103c8");
         connection = probe.connector().connect(SELECTOR, ConnectOptions.defaults().withMode(ConnectMode.HOT_PLUG));
