@@ -39,6 +39,23 @@ public final class FlashAlgorithmSelector {
                         + "it cannot program flash", connection.probe().selectorText(), connection.capabilities()));
     }
 
+    /**
+     * The clone-safe algorithm to fall back to when automatic pacing chose page blocks for a chip
+     * not identified as a clone, which then turns out to drop half-words (an unrecognised clone,
+     * facts §H.11); empty when there is nothing slower to fall back to (native flashing, an explicit
+     * pacing, a recognised clone).
+     */
+    public static java.util.Optional<FlashAlgorithm> clonePacingFallback(TargetConnection connection,
+                                                                         FlashGeometry geometry, ProgramPacing pacing,
+                                                                         boolean cloneChip) {
+        FlashAlgorithm chosen = select(connection, geometry, pacing, cloneChip);
+        if (pacing != ProgramPacing.AUTO || !(chosen instanceof FpecFlashAlgorithm)
+                || resolve(pacing, cloneChip) != ProgramPacing.PAGE_BLOCK) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(select(connection, geometry, ProgramPacing.POLL_EACH, cloneChip));
+    }
+
     /** AUTO → POLL_EACH on clones (APM32 drops half-words written while BSY), PAGE_BLOCK otherwise. */
     public static ProgramPacing resolve(ProgramPacing pacing, boolean cloneChip) {
         if (pacing != ProgramPacing.AUTO) {

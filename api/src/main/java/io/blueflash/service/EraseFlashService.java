@@ -82,7 +82,7 @@ public final class EraseFlashService implements EraseFlashUseCase {
             throw new FlashRangeException(String.format(
                     "the erase range %s covers only part of page(s) %d–%d [0x%08X, 0x%08X) (%d-byte pages): "
                             + "erasing them would also erase %d byte(s) outside the range. Give a page-aligned "
-                            + "range, or allow rounding to whole pages", range, first, last, start, end,
+                            + "range, or allow rounding to whole pages (--allow-page-rounding)", range, first, last, start, end,
                     geometry.pageSize(), (end - start) - range.length()));
         }
         return new AddressRange(start, end - start);

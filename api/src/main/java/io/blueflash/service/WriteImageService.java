@@ -20,9 +20,11 @@ import io.blueflash.port.out.MemoryFaultException;
 import io.blueflash.port.out.ProbeConnector;
 import io.blueflash.progress.FlashPhase;
 import io.blueflash.progress.ProgressEvent;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes an image: connect → identify the chip → apply {@code --flash} → check the image fits →
@@ -65,7 +67,8 @@ public final class WriteImageService implements WriteImageUseCase {
                     plan.count(PageAction.SKIP_UNCHANGED), plan.bytesToProgram(), plan.massErase()));
 
             erase(algorithm, plan, phases);
-            program(algorithm, plan, phases);
+            algorithm = program(algorithm, plan, phases, FlashAlgorithmSelector.clonePacingFallback(
+                    session.connection(), geometry, options.pacing(), chip.isClone()));
             if (options.verifyAfterWrite()) {
                 verify(algorithm, plan, phases);
             }
@@ -110,15 +113,39 @@ public final class WriteImageService implements WriteImageUseCase {
         });
     }
 
-    private static void program(FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases) {
+    /**
+     * Programs the planned pages. With a clone-safe fallback at hand, the first page is read back
+     * at once: if half-words are missing, the chip drops writes made while BSY (an unrecognised
+     * clone), so that page is erased and reprogrammed, and the rest follow, with half-word pacing.
+     *
+     * @return the algorithm that programmed the last page (verification reads through it)
+     */
+    private static FlashAlgorithm program(FlashAlgorithm first, FlashPlan plan, PhaseRunner phases,
+                                          Optional<FlashAlgorithm> fallback) {
         List<PagePlan> pages = plan.pagesToProgram();
+        FlashAlgorithm[] algorithm = {first};
         phases.run(FlashPhase.PROGRAM, plan.bytesToProgram(), tick -> {
-            for (PagePlan page : pages) {
-                algorithm.programPage(page.address(), page.data());
+            for (int i = 0; i < pages.size(); i++) {
+                PagePlan page = pages.get(i);
+                algorithm[0].programPage(page.address(), page.data());
+                if (i == 0 && fallback.isPresent() && !readsBack(algorithm[0], page)) {
+                    phases.note("page " + page.index() + " read back wrong after block programming: this chip "
+                            + "drops half-words written while the FPEC is busy (a clone, facts §H.11); "
+                            + "reprogramming with half-word pacing, which is slower");
+                    algorithm[0] = fallback.get();
+                    algorithm[0].erasePage(page.address());
+                    algorithm[0].programPage(page.address(), page.data());
+                }
                 tick.advance(page.size());
             }
-            algorithm.finish();
+            algorithm[0].finish();
         });
+        return algorithm[0];
+    }
+
+    private static boolean readsBack(FlashAlgorithm algorithm, PagePlan page) {
+        algorithm.finish();
+        return Arrays.equals(algorithm.read(page.address(), page.size()), page.data());
     }
 
     private static void verify(FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases) {
@@ -153,8 +180,8 @@ public final class WriteImageService implements WriteImageUseCase {
                 throw new FlashOperationException(String.format(
                         "verify failed on page %d: 0x%08X reads 0x%02X where 0x%02X was written (%d byte(s) of the "
                                 + "page differ). Clone chips such as the APM32F103 drop half-words written while the "
-                                + "FPEC is busy: program with half-word pacing (ProgramPacing.POLL_EACH); otherwise "
-                                + "the page may be worn out", page.index(), page.address() + first, actual[first] & 0xFF,
+                                + "FPEC is busy: leave the programming pace automatic (or choose half-word pacing, "
+                                + "ProgramPacing.POLL_EACH); otherwise the page may be worn out", page.index(), page.address() + first, actual[first] & 0xFF,
                         expected[first] & 0xFF, count));
             }
         }

@@ -119,6 +119,18 @@ class WriteImageServiceTest {
     }
 
     @Test
+    void givenUnrecognisedCloneDroppingHalfWords_whenAutoPacing_thenFallsBackAfterFirstPageAndImageIntact() {
+        target.cloneDropsWritesWhileBusy = true;                         // genuine IDs: not detected as a clone
+        byte[] data = TestImages.randomBytes(3 * 1024, 9);
+
+        write(FirmwareImage.binary(FLASH, data), FlashOptions.defaults());
+
+        assertThat(Arrays.copyOf(target.flash, 3 * 1024)).isEqualTo(data);
+        assertThat(events).anyMatch(e -> e instanceof ProgressEvent.Note n && n.text().contains("half-word pacing"));
+        assertThat(target.erasedPages).containsExactly(0);
+    }
+
+    @Test
     void givenResetRequested_whenWrite_thenTargetResetAndRunning() {
         WriteReport report = write(TestImages.counting(FLASH, 8, 0), FlashOptions.defaults().withResetAfterWrite(true));
 
