@@ -7,10 +7,19 @@ import io.blueflash.cli.command.OperationsFactory;
 import io.blueflash.cli.command.ProbesSubcommand;
 import io.blueflash.cli.command.ReadSubcommand;
 import io.blueflash.cli.command.ResetSubcommand;
+import io.blueflash.cli.command.UseCaseOperations;
+import io.blueflash.cli.command.UseCases;
 import io.blueflash.cli.command.VerifySubcommand;
 import io.blueflash.cli.command.WriteSubcommand;
 import io.blueflash.cli.output.Json;
 import io.blueflash.port.out.ProbeConnector;
+import io.blueflash.service.EraseFlashService;
+import io.blueflash.service.InspectTargetService;
+import io.blueflash.service.ListProbesService;
+import io.blueflash.service.ReadMemoryService;
+import io.blueflash.service.ResetTargetService;
+import io.blueflash.service.VerifyImageService;
+import io.blueflash.service.WriteImageService;
 import picocli.CommandLine;
 
 import java.util.ArrayList;
@@ -48,10 +57,8 @@ public final class FlashToolMain {
 
     /** Runs one command line with the given transports (tests pass their own). */
     public static int run(String[] args, CliEnvironment env, List<ProbeConnector> connectors) {
-        // The core's services are being written (issue 2); until they land every command reports this.
-        return run(args, env, (settings, stFlash) -> {
-            throw new UnsupportedOperationException("the core's use-case services are not wired into the CLI yet");
-        });
+        UseCases useCases = wire(connectors);
+        return run(args, env, (settings, stFlash) -> new UseCaseOperations(env, useCases, settings, stFlash));
     }
 
     /** Runs one command line against {@code factory}'s operations (grammar tests record the calls). */
@@ -86,6 +93,14 @@ public final class FlashToolMain {
         cl.addSubcommand(new ProbesSubcommand(ops));
         // Tool subcommands of other modules: one registration line each, below this comment.
         return cl;
+    }
+
+    /** The core's services on the given transports: the only place the CLI names a service class. */
+    static UseCases wire(List<ProbeConnector> connectors) {
+        return new UseCases(new WriteImageService(connectors), new ReadMemoryService(connectors),
+                new EraseFlashService(connectors), new VerifyImageService(connectors),
+                new ResetTargetService(connectors), new InspectTargetService(connectors),
+                new ListProbesService(connectors));
     }
 
     private static List<ProbeConnector> loadConnectors() {
