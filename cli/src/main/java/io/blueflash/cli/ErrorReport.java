@@ -94,14 +94,17 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
 
     private static List<String> rangeHints(String text) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
-        if (!lower.contains("--flash") && (lower.contains("outside") || lower.contains("larger")
-                || lower.contains("beyond") || lower.contains("exceed") || lower.contains("past the end"))) {
-            return List.of("an STM32F103C8 reports 64 KB but usually has 128 KB: if yours does, add --flash=128k",
-                    "check the address: flash starts at 0x08000000");
+        if (lower.contains("rounding")) {
+            return List.of("to erase the whole page(s) anyway (their other bytes are lost), add --allow-page-rounding");
         }
         if (lower.contains("align")) {
             return List.of("flash is programmed in half-words and erased in pages: use an even address "
                     + "(erase ranges: page-aligned, or add --allow-page-rounding)");
+        }
+        if (!lower.contains("--flash") && (lower.contains("outside the flash") || lower.contains("past the end")
+                || lower.contains("larger than"))) {
+            return List.of("an STM32F103C8 reports 64 KB but usually has 128 KB: if yours does, add --flash=128k",
+                    "check the address: flash starts at 0x08000000");
         }
         return List.of();
     }

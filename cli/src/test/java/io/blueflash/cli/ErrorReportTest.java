@@ -47,9 +47,19 @@ class ErrorReportTest {
 
     @Test
     void givenImagePastFlashEnd_whenReported_thenFlashOverrideHinted() {
-        ErrorReport r = ErrorReport.of(new FlashRangeException("image [0x08000000, 0x08010400) lies outside flash"));
+        ErrorReport r = ErrorReport.of(new FlashRangeException("image data at [0x08000000, 0x08010400) lies outside the flash [0x08000000, 0x08010000)"));
         assertThat(r.exitCode()).isEqualTo(ExitCode.IMAGE);
         assertThat(r.hints()).anySatisfy(h -> assertThat(h).contains("--flash=128k"));
+    }
+
+    @Test
+    void givenEraseRangeCuttingAPage_whenReported_thenRoundingFlagNamedAndNoFlashSizeHint() {
+        ErrorReport r = ErrorReport.of(new FlashRangeException("the erase range [0x08000010, 0x08000074) covers only "
+                + "part of page(s) 0–0: erasing them would also erase 924 byte(s) outside the range. Give a "
+                + "page-aligned range, or allow rounding to whole pages"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.IMAGE);
+        assertThat(r.hints()).containsExactly(
+                "to erase the whole page(s) anyway (their other bytes are lost), add --allow-page-rounding");
     }
 
     @Test
