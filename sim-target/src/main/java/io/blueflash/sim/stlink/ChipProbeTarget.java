@@ -113,8 +113,8 @@ final class ChipProbeTarget implements ProbeTarget {
         try {
             return operation.get();
         } catch (ApFaultException e) {
-            boolean dpFault = dp || e.address() == -1;
-            throw new TargetFault(dpFault ? address : e.address(), dpFault, e.getMessage());
+            // a FAULT on an AP register access is an AP fault (SWD_AP_FAULT) even without a bus address
+            throw new TargetFault(e.address() == -1 ? address : e.address(), dp, e.getMessage());
         } catch (SwdProbeException e) {
             if (e.getMessage() != null && e.getMessage().contains("WAIT")) {
                 throw new TargetWait(address, dp, e.getMessage());

@@ -4,6 +4,7 @@ import static io.blueflash.transport.usb.stlink.StLinkCommand.*;
 
 import io.blueflash.model.TraceSink;
 import io.blueflash.port.out.AccessWidth;
+import io.blueflash.port.out.DapFaultException;
 import io.blueflash.port.out.DapWaitTimeoutException;
 import io.blueflash.port.out.MemoryFaultException;
 import io.blueflash.port.out.TargetCommunicationException;
@@ -179,13 +180,26 @@ public final class StLinkProtocol {
     /** READ_DAP_REG (J24+): {@code port} = AP number or {@link StLinkCommand#DAP_PORT_DP}. */
     public int readDapRegister(int port, int address) {
         requireDap();
-        return u32At(checked("READ_DAP_REG", debug(APIV2_READ_DAP_REG).u16(port).u16(address).bytes(), 8), 4);
+        return u32At(checkedDap("READ_DAP_REG", port, address, debug(APIV2_READ_DAP_REG).u16(port).u16(address).bytes(), 8), 4);
     }
 
     /** WRITE_DAP_REG (J24+). */
     public void writeDapRegister(int port, int address, int value) {
         requireDap();
-        checked("WRITE_DAP_REG", debug(APIV2_WRITE_DAP_REG).u16(port).u16(address).u32(value).bytes(), 2);
+        checkedDap("WRITE_DAP_REG", port, address, debug(APIV2_WRITE_DAP_REG).u16(port).u16(address).u32(value).bytes(), 2);
+    }
+
+    /** DAP register commands report FAULT-kind statuses as the port's {@link DapFaultException} (sticky error set). */
+    private byte[] checkedDap(String what, int port, int address, byte[] command, int replyLength) {
+        byte[] reply = withWaitRetry(() -> send(what, command, null, replyLength));
+        int status = reply[0] & 0xFF;
+        StLinkStatus known = StLinkStatus.fromCode(status);
+        if (known != null && known.kind() == StLinkStatus.Kind.FAULT) {
+            throw new DapFaultException(String.format("%s %s register 0x%02X answered %s", what,
+                    port == DAP_PORT_DP ? "DP" : "AP " + port, address, StLinkStatus.describe(status)));
+        }
+        checkStatus(reply[0], what, -1);
+        return reply;
     }
 
     private void requireDap() {
