@@ -1,5 +1,9 @@
 package io.blueflash.flash;
 
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
 /**
  * Erases and programs flash on one target (cf. OpenOCD {@code struct flash_driver}, probe-rs
  * {@code ActiveFlasher}). Page addresses are page-aligned; programmed data is whole half-words on
@@ -22,6 +26,25 @@ public interface FlashAlgorithm {
      * to 0xFFFF may be skipped (they already read so).
      */
     void programPage(long address, byte[] data);
+
+    /**
+     * Erases several pages as one batch; implementations may keep the controller unlocked across
+     * them (one unlock and relock instead of one per page). {@code erased} hears each page address.
+     */
+    default void erasePages(List<Long> pageAddresses, LongConsumer erased) {
+        for (long address : pageAddresses) {
+            erasePage(address);
+            erased.accept(address);
+        }
+    }
+
+    /** Programs several erased pages as one batch; {@code programmed} hears each finished page. */
+    default void programPages(List<PagePlan> pages, Consumer<PagePlan> programmed) {
+        for (PagePlan page : pages) {
+            programPage(page.address(), page.data());
+            programmed.accept(page);
+        }
+    }
 
     /** Reads flash back (for planning and verification). */
     byte[] read(long address, int length);

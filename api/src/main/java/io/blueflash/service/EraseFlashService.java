@@ -47,10 +47,11 @@ public final class EraseFlashService implements EraseFlashUseCase {
                     tick.advance(pages.length());
                     return;
                 }
+                List<Long> addresses = new java.util.ArrayList<>();
                 for (long at = pages.start(); at < pages.end(); at += geometry.pageSize()) {
-                    algorithm.erasePage(at);
-                    tick.advance(geometry.pageSize());
+                    addresses.add(at);
                 }
+                algorithm.erasePages(addresses, address -> tick.advance(geometry.pageSize()));
             });
             algorithm.finish();
             return new EraseReport(session.probe(), chip.summary(), mass,

@@ -105,30 +105,29 @@ public final class WriteImageService implements WriteImageUseCase {
             return;
         }
         List<PagePlan> pages = plan.pagesToErase();
-        phases.run(FlashPhase.ERASE, pages.stream().mapToLong(PagePlan::size).sum(), tick -> {
-            for (PagePlan page : pages) {
-                algorithm.erasePage(page.address());
-                tick.advance(page.size());
-            }
-        });
+        int pageSize = plan.geometry().pageSize();
+        phases.run(FlashPhase.ERASE, (long) pages.size() * pageSize, tick -> algorithm.erasePages(
+                pages.stream().map(PagePlan::address).toList(), address -> tick.advance(pageSize)));
     }
 
     /**
-     * Programs the planned pages. With a clone-safe fallback at hand, the first page is read back
-     * at once: if half-words are missing, the chip drops writes made while BSY (an unrecognised
-     * clone), so that page is erased and reprogrammed, and the rest follow, with half-word pacing.
+     * Programs the planned pages as one batch. With a clone-safe fallback at hand, the first page
+     * goes alone and is read back at once: if half-words are missing, the chip drops writes made
+     * while BSY (an unrecognised clone), so that page is erased and reprogrammed, and the rest
+     * follow, with half-word pacing.
      *
-     * @return the algorithm that programmed the last page (verification reads through it)
+     * @return the algorithm that programmed the pages (verification reads through it)
      */
     private static FlashAlgorithm program(FlashAlgorithm first, FlashPlan plan, PhaseRunner phases,
                                           Optional<FlashAlgorithm> fallback) {
         List<PagePlan> pages = plan.pagesToProgram();
         FlashAlgorithm[] algorithm = {first};
         phases.run(FlashPhase.PROGRAM, plan.bytesToProgram(), tick -> {
-            for (int i = 0; i < pages.size(); i++) {
-                PagePlan page = pages.get(i);
+            int start = 0;
+            if (fallback.isPresent()) {
+                PagePlan page = pages.get(0);
                 algorithm[0].programPage(page.address(), page.data());
-                if (i == 0 && fallback.isPresent() && !readsBack(algorithm[0], page)) {
+                if (!readsBack(algorithm[0], page)) {
                     phases.note("page " + page.index() + " read back wrong after block programming: this chip "
                             + "drops half-words written while the FPEC is busy (a clone, facts §H.11); "
                             + "reprogramming with half-word pacing, which is slower");
@@ -137,7 +136,9 @@ public final class WriteImageService implements WriteImageUseCase {
                     algorithm[0].programPage(page.address(), page.data());
                 }
                 tick.advance(page.size());
+                start = 1;
             }
+            algorithm[0].programPages(pages.subList(start, pages.size()), page -> tick.advance(page.size()));
             algorithm[0].finish();
         });
         return algorithm[0];

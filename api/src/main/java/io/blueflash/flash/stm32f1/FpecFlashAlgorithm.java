@@ -14,8 +14,12 @@ import io.blueflash.port.out.AccessWidth;
 import io.blueflash.port.out.MemoryAccess;
 import io.blueflash.port.out.MemoryFaultException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The STM32F1 FPEC driven from the host, register by register (facts §B), as OpenOCD's fallback
@@ -29,7 +33,9 @@ import java.util.Objects;
  *   <li>clears PG/PER/MER (a stale PG breaks a later page erase, libopencm3 #253) and, in
  *       {@code finally}, sets LOCK again — on every exit path.</li>
  * </ol>
- * XL-density bank 2 (addresses from 0x0808_0000) uses KEYR2/SR2/CR2/AR2 at +0x40.
+ * Batches ({@link #erasePages}, {@link #programPages}) keep the bank unlocked across their pages:
+ * one unlock and one relock per batch, which matters over probes where each register access is a
+ * USB round trip. XL-density bank 2 (addresses from 0x0808_0000) uses KEYR2/SR2/CR2/AR2 at +0x40.
  *
  * <p>Programming pace ({@link ProgramPacing}, facts §B.4, §H.11): {@code PAGE_BLOCK} streams each
  * run of non-erased half-words as one half-word block write and polls BSY once at its end — a
@@ -77,17 +83,30 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
 
     @Override
     public void erasePage(long pageAddress) {
-        int page = geometry.pageIndexOf(pageAddress);
-        if (geometry.pageAddress(page) != pageAddress) {
-            throw new IllegalArgumentException(String.format("0x%08X is not the start of a page", pageAddress));
+        erasePages(List.of(pageAddress), address -> { });
+    }
+
+    /** Per bank: unlock once; per page: clear SR, AR, PER|STRT, wait, require EOP; relock once. */
+    @Override
+    public void erasePages(List<Long> pageAddresses, LongConsumer erased) {
+        for (List<Long> batch : byBank(pageAddresses, address -> address)) {
+            long bank = batch.get(0);
+            operate(bank, String.format("erase of %d page(s) from 0x%08X", batch.size(), bank), () -> {
+                writeRegister(bank, CR, CR_PER);
+                for (long pageAddress : batch) {
+                    int page = geometry.pageIndexOf(pageAddress);
+                    if (geometry.pageAddress(page) != pageAddress) {
+                        throw new IllegalArgumentException(String.format("0x%08X is not the start of a page", pageAddress));
+                    }
+                    String what = String.format("erase of page %d at 0x%08X", page, pageAddress);
+                    writeRegister(pageAddress, SR, SR_CLEAR_ALL);
+                    writeRegister(pageAddress, AR, (int) pageAddress);
+                    writeRegister(pageAddress, CR, CR_PER | CR_STRT);
+                    requireEnd(pageAddress, waitNotBusy(pageAddress, eraseBudget, what), what);
+                    erased.accept(pageAddress);
+                }
+            });
         }
-        String what = String.format("erase of page %d at 0x%08X", page, pageAddress);
-        operate(pageAddress, what, () -> {
-            writeRegister(pageAddress, CR, CR_PER);
-            writeRegister(pageAddress, AR, (int) pageAddress);
-            writeRegister(pageAddress, CR, CR_PER | CR_STRT);
-            requireEnd(pageAddress, waitNotBusy(pageAddress, eraseBudget, what), what);
-        });
     }
 
     /** MER + STRT on bank 1, then on bank 2 when the flash reaches it (XL density). */
@@ -106,22 +125,50 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
     @Override
     public void programPage(long address, byte[] data) {
         Objects.requireNonNull(data, "'data' must not be null");
-        if ((address & 1) != 0 || data.length % 2 != 0) {
+        programPages(List.of(new PagePlan(-1, address, io.blueflash.flash.PageAction.PROGRAM_ONLY, data)), page -> { });
+    }
+
+    /** Per bank: unlock once, PG once, each page's runs with their BSY polls, PG cleared, relock once. */
+    @Override
+    public void programPages(List<PagePlan> pages, Consumer<PagePlan> programmed) {
+        pages.forEach(page -> checkProgramRange(page.address(), page.size()));
+        for (List<PagePlan> batch : byBank(pages, PagePlan::address)) {
+            long bank = batch.get(0).address();
+            operate(bank, String.format("programming of %d page(s) from 0x%08X", batch.size(), bank), () -> {
+                writeRegister(bank, CR, CR_PG);
+                for (PagePlan page : batch) {
+                    byte[] data = page.data();
+                    for (int[] run : PagePlan.nonErasedRuns(data)) {
+                        programRun(page.address() + run[0], Arrays.copyOfRange(data, run[0], run[0] + run[1]));
+                    }
+                    programmed.accept(page);
+                }
+            });
+        }
+    }
+
+    private void checkProgramRange(long address, int length) {
+        if ((address & 1) != 0 || length % 2 != 0) {
             throw new IllegalArgumentException(String.format(
-                    "flash is programmed in half-words: 0x%08X + %d bytes is not half-word aligned", address, data.length));
+                    "flash is programmed in half-words: 0x%08X + %d bytes is not half-word aligned", address, length));
         }
-        if (!geometry.contains(address, data.length)
-                || address < BANK2_START && address + data.length > BANK2_START) {
+        if (!geometry.contains(address, length) || address < BANK2_START && address + length > BANK2_START) {
             throw new FlashRangeException(String.format("[0x%08X, 0x%08X) is not inside one flash bank of [0x%08X, 0x%08X)",
-                    address, address + data.length, geometry.baseAddress(), geometry.endAddress()));
+                    address, address + length, geometry.baseAddress(), geometry.endAddress()));
         }
-        String what = String.format("programming of [0x%08X, 0x%08X)", address, address + data.length);
-        operate(address, what, () -> {
-            writeRegister(address, CR, CR_PG);
-            for (int[] run : PagePlan.nonErasedRuns(data)) {
-                programRun(address + run[0], Arrays.copyOfRange(data, run[0], run[0] + run[1]));
+    }
+
+    /** Consecutive runs of items served by the same FPEC bank, in order. */
+    private static <T> List<List<T>> byBank(List<T> items, java.util.function.ToLongFunction<T> address) {
+        List<List<T>> batches = new ArrayList<>();
+        for (T item : items) {
+            boolean bank2 = address.applyAsLong(item) >= BANK2_START;
+            if (batches.isEmpty() || (address.applyAsLong(batches.get(batches.size() - 1).get(0)) >= BANK2_START) != bank2) {
+                batches.add(new ArrayList<>());
             }
-        });
+            batches.get(batches.size() - 1).add(item);
+        }
+        return batches;
     }
 
     @Override

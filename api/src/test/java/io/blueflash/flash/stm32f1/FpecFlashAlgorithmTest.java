@@ -31,7 +31,8 @@ class FpecFlashAlgorithmTest {
         algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).erasePage(0x0800_0400L);
 
         assertThat(bus.log()).containsExactly(concat(UNLOCK,
-                "W32 FLASH_CR 0x00000002", "W32 FLASH_AR 0x08000400", "W32 FLASH_CR 0x00000042",
+                "W32 FLASH_CR 0x00000002", "W32 FLASH_SR 0x00000034", "W32 FLASH_AR 0x08000400",
+                "W32 FLASH_CR 0x00000042",
                 "R32 FLASH_SR", "R32 FLASH_SR", "R32 FLASH_SR",
                 "W32 FLASH_CR 0x00000000", "W32 FLASH_CR 0x00000080"));
     }
@@ -169,6 +170,36 @@ class FpecFlashAlgorithmTest {
         algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).erasePage(0x0800_0000L);
 
         assertThat(bus.log().stream().filter("R32 FLASH_SR"::equals)).hasSize(4);
+    }
+
+    @Test
+    void givenTwoPages_whenProgramPages_thenOneUnlockOnePgAndOneRelockForTheBatch() {
+        bus.answer(FPEC_BASE + CR, CR_LOCK, 0);
+        io.blueflash.flash.PagePlan first = new io.blueflash.flash.PagePlan(0, 0x0800_0000L,
+                io.blueflash.flash.PageAction.PROGRAM_ONLY, new byte[4]);
+        io.blueflash.flash.PagePlan second = new io.blueflash.flash.PagePlan(1, 0x0800_0400L,
+                io.blueflash.flash.PageAction.PROGRAM_ONLY, new byte[4]);
+        java.util.List<Long> done = new java.util.ArrayList<>();
+
+        algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).programPages(java.util.List.of(first, second), p -> done.add(p.address()));
+
+        assertThat(bus.log()).containsExactly(concat(UNLOCK, "W32 FLASH_CR 0x00000001",
+                "BLOCK16 0x08000000 4", "R32 FLASH_SR", "BLOCK16 0x08000400 4", "R32 FLASH_SR",
+                "W32 FLASH_CR 0x00000000", "W32 FLASH_CR 0x00000080"));
+        assertThat(done).containsExactly(0x0800_0000L, 0x0800_0400L);
+    }
+
+    @Test
+    void givenTwoPages_whenErasePages_thenOneUnlockAndEachPageClearedAddressedStartedAndChecked() {
+        bus.answer(FPEC_BASE + CR, 0).answer(FPEC_BASE + SR, 0, SR_EOP);
+
+        algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).erasePages(java.util.List.of(0x0800_0000L, 0x0800_0400L), a -> { });
+
+        assertThat(bus.log()).containsExactly("R32 FLASH_SR", "R32 FLASH_CR", "W32 FLASH_SR 0x00000034",
+                "W32 FLASH_CR 0x00000002",
+                "W32 FLASH_SR 0x00000034", "W32 FLASH_AR 0x08000000", "W32 FLASH_CR 0x00000042", "R32 FLASH_SR",
+                "W32 FLASH_SR 0x00000034", "W32 FLASH_AR 0x08000400", "W32 FLASH_CR 0x00000042", "R32 FLASH_SR",
+                "W32 FLASH_CR 0x00000000", "W32 FLASH_CR 0x00000080");
     }
 
     @Test
