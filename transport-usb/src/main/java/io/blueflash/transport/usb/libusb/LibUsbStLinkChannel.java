@@ -54,11 +54,7 @@ public final class LibUsbStLinkChannel implements StLinkChannel {
             try {
                 result = LibUsb.init(fresh);
             } catch (LinkageError | RuntimeException e) {
-                throw new TargetCommunicationException("libusb could not be loaded (" + e.getMessage() + "). Install"
-                        + " libusb-1.0 (Debian/Ubuntu: sudo apt install libusb-1.0-0; Fedora: sudo dnf install libusb1;"
-                        + " macOS: brew install libusb) and check that usb4java ships a native library for "
-                        + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
-                        + ". Without a probe, use --probe sim.", e);
+                throw libusbUnavailable(e);
             }
             if (result != LibUsb.SUCCESS) {
                 return null;
@@ -66,6 +62,15 @@ public final class LibUsbStLinkChannel implements StLinkChannel {
             context = fresh;
         }
         return context;
+    }
+
+    /** The error for a libusb that cannot be loaded (UnsatisfiedLinkError, usb4java LoaderException): what to install. */
+    static TargetCommunicationException libusbUnavailable(Throwable cause) {
+        return new TargetCommunicationException("libusb could not be loaded (" + cause + "). Install"
+                + " libusb-1.0 (Debian/Ubuntu: sudo apt install libusb-1.0-0; Fedora: sudo dnf install libusb1;"
+                + " macOS: brew install libusb) and check that usb4java ships a native library for "
+                + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
+                + ". Without a probe, use --probe sim.", cause);
     }
 
     /** ST-Links on the bus; empty when there are none or the machine has no USB. */

@@ -66,4 +66,14 @@ class UsbStLinkProbeConnectorTest {
         assertThatThrownBy(() -> connector.connect(ProbeSelector.parse("stlink:0123"), ConnectOptions.defaults()))
                 .isInstanceOf(ProbeNotFoundException.class);
     }
+
+    @Test
+    void givenNativeLibraryMissing_whenReported_thenMessageNamesWhatToInstallAndTheSimulator() {
+        TargetCommunicationException e = LibUsbStLinkChannel.libusbUnavailable(
+                new UnsatisfiedLinkError("no usb4java in java.library.path"));
+
+        assertThat(e).hasMessageContaining("libusb could not be loaded").hasMessageContaining("no usb4java")
+                .hasMessageContaining("apt install libusb-1.0-0").hasMessageContaining("--probe sim")
+                .hasCauseInstanceOf(UnsatisfiedLinkError.class);
+    }
 }

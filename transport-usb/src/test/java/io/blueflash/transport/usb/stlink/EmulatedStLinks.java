@@ -41,7 +41,11 @@ final class EmulatedStLinks {
     }
 
     static Probe probe(StLinkPersonality personality) {
-        return new Probe(Stm32F103.create("stm32f103c8"), personality);
+        return probe(personality, "stm32f103c8");
+    }
+
+    static Probe probe(StLinkPersonality personality, String chipProfile) {
+        return new Probe(Stm32F103.create(chipProfile), personality);
     }
 
     static StLinkProbeConnector connector(Probe... probes) {

@@ -285,4 +285,61 @@ class StLinkEmulatedEndToEndTest {
             assertThat(connection.probe().description()).contains("target voltage unknown");
         }
     }
+
+    @Test
+    void givenTraceSink_whenConnected_thenEveryUsbCommandTracedWithRisingSimulatedTime() {
+        java.util.List<Long> times = new java.util.ArrayList<>();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        ConnectOptions options = ConnectOptions.defaults().withTrace((layer, simNanos, text) -> {
+            if (layer.equals("usb")) {
+                times.add(simNanos);
+                lines.add(text);
+            }
+        });
+        EmulatedStLinks.Probe probe = EmulatedStLinks.probe(StLinkPersonality.v2());
+
+        try (TargetConnection connection = connect(probe, options)) {
+            connection.memoryAccess().orElseThrow().readBlock(SRAM, 64);
+        }
+
+        assertThat(lines).startsWith("GET_VERSION -> 6 bytes").contains("READMEM_32BIT -> 64 bytes", "EXIT");
+        assertThat(times).isSorted().allSatisfy(t -> assertThat(t).isPositive());
+        assertThat((long) lines.size()).isEqualTo(probe.emulator.counters().commands());
+    }
+
+    @Test
+    void givenNrstNotWired_whenConnectingUnderReset_thenStillHaltedThroughTheSoftReset() {
+        EmulatedStLinks.Probe probe = EmulatedStLinks.probe(StLinkPersonality.v2());
+        probe.chip.faults().nrstNotWired(true);
+
+        try (TargetConnection connection = connect(probe, ConnectOptions.defaults().withMode(ConnectMode.UNDER_RESET))) {
+            assertThat(connection.coreControl().orElseThrow().isHalted()).isTrue();
+        }
+    }
+
+    @Test
+    void givenCks32CloneChip_whenConnected_thenItsDpidrIsReported() {
+        EmulatedStLinks.Probe probe = EmulatedStLinks.probe(StLinkPersonality.v2(), "cks32f103c8");
+
+        try (TargetConnection connection = connect(probe, ConnectOptions.defaults())) {
+            assertThat(connection.probe().description()).contains("DPIDR 0x2BA01477");
+        }
+    }
+
+    @Test
+    void givenApm32CloneChip_whenImageWrittenWithTheCoreService_thenReadsBackDespiteItsBsyQuirk() {
+        EmulatedStLinks.Probe probe = EmulatedStLinks.probe(StLinkPersonality.v2(), "apm32f103c8");
+        io.blueflash.image.FirmwareImage image = io.blueflash.contract.TestImages.random(FLASH, 3 * 1024, 21);
+        java.util.List<io.blueflash.port.out.ProbeConnector> connectors = java.util.List.of(EmulatedStLinks.connector(probe));
+
+        io.blueflash.port.in.WriteReport report = new io.blueflash.service.WriteImageService(connectors).write(
+                new io.blueflash.port.in.WriteImageRequest(ProbeSelector.parse("stlink"), ConnectOptions.defaults(), image,
+                        io.blueflash.model.FlashOptions.defaults(), io.blueflash.progress.ProgressListener.NONE));
+
+        assertThat(report.verified()).isTrue();
+        try (TargetConnection connection = connect(probe, ConnectOptions.defaults())) {
+            assertThat(connection.memoryAccess().orElseThrow().readBlock(FLASH, 3 * 1024))
+                    .isEqualTo(image.segments().get(0).data());
+        }
+    }
 }
