@@ -11,6 +11,7 @@ import io.blueflash.sim.chip.SimProfile;
 import io.blueflash.sim.chip.SimStateCorruptException;
 import io.blueflash.sim.chip.SimStateFile;
 import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.chip.TimingCorner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,13 +28,16 @@ import java.util.Objects;
  * connect when it exists (a corrupt file is an error naming the file, and the file is left as it
  * is) and saved atomically at close; without one, each connector keeps one board per profile in
  * memory, so a second connection sees what the first wrote. {@code swdFrequencyKhz} sets the SWD
- * clock (default 4 MHz); {@code trace} receives every SWD transaction, decoded bus access and
+ * clock (default 4 MHz); {@value #TIMING_OPTION} picks the datasheet corner of the flash times;
+ * {@code trace} receives every SWD transaction, decoded bus access and
  * flash event; the {@link io.blueflash.model.ConnectMode} is honoured (normal: reset and halt;
  * under reset: halt while NRST is held; hot plug: attach only).
  */
 public final class SimulatedProbeConnector implements ProbeConnector {
 
     public static final String TRANSPORT = "sim";
+    /** Transport option: flash timing corner {@code min}, {@code typ} (default) or {@code max} (facts §B.8). */
+    public static final String TIMING_OPTION = "sim.timing";
 
     private final Map<String, Stm32F103> boards = new HashMap<>();
 
@@ -46,6 +50,15 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         SimulatedProbeConnector connector = new SimulatedProbeConnector();
         connector.boards.put(chip.profile().name(), Objects.requireNonNull(chip, "'chip' must not be null"));
         return connector;
+    }
+
+    private static TimingCorner timingCorner(String text) {
+        try {
+            return TimingCorner.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("transport option " + TIMING_OPTION + "=" + text
+                    + " is not one of min, typ, max");
+        }
     }
 
     @Override
@@ -83,6 +96,7 @@ public final class SimulatedProbeConnector implements ProbeConnector {
             }
         }
         options.swdFrequencyKhz().ifPresent(khz -> chip.setSwdFrequencyHz(khz * 1000L));
+        chip.setFlashTiming(timingCorner(options.option(TIMING_OPTION, "typ")));
         ProbeDescriptor probe = new ProbeDescriptor(TRANSPORT, profile.name(), "simulated " + profile.description());
         SimulatedTargetConnection connection = new SimulatedTargetConnection(chip, probe, stateFile, options.trace());
         try {

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The chip's AHB: routes an access to the slave mapped at its address (facts §A.1), checks
  * alignment, injected faults, power and NRST, counts writes for power-loss injection and traces
- * every access with its decoded register name. An unmapped address is a bus error.
+ * every access with its decoded register name. An unmapped address is a bus error. The debugger's
+ * AHB-AP only issues aligned transfers (an unaligned one is a bus error); the Cortex-M3 splits an
+ * unaligned firmware access into byte accesses, as its unaligned-access support does.
  */
 final class AhbBus {
 
@@ -60,6 +62,13 @@ final class AhbBus {
     }
 
     int read(BusMaster master, int address, int size) {
+        if (master == BusMaster.CPU && (address & (size - 1)) != 0 && size > 1) {
+            int value = 0;
+            for (int i = 0; i < size; i++) {
+                value |= read(master, address + i, 1) << (8 * i);
+            }
+            return value;
+        }
         try {
             Region region = route(address, size);
             int value = region.device().read((int) (Integer.toUnsignedLong(address) - region.base()), size, master);
@@ -75,6 +84,12 @@ final class AhbBus {
     }
 
     void write(BusMaster master, int address, int size, int value) {
+        if (master == BusMaster.CPU && (address & (size - 1)) != 0 && size > 1) {
+            for (int i = 0; i < size; i++) {
+                write(master, address + i, 1, value >>> (8 * i));
+            }
+            return;
+        }
         int masked = size == 4 ? value : value & ((1 << (8 * size)) - 1);
         try {
             Region region = route(address, size);

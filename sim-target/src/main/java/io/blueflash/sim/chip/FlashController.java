@@ -31,6 +31,8 @@ import java.util.function.Predicate;
  *     bus errors and program/erase is refused with PGERR; firmware running from flash keeps access
  *     except that pages of the first 4 KB are write/erase-protected (WRPRTERR).</li>
  * <li>§A.2 XL: bank 2 (0x0808_0000) has its own KEYR2/SR2/CR2/AR2 at +0x40 and no option registers.</li>
+ * <li>BSY rises on the write that starts an operation; the one-cycle STRT-to-BSY latency of §B.5
+ *     is not modelled (no bus master can poll within one AHB cycle of its own write).</li>
  * <li>SR: PGERR, WRPRTERR and EOP are write-1-to-clear; all FPEC registers are written as 32-bit
  *     words (narrower writes: bus error, §B.1 F0 analog).</li>
  * </ul>

@@ -28,6 +28,9 @@ import java.util.Set;
  */
 public final class Stm32F103 {
 
+    /** Time a system reset takes here: RM0008's 20 µs minimum NRST pulse (facts §C.6). */
+    static final long RESET_NANOS = 20_000L;
+
     private final SimProfile profile;
     private final SimClock clock = new SimClock();
     private final SimTracer tracer = new SimTracer();
@@ -200,7 +203,7 @@ public final class Stm32F103 {
 
     /** A system reset as AIRCR.SYSRESETREQ or an NRST pulse: option bytes are reloaded (facts §A.3). */
     public void systemReset() {
-        clock.advance(20_000L);
+        clock.advance(RESET_NANOS);
         fpec.reset();
         rcc.reset();
         iwdg.reset();

@@ -106,6 +106,17 @@ class SimulatedProbeConnectorTest {
     }
 
     @Test
+    void givenTimingOption_whenConnect_thenFlashUsesThatCorner() {
+        Stm32F103 chip = Stm32F103.create("stm32f103c8");
+        ConnectOptions options = ConnectOptions.defaults().withTransportOption(SimulatedProbeConnector.TIMING_OPTION, "max");
+        try (TargetConnection ignored = SimulatedProbeConnector.withBoard(chip).connect(ProbeSelector.parse("sim"), options)) {
+            assertThat(chip.flashTiming().programNanos()).isEqualTo(70_000L);
+        }
+        assertThatThrownBy(() -> connect("sim", ConnectOptions.defaults().withTransportOption("sim.timing", "fast")))
+                .hasMessageContaining("min, typ, max");
+    }
+
+    @Test
     void givenTraceSink_whenConnect_thenSwdAndDecodedBusLinesWithSimTime() {
         List<String> lines = new ArrayList<>();
         ConnectOptions options = ConnectOptions.defaults().withTrace((layer, nanos, text) -> lines.add(layer + " " + text));

@@ -23,6 +23,15 @@ class SimulatorDependencyRuleTest {
     }
 
     @Test
+    void givenSimAdapter_whenImported_thenUsesNeitherOtherAdaptersNorServicesNorDrivingPorts() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage("io.blueflash.sim.adapter..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.blueflash.service..", "io.blueflash.port.in..",
+                        "io.blueflash.transport..", "io.blueflash.sim.stlink..", "io.blueflash.sim.gdb..",
+                        "io.blueflash.sim.jtag..", "io.blueflash.sim.bootloader..", "io.blueflash.cli..")
+                .check(MAIN);
+    }
+
+    @Test
     void givenProbeEngine_whenImported_thenDependsOnJdkAndTheSwdSeamOnly() {
         classes().that().resideInAPackage("io.blueflash.sim.probe..")
                 .should().onlyDependOnClassesThat()

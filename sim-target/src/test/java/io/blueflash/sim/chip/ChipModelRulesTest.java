@@ -86,6 +86,14 @@ class ChipModelRulesTest {
     }
 
     @Test
+    void givenFirmware_whenUnalignedWordAccess_thenSplitIntoBytesLikeTheCortexM3() {
+        Stm32F103 chip = Stm32F103.create("stm32f103c8");
+        chip.cpuBus().write(0x2000_0001, 4, 0x4433_2211);
+        assertThat(chip.cpuBus().read(0x2000_0000, 4)).isEqualTo(0x3322_1100);
+        assertThat(chip.cpuBus().read(0x2000_0001, 4)).isEqualTo(0x4433_2211);
+    }
+
+    @Test
     void givenFaultOnAddress_whenAccessed_thenBusError() {
         Stm32F103 chip = Stm32F103.create("stm32f103c8");
         chip.faults().faultOnAddress(0x2000_0102);
