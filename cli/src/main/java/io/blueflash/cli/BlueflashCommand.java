@@ -91,7 +91,7 @@ public final class BlueflashCommand implements Callable<Integer> {
     @Option(names = "--no-progress", scope = ScopeType.INHERIT, order = 13, description = "no progress bar or lines")
     boolean noProgress;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 14, description = "more detail")
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 14, description = "notes (chip, plan, fallbacks) even with --no-progress")
     boolean verbose;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 15,

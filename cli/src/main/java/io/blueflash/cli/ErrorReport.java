@@ -79,8 +79,9 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
             return new ErrorReport(ExitCode.TARGET, text, List.of());
         }
         if (t instanceof ProbeNotFoundException) {
-            return new ErrorReport(ExitCode.PROBE_NOT_FOUND, text, List.of(
-                    "list what is attached with: blueflash probes", SIM_HINT));
+            return new ErrorReport(ExitCode.PROBE_NOT_FOUND, text, text.contains("--probe sim")
+                    ? List.of("list what is attached with: blueflash probes")
+                    : List.of("list what is attached with: blueflash probes", SIM_HINT));
         }
         if (t instanceof TargetCommunicationException) {
             return new ErrorReport(ExitCode.TARGET, text, List.of(
@@ -94,7 +95,7 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
 
     private static List<String> rangeHints(String text) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("rounding")) {
+        if (lower.contains("rounding") && !lower.contains("--allow-page-rounding")) {
             return List.of("to erase the whole page(s) anyway (their other bytes are lost), add --allow-page-rounding");
         }
         if (lower.contains("align")) {

@@ -64,8 +64,10 @@ public final class UseCaseOperations implements Operations {
         this.useCases = Objects.requireNonNull(useCases, "'useCases' must not be null");
         this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
         this.stFlashStyle = stFlashStyle;
-        ProgressView view = !settings.progress() ? ProgressView.NONE
-                : env.terminal() ? new TerminalProgressBar(env.err()) : new PlainProgressLines(env.err());
+        ProgressView view = settings.progress()
+                ? env.terminal() ? new TerminalProgressBar(env.err()) : new PlainProgressLines(env.err())
+                : settings.verbosity() > 0 && !settings.json() ? ProgressView.notesOnly(new PlainProgressLines(env.err()))
+                : ProgressView.NONE;
         this.progress = new ProgressEvents(view, !settings.json());
         this.printer = new ResultPrinter(env, settings.json(), progress);
     }

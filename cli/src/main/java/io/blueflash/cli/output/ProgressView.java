@@ -25,6 +25,28 @@ public interface ProgressView {
         }
     };
 
+    /** Shows only the notes of {@code view} ({@code --no-progress --verbose}). */
+    static ProgressView notesOnly(ProgressView view) {
+        return new ProgressView() {
+            @Override
+            public void phaseStarted(String phase, long totalBytes) {
+            }
+
+            @Override
+            public void phaseProgressed(String phase, long doneBytes, long totalBytes) {
+            }
+
+            @Override
+            public void phaseFinished(String phase, long totalBytes) {
+            }
+
+            @Override
+            public void note(String text) {
+                view.note(text);
+            }
+        };
+    }
+
     void phaseStarted(String phase, long totalBytes);
 
     void phaseProgressed(String phase, long doneBytes, long totalBytes);

@@ -33,10 +33,16 @@ final class CliRun {
 
     /** Runs {@code line} with {@code connectors} instead of the ServiceLoader's (null: ServiceLoader). */
     static CliRun run(Path home, Map<String, String> environment, List<ProbeConnector> connectors, String line) {
+        return run(home, environment, connectors, false, line);
+    }
+
+    /** As {@link #run(Path, Map, List, String)}, as if a person watched a terminal when {@code terminal}. */
+    static CliRun run(Path home, Map<String, String> environment, List<ProbeConnector> connectors, boolean terminal,
+                      String line) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliEnvironment env = new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, home, environment);
+                new PrintStream(err, true, StandardCharsets.UTF_8), terminal, home, environment);
         String[] args = line.trim().split(" +");
         int code = connectors == null ? FlashToolMain.run(args, env) : FlashToolMain.run(args, env, connectors);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
