@@ -342,4 +342,19 @@ class StLinkEmulatedEndToEndTest {
                     .isEqualTo(image.segments().get(0).data());
         }
     }
+
+    @Test
+    void givenTargetLosesPowerMidWrite_whenProgramming_thenErrorSaysCheckPowerAndWiring() {
+        EmulatedStLinks.Probe probe = EmulatedStLinks.probe(StLinkPersonality.v2());
+        try (TargetConnection connection = connect(probe, ConnectOptions.defaults())) {
+            FpecFlashAlgorithm fpec = new FpecFlashAlgorithm(connection.memoryAccess().orElseThrow(), GEOMETRY,
+                    ProgramPacing.PAGE_BLOCK);
+            fpec.erasePage(FLASH);
+            probe.chip.faults().powerLossAfterBusWrites(40);
+
+            assertThatThrownBy(() -> fpec.programPage(FLASH, pattern(1024, 8)))
+                    .isInstanceOf(TargetCommunicationException.class)
+                    .hasStackTraceContaining("SWD DP error (0x16)").hasStackTraceContaining("target's power");
+        }
+    }
 }
