@@ -36,14 +36,25 @@ public final class GdbTcpServer implements AutoCloseable {
     }
 
     /**
-     * {@code java io.blueflash.sim.gdb.GdbTcpServer [PORT [PROFILE]]}: serves a simulated Black Magic
-     * Probe with a fresh chip (default port 2000, profile stm32f103c8) until the process is stopped, for
-     * {@code gdb-multiarch -ex 'target extended-remote localhost:PORT'}.
+     * {@code java io.blueflash.sim.gdb.GdbTcpServer [PORT [PROFILE [LAYERS]]]}: serves a simulated Black
+     * Magic Probe with a fresh chip (default port 2000, profile stm32f103c8) until the process is
+     * stopped, for {@code gdb-multiarch -ex 'target extended-remote localhost:PORT'}. LAYERS
+     * ("flash", "bus,flash", "swd,bus,flash") prints the chip's trace lines of those layers, stamped
+     * with simulated time, to watch what the probe does for each GDB command.
      */
     public static void main(String[] args) throws IOException, InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         String profile = args.length > 1 ? args[1] : "stm32f103c8";
-        try (GdbTcpServer server = GdbServerEmulator.serveTcp(io.blueflash.sim.chip.Stm32F103.create(profile), port)) {
+        io.blueflash.sim.chip.Stm32F103 chip = io.blueflash.sim.chip.Stm32F103.create(profile);
+        if (args.length > 2) {
+            java.util.Set<String> layers = java.util.Set.of(args[2].split(","));
+            chip.addTraceListener(event -> {
+                if (layers.contains(event.layer())) {
+                    System.out.printf("%14.3f us  %-5s %s%n", event.simNanos() / 1000.0, event.layer(), event.text());
+                }
+            });
+        }
+        try (GdbTcpServer server = GdbServerEmulator.serveTcp(chip, port)) {
             System.out.println("simulated Black Magic Probe (" + profile + ") on 127.0.0.1:" + server.port());
             server.thread.join();
         }

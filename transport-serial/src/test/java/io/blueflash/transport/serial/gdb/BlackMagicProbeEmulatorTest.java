@@ -254,6 +254,17 @@ class BlackMagicProbeEmulatorTest {
     }
 
     @Test
+    void givenTargetStuckInWaitStorm_whenConnecting_thenNoTargetFoundWithWiringHint() {
+        probe = new EmulatedBlackMagicProbe("stm32f103c8");
+        probe.chip.faults().waitStorm(1_000_000);
+
+        assertThatThrownBy(() -> probe.connector().connect(SELECTOR, ConnectOptions.defaults()))
+                .isInstanceOf(io.blueflash.port.out.TargetCommunicationException.class)
+                .hasMessageContaining("found no target on SWD").hasMessageContaining("SWD scan failed")
+                .hasMessageContaining("SWDIO, SWCLK, GND");
+    }
+
+    @Test
     void givenNothingAnswers_whenConnecting_thenTimeoutNamingThePort() throws Exception {
         PipedInputStream silence = new PipedInputStream();
         PipedOutputStream keepOpen = new PipedOutputStream(silence);
