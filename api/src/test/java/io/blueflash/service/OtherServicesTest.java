@@ -122,6 +122,46 @@ class OtherServicesTest {
         assertThat(info.description()).contains("64 KB");
     }
 
+    @Test
+    void givenOneBrokenTransport_whenListProbes_thenOthersListedAndProblemReported() {
+        ProbeConnector broken = new ProbeConnector() {
+            @Override
+            public String transportName() {
+                return "stlink";
+            }
+
+            @Override
+            public List<io.blueflash.port.out.ProbeDescriptor> listProbes() {
+                throw new io.blueflash.port.out.TargetCommunicationException("libusb not found: install libusb-1.0");
+            }
+
+            @Override
+            public io.blueflash.port.out.TargetConnection connect(ProbeSelector selector, ConnectOptions options) {
+                throw new AssertionError();
+            }
+        };
+
+        io.blueflash.port.in.ProbeListing listing = new ListProbesService(List.of(broken, connectors.get(0))).listProbes();
+
+        assertThat(listing.probes()).extracting(io.blueflash.port.in.ProbeInfo::selector).containsExactly("fake:stm32f103");
+        assertThat(listing.problems()).containsExactly("stlink: libusb not found: install libusb-1.0");
+    }
+
+    @Test
+    void givenLargeRead_whenRead_thenChunkedProgressAndExactBytes() {
+        target.flash[5000] = 0x42;
+        List<io.blueflash.progress.ProgressEvent> events = new java.util.ArrayList<>();
+
+        byte[] data = new ReadMemoryService(connectors).read(new ReadMemoryRequest(FakeConnector.SELECTOR, OPTIONS,
+                new AddressRange(FLASH + 1, 9000), events::add)).data();
+
+        assertThat(data).hasSize(9000);
+        assertThat(data[4999]).isEqualTo((byte) 0x42);
+        assertThat(events).filteredOn(io.blueflash.progress.ProgressEvent.PhaseProgressed.class::isInstance)
+                .extracting(e -> ((io.blueflash.progress.ProgressEvent.PhaseProgressed) e).doneBytes())
+                .containsExactly(4096L, 8192L, 9000L);
+    }
+
     private ResetReport reset(ResetKind kind, boolean halt) {
         return new ResetTargetService(connectors).reset(new ResetTargetRequest(FakeConnector.SELECTOR, OPTIONS, kind, halt));
     }
