@@ -92,6 +92,7 @@ public final class FlashToolMain {
         cl.addSubcommand(new InfoSubcommand(ops));
         cl.addSubcommand(new ProbesSubcommand(ops));
         // Tool subcommands of other modules: one registration line each, below this comment.
+        io.blueflash.cli.sim.SimCommand.registerIn(cl);
         return cl;
     }
 

@@ -1,0 +1,49 @@
+package io.blueflash.cli.sim;
+
+import io.blueflash.sim.chip.SimProfile;
+import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.gdb.GdbServerEmulator;
+import io.blueflash.sim.jtag.RemoteBitbangServer;
+import io.blueflash.sim.jtag.Stm32F1JtagChain;
+import io.blueflash.sim.stlink.StLinkEmulator;
+import io.blueflash.sim.stlink.StLinkPersonality;
+import io.blueflash.sim.stlink.server.StLinkServer;
+import io.blueflash.sim.stlink.server.StLinkServerDevice;
+
+import java.io.PrintStream;
+
+/** Builds the device-side emulators {@code sim serve} puts in front of one chip. */
+public final class SimEmulators {
+
+    private SimEmulators() {
+    }
+
+    /** A Black Magic Probe's GDB server (facts §F). */
+    public static StreamService blackMagicProbe(Stm32F103 chip) {
+        return new GdbServerEmulator(chip)::serve;
+    }
+
+    /** An ST-Link/V2 behind the stlink-server TCP protocol OpenOCD's ST-Link driver speaks. */
+    public static StreamService stLinkServer(Stm32F103 chip, PrintStream log) {
+        StLinkPersonality personality = StLinkPersonality.v2();
+        StLinkEmulator emulator = new StLinkEmulator(chip, personality);
+        StLinkServerDevice device = new StLinkServerDevice(0x0483, personality.productId(), personality.serial());
+        return new StLinkServer(emulator::transfer, device, log::println)::serve;
+    }
+
+    /** The chip's JTAG chain (boundary scan + JTAG-DP) behind OpenOCD's remote_bitbang protocol. */
+    public static StreamService jtagBitbang(Stm32F103 chip) {
+        SimProfile profile = chip.profile();
+        return new RemoteBitbangServer(
+                Stm32F1JtagChain.create(chip.swd(), profile.dbgmcuIdcode() & 0xFFF, jtagIdcode(profile.dpidr())),
+                chip::setNrst)::serve;
+    }
+
+    /**
+     * The JTAG-DP IDCODE that goes with an SW-DP DPIDR: the two pairs in facts §C.5 (genuine
+     * 0x1BA01477/0x3BA00477, APM32 0x2BA01477/0x4BA00477) differ by 2 in the version field.
+     */
+    static int jtagIdcode(int dpidr) {
+        return ((dpidr >>> 28) + 2) << 28 | 0x0BA0_0477;
+    }
+}

@@ -1,0 +1,123 @@
+package io.blueflash.cli.sim;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code blueflash sim serve --profile NAME --state FILE (--bmp-pty PATH |
+ * --bmp-tcp PORT | --stlink-tcp PORT | --jtag-bitbang PORT)}: exposes the simulated chip to unmodified
+ * outside clients (stm32flash, gdb, OpenOCD; conformance.md). Ctrl-C or end of standard input stops
+ * it and saves the state file.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the simulated chip to outside tools until Ctrl-C or end of input;",
+                "the state file is loaded at start and saved after every client and at exit.",
+                "Pseudo-terminals: make a pair with",
+                "  socat pty,raw,echo=0,link=/tmp/host,ignoreeof pty,raw,echo=0,link=/tmp/sim",
+                "then serve /tmp/sim and point the client at /tmp/host (8N1: ptys refuse parity)."})
+public final class SimServeCommand implements Callable<Integer> {
+
+    @Option(names = "--profile", defaultValue = "stm32f103c8", paramLabel = "NAME",
+            description = "Chip profile (default ${DEFAULT-VALUE}): stm32f103c8, stm32f103cb, stm32f103rc, "
+                    + "stm32f103ze, cks32f103c8, apm32f103c8, gd32f103c8.")
+    String profile;
+
+    @Option(names = "--state", required = true, paramLabel = "FILE",
+            description = "Flash and option bytes, kept across runs (created when missing).")
+    Path state;
+
+    @Option(names = "--ignore-stdin",
+            description = "Do not stop at end of standard input (run in the background until Ctrl-C / SIGTERM).")
+    boolean ignoreStdin;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    FrontEnd frontEnd;
+
+    static final class FrontEnd {
+        @Option(names = "--bmp-pty", paramLabel = "PATH", description = "Black Magic Probe GDB server on a pty.")
+        Path bmpPty;
+        @Option(names = "--bmp-tcp", paramLabel = "PORT", description = "Black Magic Probe GDB server on 127.0.0.1:PORT.")
+        Integer bmpTcp;
+        @Option(names = "--stlink-tcp", paramLabel = "PORT",
+                description = "ST-Link/V2 behind the stlink-server protocol (OpenOCD: hla_stlink_backend tcp PORT).")
+        Integer stlinkTcp;
+        @Option(names = "--jtag-bitbang", paramLabel = "PORT",
+                description = "JTAG chain (JTAG-DP + boundary scan) behind OpenOCD's remote_bitbang on 127.0.0.1:PORT.")
+        Integer jtagBitbang;
+    }
+
+    private final InputStream stdin;
+    private final PrintStream out;
+
+    public SimServeCommand() {
+        this(System.in, System.out);
+    }
+
+    SimServeCommand(InputStream stdin, PrintStream out) {
+        this.stdin = stdin;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SimServer server = SimServer.open(profile, state, System.err);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "sim-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String where = start(server);
+        out.printf("blueflash sim: %s serving %s; state %s; Ctrl-C%s stops%n",
+                profile, where, state, ignoreStdin ? "" : " or end of input");
+        out.flush();
+        if (ignoreStdin) {
+            stopped.await();
+            return 0;
+        }
+        waitForEndOfInput();
+        server.close();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        out.printf("blueflash sim: stopped after %d client session(s), %.3f ms simulated; state saved to %s%n",
+                server.sessions(), server.simulatedNanos() / 1e6, state);
+        return 0;
+    }
+
+    /** Starts the chosen front end and says where it listens. */
+    String start(SimServer server) {
+        FrontEnd f = frontEnd;
+        if (f.bmpPty != null) {
+            server.servePty("bmp", f.bmpPty, SimEmulators.blackMagicProbe(server.chip()));
+            return "a Black Magic Probe GDB server on " + f.bmpPty;
+        }
+        if (f.bmpTcp != null) {
+            int port = server.serveTcp("bmp", f.bmpTcp, SimEmulators.blackMagicProbe(server.chip()));
+            return "a Black Magic Probe GDB server on 127.0.0.1:" + port;
+        }
+        if (f.stlinkTcp != null) {
+            int port = server.serveTcp("stlink-server", f.stlinkTcp, SimEmulators.stLinkServer(server.chip(), System.err));
+            return "an ST-Link/V2 (stlink-server protocol) on 127.0.0.1:" + port;
+        }
+        int port = server.serveTcp("remote_bitbang", f.jtagBitbang, SimEmulators.jtagBitbang(server.chip()));
+        return "JTAG (remote_bitbang) on 127.0.0.1:" + port;
+    }
+
+    private void waitForEndOfInput() {
+        byte[] buffer = new byte[256];
+        try {
+            while (stdin.read(buffer) >= 0) {
+                // input is only a stop signal
+            }
+        } catch (IOException e) {
+            // a closed standard input is an end of input
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.blueflash.cli.sim;
+
+import io.blueflash.sim.chip.SimStateFile;
+import io.blueflash.sim.chip.Stm32F103;
+
+import java.io.DataInputStream;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One simulated chip, kept in a state file, served to outside clients through device-side emulators
+ * on TCP 127.0.0.1 ports or pseudo-terminals (DESIGN §3 "Persistence"). Clients are served one after
+ * the other on each front end; the chip is driven by one thread at a time (it is not thread-safe), and
+ * the state file is saved atomically after every client session, whenever the chip has changed and
+ * no client is being served (checked every second: a pty session never ends), and on
+ * {@link #close()}, so that a later {@code blueflash --probe sim --sim-state FILE read} sees what the client wrote.
+ */
+public final class SimServer implements AutoCloseable {
+
+    private static final long RETRY_MILLIS = 100;
+    private static final long SAVE_LOCK_TIMEOUT_SECONDS = 10;
+    private static final long AUTOSAVE_MILLIS = 1000;
+
+    private final Stm32F103 chip;
+    private final Path stateFile;
+    private final PrintStream log;
+    private final ReentrantLock chipLock = new ReentrantLock();
+    private final List<AutoCloseable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+    private volatile int sessions;
+
+    private long savedAtNanos;
+
+    private SimServer(Stm32F103 chip, Path stateFile, PrintStream log) {
+        this.chip = chip;
+        this.stateFile = stateFile;
+        this.log = log;
+        this.savedAtNanos = chip.clock().nanos();
+        start("autosave", this::autosave);
+    }
+
+    /**
+     * Creates the chip of {@code profileName} and loads {@code stateFile} into it when the file exists
+     * (a corrupt file is refused and left untouched).
+     */
+    public static SimServer open(String profileName, Path stateFile, PrintStream log) {
+        if (stateFile == null) {
+            throw new IllegalArgumentException("'stateFile' must not be null");
+        }
+        Stm32F103 chip = Stm32F103.create(profileName);
+        if (Files.exists(stateFile)) {
+            SimStateFile.loadInto(stateFile, chip);
+        }
+        return new SimServer(chip, stateFile, log == null ? System.err : log);
+    }
+
+    /** The chip, for code that runs while no client session is active (tests, reports). */
+    public Stm32F103 chip() {
+        return chip;
+    }
+
+    public Path stateFile() {
+        return stateFile;
+    }
+
+    /** Simulated time so far, in nanoseconds (DESIGN §3: simulated, not wall time). */
+    public long simulatedNanos() {
+        chipLock.lock();
+        try {
+            return chip.clock().nanos();
+        } finally {
+            chipLock.unlock();
+        }
+    }
+
+    /** Client sessions finished so far on all front ends. */
+    public int sessions() {
+        return sessions;
+    }
+
+    /**
+     * Listens on 127.0.0.1:{@code port} (0 picks a free port) and serves each client in turn.
+     *
+     * @return the port listened on
+     */
+    public int serveTcp(String name, int port, StreamService service) {
+        ServerSocket server;
+        try {
+            server = new ServerSocket(port, 4, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " for " + name
+                    + " (is the port in use? choose another one)", e);
+        }
+        listeners.add(server);
+        start(name, () -> {
+            while (!closed) {
+                try (Socket client = server.accept()) {
+                    client.setTcpNoDelay(true);
+                    session(name, service, client.getInputStream(), client.getOutputStream());
+                } catch (IOException e) {
+                    if (!closed) {
+                        log.println(name + ": connection ended with " + e.getMessage());
+                    }
+                }
+            }
+        });
+        return server.getLocalPort();
+    }
+
+    /**
+     * Serves clients on the pseudo-terminal (or other character device) {@code pty}, opened as plain
+     * file streams; when it ends or disappears it is opened again until the server closes.
+     */
+    public void servePty(String name, Path pty, StreamService service) {
+        start(name, () -> {
+            while (!closed) {
+                if (!Files.exists(pty)) {
+                    pause();
+                    continue;
+                }
+                try (InputStream in = new DataInputStream(new FileInputStream(pty.toFile()));
+                     OutputStream out = new FileOutputStream(pty.toFile())) {
+                    session(name, service, in, out);
+                } catch (IOException e) {
+                    if (!closed) {
+                        log.println(name + ": " + pty + " ended with " + e.getMessage() + "; reopening");
+                    }
+                }
+                pause();
+            }
+        });
+    }
+
+    /** Saves the state file now (atomic: temp file + rename). */
+    public void saveState() {
+        chipLock.lock();
+        try {
+            save();
+        } finally {
+            chipLock.unlock();
+        }
+    }
+
+    /** Call with the chip lock held. */
+    private void save() {
+        SimStateFile.save(stateFile, chip);
+        savedAtNanos = chip.clock().nanos();
+    }
+
+    private void autosave() {
+        while (!closed) {
+            try {
+                Thread.sleep(AUTOSAVE_MILLIS); // wall-clock housekeeping, not simulated time
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!closed && chipLock.tryLock()) {
+                try {
+                    if (chip.clock().nanos() != savedAtNanos) {
+                        save();
+                    }
+                } catch (RuntimeException e) {
+                    log.println("autosave of " + stateFile + " failed: " + e.getMessage());
+                } finally {
+                    chipLock.unlock();
+                }
+            }
+        }
+    }
+
+    /** Stops every front end and saves the state file. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (AutoCloseable listener : listeners) {
+            try {
+                listener.close();
+            } catch (Exception e) {
+                log.println("closing a listener: " + e.getMessage());
+            }
+        }
+        boolean locked = false;
+        try {
+            locked = chipLock.tryLock(SAVE_LOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (!locked) {
+                log.println("a client session is still busy after " + SAVE_LOCK_TIMEOUT_SECONDS
+                        + " s; saving the state as it is now");
+            }
+            save();
+        } finally {
+            if (locked) {
+                chipLock.unlock();
+            }
+        }
+        threads.forEach(Thread::interrupt);
+    }
+
+    private void session(String name, StreamService service, InputStream in, OutputStream out) throws IOException {
+        chipLock.lock();
+        try {
+            service.serve(new ChipLockReleasingInputStream(in, chipLock, chip.clock()), out);
+        } finally {
+            try {
+                save();
+            } finally {
+                sessions++;
+                chipLock.unlock();
+            }
+        }
+    }
+
+    private void start(String name, Runnable loop) {
+        Thread thread = new Thread(loop, "sim-" + name);
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS); // waiting for an outside process (pty re-created), not simulated time
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

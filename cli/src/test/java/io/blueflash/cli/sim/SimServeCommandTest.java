@@ -1,0 +1,130 @@
+package io.blueflash.cli.sim;
+
+import io.blueflash.sim.chip.SimStateFile;
+import io.blueflash.sim.chip.Stm32F103;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SimServeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private int execute(InputStream stdin, ByteArrayOutputStream out, String... args) {
+        return new CommandLine(new SimServeCommand(stdin, new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .setErr(new java.io.PrintWriter(out, true))
+                .execute(args);
+    }
+
+    @Test
+    void givenBlueflashCommandLine_whenSimServeHelpAsked_thenTheSubcommandIsRegistered() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream sink = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        int exit = io.blueflash.cli.FlashToolMain.run(new String[] {"sim", "serve", "--help"},
+                new io.blueflash.cli.CliEnvironment(sink, sink, false, dir, java.util.Map.of()));
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--stlink-tcp", "--jtag-bitbang", "--bmp-tcp");
+    }
+
+    @Test
+    void givenNoFrontEnd_whenParsed_thenUsageErrorNamesTheChoices() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = execute(new ByteArrayInputStream(new byte[0]), out, "--state", dir.resolve("s").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--stlink-tcp", "--jtag-bitbang", "--bmp-pty");
+    }
+
+    @Test
+    void givenTwoFrontEnds_whenParsed_thenRefusedAsMutuallyExclusive() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = execute(new ByteArrayInputStream(new byte[0]), out, "--state", dir.resolve("s").toString(),
+                "--stlink-tcp", "0", "--jtag-bitbang", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("mutually exclusive");
+    }
+
+    @Test
+    void givenJtagBitbangServing_whenClientReadsIdcodeAndInputEnds_thenStopsAndSavesTheState() throws Exception {
+        Path state = dir.resolve("chip.sim");
+        PipedOutputStream stdinWriter = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(stdinWriter);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> execute(stdin, out, "--state", state.toString(), "--jtag-bitbang", "0"));
+        int port = awaitPort(out);
+
+        long idcode;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            idcode = readIdcode(socket.getInputStream(), socket.getOutputStream());
+        }
+        stdinWriter.close();
+
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(idcode).isEqualTo(0x3BA00477L);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stopped after 1 client session(s)");
+        assertThat(state).exists();
+        SimStateFile.loadInto(state, Stm32F103.create("stm32f103c8"));
+    }
+
+    /** Test-Logic-Reset, Run-Test/Idle, then a 32-bit DR scan: the TAP nearest TDO (the JTAG-DP) shows its IDCODE. */
+    private static long readIdcode(InputStream in, OutputStream out) throws IOException {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            s.append("26");
+        }
+        s.append("04").append("26").append("04").append("04");
+        for (int i = 0; i < 32; i++) {
+            s.append(i == 31 ? "2R6" : "0R4");
+        }
+        s.append("26").append("04").append('Q');
+        out.write(s.toString().getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        long value = 0;
+        for (int i = 0; i < 32; i++) {
+            if (in.read() == '1') {
+                value |= 1L << i;
+            }
+        }
+        return value;
+    }
+
+    private static int awaitPort(ByteArrayOutputStream out) throws InterruptedException {
+        Pattern port = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Matcher m = port.matcher(out.toString(StandardCharsets.UTF_8));
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            Thread.sleep(10); // waiting for the server thread to start, not simulated time
+        }
+        throw new AssertionError("sim serve did not print its port: " + out);
+    }
+}
