@@ -1,0 +1,47 @@
+package io.blueflash.cli.conformance;
+
+import io.blueflash.cli.sim.SimServer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs client commands against a {@link SimServer}, recording each one in the report. */
+final class Flow {
+
+    private final ConformanceReport report;
+    private final SimServer server;
+    private final Path dir;
+
+    Flow(ConformanceReport report, SimServer server, Path dir) {
+        this.report = report;
+        this.server = server;
+        this.dir = dir;
+    }
+
+    /** Runs the command; records it as passed when {@code passed} holds. Does not assert. */
+    ExternalClient.Run run(Duration timeout, Predicate<ExternalClient.Run> passed, String... command)
+            throws IOException, InterruptedException {
+        long before = server.simulatedNanos();
+        ExternalClient.Run run = ExternalClient.run(dir, timeout, List.of(command));
+        report.record(run, server.simulatedNanos() - before, passed.test(run));
+        return run;
+    }
+
+    /** Runs the command and asserts it exits 0 and prints every {@code expected} text. */
+    ExternalClient.Run expect(String[] command, String... expected) throws IOException, InterruptedException {
+        ExternalClient.Run run = run(ExternalClient.DEFAULT_TIMEOUT,
+                r -> r.succeeded() && List.of(expected).stream().allMatch(r.output()::contains), command);
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+        assertThat(run.output()).as(run.describe()).contains(expected);
+        return run;
+    }
+
+    static String[] cmd(String... parts) {
+        return parts;
+    }
+}

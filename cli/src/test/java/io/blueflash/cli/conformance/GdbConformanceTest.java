@@ -1,0 +1,81 @@
+package io.blueflash.cli.conformance;
+
+import io.blueflash.cli.sim.SimEmulators;
+import io.blueflash.cli.sim.SimServer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static io.blueflash.cli.conformance.Flow.cmd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * gdb-multiarch 13, unmodified, against the Black Magic Probe GDB server emulator (facts §F) on TCP:
+ * and on a socat pty: extended-remote, {@code monitor swd_scan}, {@code attach 1}, {@code load} (flash through the memory
+ * map and vFlash packets), {@code compare-sections}.
+ */
+@Tag("conformance")
+@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class GdbConformanceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenBlackMagicProbeOnTcp_whenGdbLoadsAnElf_thenCompareSectionsMatches() throws Exception {
+        ExternalClient.assumeInstalled("gdb-multiarch", "gdb-multiarch");
+        loadAndCompare("gdb-multiarch (Black Magic Probe GDB server, TCP)", null);
+    }
+
+    @Test
+    void givenBlackMagicProbeOnPty_whenGdbLoadsAnElf_thenCompareSectionsMatches() throws Exception {
+        ExternalClient.assumeInstalled("gdb-multiarch", "gdb-multiarch");
+        ExternalClient.assumeInstalled("socat", "socat");
+        try (SocatPty pty = SocatPty.start(dir)) {
+            loadAndCompare("gdb-multiarch (Black Magic Probe GDB server, socat pty)", pty);
+        }
+    }
+
+    private void loadAndCompare(String client, SocatPty pty) throws Exception {
+        ConformanceReport report = new ConformanceReport(client);
+        Path state = dir.resolve("chip.sim");
+        byte[] firmware = TestFirmware.bytes();
+        Path elf = TestFirmware.writeElf(dir);
+        try (SimServer server = SimServer.open("stm32f103c8", state, System.out)) {
+            String target;
+            if (pty == null) {
+                target = "localhost:" + server.serveTcp("bmp", 0, SimEmulators.blackMagicProbe(server.chip()));
+            } else {
+                server.servePty("bmp", pty.deviceEnd(), SimEmulators.blackMagicProbe(server.chip()));
+                target = pty.hostEnd().toString();
+            }
+            Flow flow = new Flow(report, server, dir);
+
+            ExternalClient.Run run = flow.expect(cmd("gdb-multiarch", "-nx", "-batch",
+                            "-ex", "set confirm off",
+                            "-ex", "target extended-remote " + target,
+                            "-ex", "monitor swd_scan",
+                            "-ex", "attach 1",
+                            "-ex", "load",
+                            "-ex", "compare-sections",
+                            "-ex", "kill",
+                            elf.getFileName().toString()),
+                    "Loading section .text", "Section .text, range 0x8000000 -- 0x8000c64: matched.");
+            assertThat(run.output()).doesNotContain("MIS-MATCHED");
+
+            server.saveState();
+            assertThat(BlueflashRead.flash(state, "stm32f103c8", firmware.length))
+                    .as("blueflash read of the state file after gdb load").isEqualTo(firmware);
+            report.note("blueflash read-back: " + firmware.length + " bytes identical");
+        } catch (AssertionError | RuntimeException e) {
+            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            throw e;
+        } finally {
+            report.publish();
+        }
+    }
+}
