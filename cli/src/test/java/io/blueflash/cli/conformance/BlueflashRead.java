@@ -1,20 +1,21 @@
 package io.blueflash.cli.conformance;
 
-import io.blueflash.model.AddressRange;
-import io.blueflash.model.ConnectOptions;
-import io.blueflash.model.ProbeSelector;
-import io.blueflash.port.in.ReadMemoryRequest;
-import io.blueflash.progress.ProgressListener;
-import io.blueflash.service.ReadMemoryService;
-import io.blueflash.sim.adapter.SimulatedProbeConnector;
+import io.blueflash.cli.CliEnvironment;
+import io.blueflash.cli.FlashToolMain;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 
 /**
- * Reads flash back from a {@code sim serve} state file through blueflash's own read path: the read
- * use case ({@link ReadMemoryService}) over the {@code --probe sim:PROFILE} connector with
- * {@code --sim-state FILE} — independent of the client that wrote the bytes and of the front end it used.
+ * Reads flash back from a {@code sim serve} state file with blueflash's own {@code read} command:
+ * {@code blueflash --probe sim:PROFILE --sim-state FILE read out.bin 0x08000000 LENGTH} —
+ * independent of the client that wrote the bytes and of the front end it used.
  */
 final class BlueflashRead {
 
@@ -22,10 +23,20 @@ final class BlueflashRead {
     }
 
     static byte[] flash(Path stateFile, String profile, int length) {
-        ReadMemoryService read = new ReadMemoryService(List.of(new SimulatedProbeConnector()));
-        ConnectOptions options = ConnectOptions.defaults()
-                .withTransportOption(ConnectOptions.SIM_STATE_FILE, stateFile.toString());
-        return read.read(new ReadMemoryRequest(ProbeSelector.parse("sim:" + profile), options,
-                new AddressRange(TestFirmware.BASE, length), ProgressListener.NONE)).data();
+        Path dir = stateFile.toAbsolutePath().getParent();
+        Path out = dir.resolve("blueflash-read.bin");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream sink = new PrintStream(console, true, StandardCharsets.UTF_8);
+        int exit = FlashToolMain.run(new String[] {"--probe", "sim:" + profile, "--sim-state", stateFile.toString(),
+                "--no-progress", "read", out.toString(), String.format("0x%08X", TestFirmware.BASE),
+                Integer.toString(length)}, new CliEnvironment(sink, sink, false, dir, Map.of()));
+        if (exit != 0) {
+            throw new AssertionError("blueflash read exited " + exit + ": " + console.toString(StandardCharsets.UTF_8));
+        }
+        try {
+            return Files.readAllBytes(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -116,7 +116,7 @@ class OpenOcdConformanceTest {
             server.saveState();
             assertThat(BlueflashRead.flash(state, "stm32f103c8", firmware.length))
                     .as("blueflash read of the state file after OpenOCD").isEqualTo(firmware);
-            report.note("blueflash read-back: " + firmware.length + " bytes identical");
+            report.note("blueflash --probe sim --sim-state FILE read: " + firmware.length + " bytes identical");
         } catch (AssertionError | RuntimeException e) {
             report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
             throw e;
