@@ -30,24 +30,28 @@ class BlackMagicProbeWriteTimePrintTest {
         // the first run warms the JIT up; its figures are printed too but its wall time is not representative
         for (String profile : List.of("stm32f103c8", "stm32f103c8", "apm32f103c8")) {
             try (EmulatedBlackMagicProbe probe = new EmulatedBlackMagicProbe(profile)) {
-                FirmwareImage image = TestImages.random(0x0800_0000L, SIZE, 64);
-                long simStart = probe.chip.clock().nanos();
-                long linkStart = probe.emulator.linkNanos();
-                long packetsStart = probe.emulator.packetsReceived();
-                long wallStart = System.nanoTime();
-
-                WriteReport report = new WriteImageService(List.of(probe.connector())).write(new WriteImageRequest(
-                        new ProbeSelector("bmp", EmulatedBlackMagicProbe.PORT), ConnectOptions.defaults(), image,
-                        FlashOptions.defaults(), ProgressListener.NONE));
-
-                probe.close();
-                double simMs = (probe.chip.clock().nanos() - simStart) / 1e6;
-                double linkMs = (probe.emulator.linkNanos() - linkStart) / 1e6;
-                long packets = probe.emulator.packetsReceived() - packetsStart;
-                print(profile, report, simMs, linkMs, packets, (System.nanoTime() - wallStart) / 1e6,
-                        probe.chip.profile().timing());
+                writeAndPrint(probe, profile + ", fresh chip", TestImages.random(0x0800_0000L, SIZE, 64));
+                writeAndPrint(probe, profile + ", reflash", TestImages.random(0x0800_0000L, SIZE, 65));
             }
         }
+    }
+
+    private static void writeAndPrint(EmulatedBlackMagicProbe probe, String situation, FirmwareImage image) {
+        long simStart = probe.chip.clock().nanos();
+        long linkStart = probe.emulator.linkNanos();
+        long packetsStart = probe.emulator.packetsReceived();
+        long wallStart = System.nanoTime();
+
+        WriteReport report = new WriteImageService(List.of(probe.connector())).write(new WriteImageRequest(
+                new ProbeSelector("bmp", EmulatedBlackMagicProbe.PORT), ConnectOptions.defaults(), image,
+                FlashOptions.defaults(), ProgressListener.NONE));
+
+        probe.close();
+        double simMs = (probe.chip.clock().nanos() - simStart) / 1e6;
+        double linkMs = (probe.emulator.linkNanos() - linkStart) / 1e6;
+        long packets = probe.emulator.packetsReceived() - packetsStart;
+        print(situation, report, simMs, linkMs, packets, (System.nanoTime() - wallStart) / 1e6,
+                probe.chip.profile().timing());
     }
 
     private static void print(String profile, WriteReport report, double simMs, double linkMs, long packets,
