@@ -26,6 +26,8 @@ public final class FlashPlanner {
 
     /** Addresses this far above the flash base are taken as a misplaced image, not a too-small chip. */
     private static final long FLASH_AREA = 0x0100_0000L;
+    private static final long OPTION_BYTES = 0x1FFF_F800L;
+    private static final long SRAM = 0x2000_0000L;
 
     private FlashPlanner() {
     }
@@ -110,6 +112,18 @@ public final class FlashPlanner {
     private static FlashRangeException outsideFlash(ImageSegment segment, FlashGeometry geometry) {
         String flash = String.format("[0x%08X, 0x%08X) (%d KB)", geometry.baseAddress(), geometry.endAddress(),
                 geometry.sizeBytes() / 1024);
+        if (segment.address() >= OPTION_BYTES && segment.address() < OPTION_BYTES + 16) {
+            return new FlashRangeException(String.format(
+                    "image data at %s is for the option bytes (facts §A.3), which a write does not change: "
+                            + "remove that section from the image and use `blueflash option-bytes` on purpose",
+                    segment.rangeText()));
+        }
+        if (segment.address() >= SRAM && segment.address() < SRAM + 0x1000_0000L) {
+            return new FlashRangeException(String.format(
+                    "image data at %s is for SRAM, not flash %s: the image was linked to run from RAM, or an "
+                            + "initialised-data section has no flash load address; check the linker script",
+                    segment.rangeText(), flash));
+        }
         if (segment.address() < geometry.baseAddress() || segment.address() >= geometry.baseAddress() + FLASH_AREA) {
             return new FlashRangeException(String.format(
                     "image data at %s lies outside the flash %s: give the flash address when writing a raw "

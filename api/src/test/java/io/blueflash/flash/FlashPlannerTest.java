@@ -142,6 +142,14 @@ class FlashPlannerTest {
     }
 
     @Test
+    void givenImageWithOptionBytesOrSramData_whenPlanned_thenErrorSaysWhatThatDataIs() {
+        assertThatThrownBy(() -> FlashPlanner.touchedPages(FirmwareImage.binary(0x1FFF_F800L, new byte[2]), GEOMETRY))
+                .isInstanceOf(FlashRangeException.class).hasMessageContaining("option bytes");
+        assertThatThrownBy(() -> FlashPlanner.touchedPages(FirmwareImage.binary(0x2000_0100L, new byte[2]), GEOMETRY))
+                .isInstanceOf(FlashRangeException.class).hasMessageContaining("for SRAM");
+    }
+
+    @Test
     void givenTouchedPageNotReadBack_whenPlanned_thenIllegalArgumentNamesThePage() {
         flash.remove(2);
 
