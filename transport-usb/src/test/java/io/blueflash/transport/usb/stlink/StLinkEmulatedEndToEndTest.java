@@ -302,7 +302,11 @@ class StLinkEmulatedEndToEndTest {
             connection.memoryAccess().orElseThrow().readBlock(SRAM, 64);
         }
 
-        assertThat(lines).startsWith("GET_VERSION -> 6 bytes").contains("READMEM_32BIT -> 64 bytes", "EXIT");
+        // facts §D.10: versions, mode, DFU exit, voltage, clock before ENTER_SWD, INIT_AP (J28+), IDCODE
+        assertThat(lines).startsWith("GET_VERSION -> 6 bytes", "GET_CURRENT_MODE -> 2 bytes", "DFU_EXIT",
+                "GET_TARGET_VOLTAGE -> 8 bytes", "SWD_SET_FREQ -> 2 bytes", "ENTER_SWD -> 2 bytes", "INIT_AP -> 2 bytes",
+                "READ_IDCODES -> 12 bytes");
+        assertThat(lines).contains("READMEM_32BIT -> 64 bytes", "GETLASTRWSTATUS2 -> 12 bytes").endsWith("EXIT");
         assertThat(times).isSorted().allSatisfy(t -> assertThat(t).isPositive());
         assertThat((long) lines.size()).isEqualTo(probe.emulator.counters().commands());
     }
