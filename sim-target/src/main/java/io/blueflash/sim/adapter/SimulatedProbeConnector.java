@@ -29,7 +29,7 @@ import java.util.Objects;
  * is) and saved atomically at close; without one, each connector keeps one board per profile in
  * memory, so a second connection sees what the first wrote. {@code swdFrequencyKhz} sets the SWD
  * clock (default 4 MHz); {@value #TIMING_OPTION} picks the datasheet corner of the flash times;
- * {@code trace} receives every SWD transaction, decoded bus access and
+ * {@value #AP_WAIT_OPTION}=true makes the DP answer WAIT while flash is busy; {@code trace} receives every SWD transaction, decoded bus access and
  * flash event; the {@link io.blueflash.model.ConnectMode} is honoured (normal: reset and halt;
  * under reset: halt while NRST is held; hot plug: attach only).
  */
@@ -38,6 +38,11 @@ public final class SimulatedProbeConnector implements ProbeConnector {
     public static final String TRANSPORT = "sim";
     /** Transport option: flash timing corner {@code min}, {@code typ} (default) or {@code max} (facts §B.8). */
     public static final String TIMING_OPTION = "sim.timing";
+    /**
+     * Transport option {@code true}: the DP answers WAIT while an AP transfer would stall on BSY,
+     * instead of absorbing the stall in the transaction (see {@code SwDebugPort}).
+     */
+    public static final String AP_WAIT_OPTION = "sim.ap-wait";
 
     private final Map<String, Stm32F103> boards = new HashMap<>();
 
@@ -50,6 +55,18 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         SimulatedProbeConnector connector = new SimulatedProbeConnector();
         connector.boards.put(chip.profile().name(), Objects.requireNonNull(chip, "'chip' must not be null"));
         return connector;
+    }
+
+    /** The connector's board of this profile (tests inject one); a new chip when there is none. */
+    private Stm32F103 boardFor(SimProfile profile, boolean keep) {
+        Stm32F103 board = boards.get(profile.name());
+        if (board == null) {
+            board = Stm32F103.create(profile);
+            if (keep) {
+                boards.put(profile.name(), board); // no state file: the board keeps its flash between connections
+            }
+        }
+        return board;
     }
 
     private static TimingCorner timingCorner(String text) {
@@ -86,8 +103,7 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         }
         String stateOption = options.option(ConnectOptions.SIM_STATE_FILE, "");
         Path stateFile = stateOption.isBlank() ? null : Path.of(stateOption);
-        Stm32F103 chip = stateFile != null ? Stm32F103.create(profile) : boards.computeIfAbsent(profile.name(),
-                name -> Stm32F103.create(profile));
+        Stm32F103 chip = boardFor(profile, stateFile == null);
         if (stateFile != null && Files.exists(stateFile)) {
             try {
                 SimStateFile.loadInto(stateFile, chip);
@@ -97,6 +113,7 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         }
         options.swdFrequencyKhz().ifPresent(khz -> chip.setSwdFrequencyHz(khz * 1000L));
         chip.setFlashTiming(timingCorner(options.option(TIMING_OPTION, "typ")));
+        chip.debugPort().setWaitWhileBusStalls(Boolean.parseBoolean(options.option(AP_WAIT_OPTION, "false")));
         ProbeDescriptor probe = new ProbeDescriptor(TRANSPORT, profile.name(), "simulated " + profile.description());
         SimulatedTargetConnection connection = new SimulatedTargetConnection(chip, probe, stateFile, options.trace());
         try {

@@ -283,6 +283,13 @@ public final class FlashController implements BusDevice {
         }
     }
 
+    /** True when a register write at this FPEC offset would stall now (its bank is busy). */
+    boolean registerWriteStalls(int offset) {
+        boolean second = offset >= BANK2_OFFSET && banks.length > 1;
+        int reg = second ? offset - BANK2_OFFSET : offset;
+        return reg != KEYR && reg != OPTKEYR && (second ? banks[1] : banks[0]).busy();
+    }
+
     /** True while the bank holding this flash offset is busy (the bus would stall). */
     boolean busyAt(int flashOffset) {
         return bankOf(flashOffset).busy();

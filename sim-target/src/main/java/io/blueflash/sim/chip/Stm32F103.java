@@ -110,6 +110,11 @@ public final class Stm32F103 {
             public void debugPowerRequested() {
                 debuggerAttached = true;
             }
+
+            @Override
+            public boolean busStalls(int address, boolean write) {
+                return flashBusStalls(address, write);
+            }
         });
         this.swdLine = new SwdLine(debugPort, clock, tracer);
         core.powerOnReset();
@@ -292,6 +297,29 @@ public final class Stm32F103 {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /**
+     * A flash access (and an FPEC register write) stalls while its bank is busy; the APM32 drops
+     * flash writes instead of stalling.
+     */
+    private boolean flashBusStalls(int address, boolean write) {
+        long a = Integer.toUnsignedLong(address);
+        long fpecOffset = a - Integer.toUnsignedLong(FlashController.BASE);
+        if (fpecOffset >= 0 && fpecOffset < 0x400) {
+            return write && fpec.registerWriteStalls((int) fpecOffset & ~3);
+        }
+        long offset = a - SimProfile.FLASH_BASE;
+        if (offset < 0 || offset >= profile.physicalFlashBytes()) {
+            if (bootMode != BootMode.MAIN_FLASH || a >= profile.physicalFlashBytes()) {
+                return false;
+            }
+            offset = a;
+        }
+        if (write && profile.dropsHalfWordWrittenWhileBusy()) {
+            return false;
+        }
+        return fpec.busyAt((int) offset);
+    }
 
     private boolean inDebugMode(BusMaster master) {
         return master == BusMaster.DEBUG || debuggerAttached || bootMode != BootMode.MAIN_FLASH;

@@ -52,6 +52,15 @@ public final class AhbAccessPort {
         return wrapBytes;
     }
 
+    /** The bus address an access to AP register {@code address} would use, or -1 when it makes no bus transfer. */
+    public long transferAddress(int address) {
+        return switch (address) {
+            case DRW -> Integer.toUnsignedLong(tar);
+            case BD0, BD0 + 4, BD0 + 8, BD0 + 12 -> Integer.toUnsignedLong((tar & ~0xF) + (address - BD0));
+            default -> -1;
+        };
+    }
+
     public void reset() {
         csw = CSW_RESET;
         tar = 0;

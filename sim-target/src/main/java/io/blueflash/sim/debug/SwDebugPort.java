@@ -21,9 +21,12 @@ import io.blueflash.sim.chip.SimTracer;
  *     without side effects; RESEND repeats the last read data (§C.3).</li>
  * <li>CTRL/STAT: CDBGPWRUPACK, CSYSPWRUPACK and CDBGRSTACK follow their request bits at once. An AP
  *     access before CDBGPWRUPREQ is set fails like an AHB error (STICKYERR).</li>
- * <li>WAIT: AP accesses complete within the transaction; a flash access that meets BSY stalls and the
- *     stall is added to the simulated time instead of being answered WAIT (cycle-approximate choice;
- *     facts §G). WAIT answers come only from fault injection (WAIT storms).</li>
+ * <li>WAIT: by default AP accesses complete within the transaction; a flash access that meets BSY
+ *     stalls and the stall is added to the simulated time instead of being answered WAIT
+ *     (cycle-approximate choice; facts §G). With {@link #setWaitWhileBusStalls(boolean)} the DP
+ *     instead answers WAIT to a DRW/BD access whose bus transfer would stall, until BSY clears, as a
+ *     raw-SWD host would see on silicon whose AP runs out of patience (facts §G). WAIT storms come
+ *     from fault injection.</li>
  * <li>Only AP #0 (the AHB-AP) exists; other APSEL values read 0 and ignore writes.</li>
  * </ul>
  */
@@ -38,6 +41,11 @@ public final class SwDebugPort implements SwdTransactionPort {
 
         /** A debugger has requested debug power: the chip counts as "in debug mode" from now on. */
         void debugPowerRequested();
+
+        /** True when a bus access at {@code address} would stall now (flash busy with BSY). */
+        default boolean busStalls(int address, boolean write) {
+            return false;
+        }
     }
 
     public static final int ORUNDETECT = 1, STICKYORUN = 1 << 1, STICKYCMP = 1 << 4, STICKYERR = 1 << 5,
@@ -55,6 +63,7 @@ public final class SwDebugPort implements SwdTransactionPort {
     private final Host host;
     private long frequencyHz = 4_000_000L;
     private int idleCycles = 2;
+    private boolean waitWhileBusStalls;
     private long nanoRemainder;
     private boolean awaitingDpidr;
     private int control;
@@ -101,6 +110,11 @@ public final class SwDebugPort implements SwdTransactionPort {
             throw new IllegalArgumentException("'cycles' must not be negative: " + cycles);
         }
         idleCycles = cycles;
+    }
+
+    /** Answer WAIT (instead of stalling inside the transaction) while an AP bus transfer would stall. */
+    public void setWaitWhileBusStalls(boolean wait) {
+        waitWhileBusStalls = wait;
     }
 
     public AhbAccessPort ahbAp() {
@@ -183,6 +197,12 @@ public final class SwDebugPort implements SwdTransactionPort {
         boolean alwaysAllowed = dpidrRead || (!ap && read && address == 0x4) || (!ap && !read && address == 0x0);
         if (sticky != 0 && !alwaysAllowed) {
             return SwdAck.FAULT;
+        }
+        if (ap && waitWhileBusStalls && select >>> 24 == 0 && (control & CDBGPWRUPREQ) != 0) {
+            long busAddress = ahbAp.transferAddress(select & 0xF0 | address);
+            if (busAddress >= 0 && host.busStalls((int) busAddress, !read)) {
+                return SwdAck.WAIT;
+            }
         }
         return SwdAck.OK;
     }

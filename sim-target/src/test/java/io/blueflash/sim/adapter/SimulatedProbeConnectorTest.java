@@ -117,6 +117,25 @@ class SimulatedProbeConnectorTest {
     }
 
     @Test
+    void givenApWaitOption_whenCoreWritesFlash_thenWaitAcksRetriedAndImageWritten() {
+        Stm32F103 chip = Stm32F103.create("stm32f103c8");
+        SimulatedProbeConnector board = SimulatedProbeConnector.withBoard(chip);
+        List<String> waits = new ArrayList<>();
+        ConnectOptions options = ConnectOptions.defaults().withTransportOption(SimulatedProbeConnector.AP_WAIT_OPTION, "true")
+                .withTrace((layer, nanos, text) -> {
+                    if (text.endsWith("-> WAIT")) {
+                        waits.add(text);
+                    }
+                });
+        io.blueflash.image.FirmwareImage image = io.blueflash.contract.TestImages.random(0x0800_0000L, 2048, 5);
+        new io.blueflash.service.WriteImageService(List.of(board)).write(new io.blueflash.port.in.WriteImageRequest(
+                ProbeSelector.parse("sim"), options, image, io.blueflash.model.FlashOptions.defaults(),
+                io.blueflash.progress.ProgressListener.NONE));
+        assertThat(waits).isNotEmpty();
+        assertThat(chip.saveState().flash()).startsWith(image.segments().get(0).data());
+    }
+
+    @Test
     void givenTraceSink_whenConnect_thenSwdAndDecodedBusLinesWithSimTime() {
         List<String> lines = new ArrayList<>();
         ConnectOptions options = ConnectOptions.defaults().withTrace((layer, nanos, text) -> lines.add(layer + " " + text));

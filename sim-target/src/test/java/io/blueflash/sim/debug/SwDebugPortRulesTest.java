@@ -160,6 +160,26 @@ class SwDebugPortRulesTest {
     }
 
     @Test
+    void givenWaitOnStallMode_whenDrwWriteMeetsBsy_thenWaitUntilBsyClearsThenOk() {
+        chip.debugPort().setWaitWhileBusStalls(true);
+        attach();
+        chip.cpuBus().write(0x4002_2004, 4, 0x4567_0123);
+        chip.cpuBus().write(0x4002_2004, 4, 0xCDEF_89AB);
+        chip.cpuBus().write(0x4002_2010, 4, 1);
+        swd.write(AP, 0x0, 0x2300_0011); // half-word, auto-increment
+        swd.write(AP, 0x4, 0x0800_0000);
+        assertThat(swd.write(AP, 0xC, 0x1111).ack()).isEqualTo(SwdAck.OK);
+        int waits = 0;
+        SwdResponse response;
+        while ((response = swd.write(AP, 0xC, 0x2222_0000)).ack() == SwdAck.WAIT) {
+            waits++;
+        }
+        assertThat(response.ack()).isEqualTo(SwdAck.OK);
+        assertThat(waits).isBetween(10, 20); // 52.5 µs of BSY at 15 bits x 250 ns per WAIT
+        assertThat(chip.cpuBus().read(0x0800_0000, 4)).isEqualTo(0x2222_1111);
+    }
+
+    @Test
     void givenUnpoweredChip_whenTransaction_thenNoResponseUntilPowerCycle() {
         attach();
         chip.faults().powerLossAfterBusWrites(1);
