@@ -111,7 +111,12 @@ public final class SimServer implements AutoCloseable {
             while (!closed) {
                 try (Socket client = server.accept()) {
                     client.setTcpNoDelay(true);
-                    session(name, service, client.getInputStream(), client.getOutputStream());
+                    listeners.add(client);
+                    try {
+                        session(name, service, client.getInputStream(), client.getOutputStream());
+                    } finally {
+                        listeners.remove(client);
+                    }
                 } catch (IOException e) {
                     if (!closed) {
                         log.println(name + ": connection ended with " + e.getMessage());
@@ -220,10 +225,12 @@ public final class SimServer implements AutoCloseable {
     private void session(String name, StreamService service, InputStream in, OutputStream out) throws IOException {
         chipLock.lock();
         try {
-            service.serve(new ChipLockReleasingInputStream(in, chipLock, chip.clock()), out);
+            service.serve(new ChipLockReleasingInputStream(in, chipLock, chip.clock(), () -> closed), out);
         } finally {
             try {
-                save();
+                if (!closed) {
+                    save(); // once closed, close() has saved the final state
+                }
             } finally {
                 sessions++;
                 chipLock.unlock();
