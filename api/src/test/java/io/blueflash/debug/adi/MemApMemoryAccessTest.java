@@ -63,6 +63,23 @@ class MemApMemoryAccessTest {
     }
 
     @Test
+    void givenCanaryFilledRam_whenNarrowWritesAndBlocks_thenOnlyTheAddressedBytesChange() {
+        for (int i = 0; i < dap.ram.length; i++) {
+            dap.ram[i] = io.blueflash.contract.CanaryMemory.canary(RAM_BASE + i);
+        }
+        byte[] before = dap.ram.clone();
+
+        memory.write8(RAM_BASE + 0x101, 0x5A);
+        memory.write16(RAM_BASE + 0x206, 0x5A5A);
+        memory.writeBlock(RAM_BASE + 0x30E, new byte[] {0x5A, 0x5A, 0x5A, 0x5A, 0x5A, 0x5A}, AccessWidth.HALFWORD);
+
+        for (int i = 0; i < dap.ram.length; i++) {
+            boolean written = i == 0x101 || i == 0x206 || i == 0x207 || (i >= 0x30E && i < 0x314);
+            assertThat(dap.ram[i]).as("byte 0x%X", i).isEqualTo(written ? (byte) 0x5A : before[i]);
+        }
+    }
+
+    @Test
     void givenBlockCrossingTarWrap_whenReadBlock_thenTarRewrittenAtEachWindowAndDataIntact() {
         IntStream.range(0, 64).forEach(i -> dap.ram[i] = (byte) i);
 
