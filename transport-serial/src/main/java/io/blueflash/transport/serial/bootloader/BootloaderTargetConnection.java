@@ -9,6 +9,7 @@ import io.blueflash.port.out.TargetConnection;
 import io.blueflash.transport.serial.line.SerialLine;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -64,6 +65,12 @@ public final class BootloaderTargetConnection implements TargetConnection {
      */
     public int productId() {
         return info.productId();
+    }
+
+    /** GET ID's PID: the bootloader cannot read DBGMCU_IDCODE for the chip identifier (facts §E.3). */
+    @Override
+    public OptionalInt deviceIdHint() {
+        return OptionalInt.of(info.productId());
     }
 
     public Stm32BootloaderProtocol protocol() {
