@@ -93,6 +93,7 @@ public final class FlashToolMain {
         cl.addSubcommand(new ProbesSubcommand(ops));
         // Tool subcommands of other modules: one registration line each, below this comment.
         io.blueflash.cli.sim.SimCommand.registerIn(cl);
+        cl.addSubcommand(new io.blueflash.cli.bench.BenchCommand());
         return cl;
     }
 
