@@ -133,11 +133,17 @@ public final class SimServer implements AutoCloseable {
      */
     public void servePty(String name, Path pty, StreamService service) {
         start(name, () -> {
+            boolean told = false;
             while (!closed) {
                 if (!Files.exists(pty)) {
+                    if (!told) {
+                        log.println(name + ": waiting for " + pty + " to exist (make it with socat, see --help)");
+                        told = true;
+                    }
                     pause();
                     continue;
                 }
+                told = false;
                 try (InputStream in = new DataInputStream(new FileInputStream(pty.toFile()));
                      OutputStream out = new FileOutputStream(pty.toFile())) {
                     session(name, service, in, out);
