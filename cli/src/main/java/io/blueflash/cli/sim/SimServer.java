@@ -25,8 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * One simulated chip, kept in a state file, served to outside clients through device-side emulators
  * on TCP 127.0.0.1 ports or pseudo-terminals (DESIGN §3 "Persistence"). Clients are served one after
  * the other on each front end; the chip is driven by one thread at a time (it is not thread-safe), and
- * the state file is saved atomically after every client session, whenever the chip has changed and
- * no client is being served (checked every second: a pty session never ends), and on
+ * the state file is saved atomically after every client session, when the chip has changed and then
+ * been idle for a second (a pty session never ends), and on
  * {@link #close()}, so that a later {@code blueflash --probe sim --sim-state FILE read} sees what the client wrote.
  */
 public final class SimServer implements AutoCloseable {
@@ -173,7 +173,9 @@ public final class SimServer implements AutoCloseable {
         savedAtNanos = chip.clock().nanos();
     }
 
+    /** Saves once the chip has been idle (its clock unchanged) for a whole period, so it never delays a client. */
     private void autosave() {
+        long seenAt = -1;
         while (!closed) {
             try {
                 Thread.sleep(AUTOSAVE_MILLIS); // wall-clock housekeeping, not simulated time
@@ -182,9 +184,11 @@ public final class SimServer implements AutoCloseable {
             }
             if (!closed && chipLock.tryLock()) {
                 try {
-                    if (chip.clock().nanos() != savedAtNanos) {
+                    long now = chip.clock().nanos();
+                    if (now == seenAt && now != savedAtNanos) {
                         save();
                     }
+                    seenAt = now;
                 } catch (RuntimeException e) {
                     log.println("autosave of " + stateFile + " failed: " + e.getMessage());
                 } finally {
