@@ -43,7 +43,6 @@ public final class GdbServerEmulator {
     private final Object lock = new Object();
     private long packets;
     private long bytes;
-    private boolean running;
     private boolean killed;
 
     public GdbServerEmulator(Stm32F103 chip) {
@@ -115,7 +114,6 @@ public final class GdbServerEmulator {
     }
 
     private void interrupt(RspWire wire) throws IOException {
-        running = false;
         if (target.isAttached()) {
             target.halt();
             wire.send("T02thread:1;");
@@ -171,13 +169,13 @@ public final class GdbServerEmulator {
             case 'X':
                 return writeMemoryBinary(body);
             case 'c':
-                return resume(wire);
+                return resume();
             case 'D':
-                running = false;
-                target.detach();
+                if (target.isAttached()) {
+                    target.detach();
+                }
                 return "OK";
             case 'k':
-                running = false;
                 if (target.isAttached()) {
                     target.detach();
                 }
@@ -243,10 +241,9 @@ public final class GdbServerEmulator {
             return "vCont;c;C;t";
         }
         if (text.startsWith("vCont;c") || text.startsWith("vCont;C")) {
-            return resume(wire);
+            return resume();
         }
         if (text.startsWith("vCont;t")) {
-            running = false;
             target.halt();
             return "T00thread:1;";
         }
@@ -270,7 +267,6 @@ public final class GdbServerEmulator {
             return "OK";
         }
         if (text.startsWith("vKill")) {
-            running = false;
             if (target.isAttached()) {
                 target.detach();
             }
@@ -282,9 +278,8 @@ public final class GdbServerEmulator {
         return "";
     }
 
-    private String resume(RspWire wire) {
+    private String resume() {
         target.resume();
-        running = true;
         return null; // the stop reply comes when the core halts (Ctrl-C)
     }
 
