@@ -45,6 +45,11 @@ record DetectedTarget(int dpidr, int apIdr, int cpuid, int devId, int flashSize,
         return (apIdr >>> 28) > 1;
     }
 
+    /** XL density: two flash banks with their own FPEC registers (facts §B.1). */
+    boolean dualBank() {
+        return devId == 0x430 && flashSize > 512 * 1024;
+    }
+
     String driverName() {
         return switch (devId) {
             case 0x412 -> "STM32F1 low density";

@@ -11,6 +11,10 @@ final class Fpec {
     static final int AR = BASE + 0x14;
     static final int OBR = BASE + 0x1C;
 
+    /** Bank 2 of XL parts: its registers sit 0x40 above bank 1's, its flash from 0x0808_0000. */
+    static final int BANK2_OFFSET = 0x40;
+    static final int BANK2_BASE = 0x0808_0000;
+
     static final int KEY1 = 0x4567_0123;
     static final int KEY2 = 0xCDEF_89AB;
 

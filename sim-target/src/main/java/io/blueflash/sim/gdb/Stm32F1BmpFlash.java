@@ -13,6 +13,7 @@ import java.util.Arrays;
  *     polling BSY only at the end — a genuine F1 stalls the bus while busy, so nothing is lost.
  *     Clones (AP IDR revision &gt; 1) get a BSY poll after every half-word instead, because some
  *     of them (APM32) drop a half-word written while busy (facts §B.4, §H.11);</li>
+ * <li>on XL parts, addresses from 0x0808_0000 use bank 2's registers (KEYR2/SR2/CR2/AR2, +0x40);</li>
  * <li>vFlashDone programs what is still buffered and locks the FPEC, which is also locked after
  *     any failure (blueflash's "relock on every exit path").</li>
  * </ul>
@@ -40,16 +41,17 @@ final class Stm32F1BmpFlash {
         long start = Integer.toUnsignedLong(address);
         requireFlash(start, length);
         flushAndRun(() -> {
-            unlock();
             int block = target.blockSize();
             for (long page = start - start % block; page < start + length; page += block) {
-                clearStatus();
-                engine.write32(Fpec.CR, Fpec.CR_PER);
-                engine.write32(Fpec.AR, (int) page);
-                engine.write32(Fpec.CR, Fpec.CR_PER | Fpec.CR_STRT);
-                waitNotBusyAndCheck("erasing page at 0x%08X", page);
+                int bank = bankOf(page);
+                unlock(bank);
+                clearStatus(bank);
+                engine.write32(Fpec.CR + bank, Fpec.CR_PER);
+                engine.write32(Fpec.AR + bank, (int) page);
+                engine.write32(Fpec.CR + bank, Fpec.CR_PER | Fpec.CR_STRT);
+                waitNotBusyAndCheck(bank, "erasing page at 0x%08X", page);
+                engine.write32(Fpec.CR + bank, 0);
             }
-            engine.write32(Fpec.CR, 0);
         });
     }
 
@@ -85,15 +87,18 @@ final class Stm32F1BmpFlash {
         lock();
     }
 
-    /** Mass erase of bank 1 (MER, MER|STRT), facts §B.5. */
+    /** Mass erase (MER, MER|STRT) of bank 1, and of bank 2 on XL parts as BMP does (facts §B.5). */
     void massErase() {
         flushAndRun(() -> {
-            unlock();
-            clearStatus();
-            engine.write32(Fpec.CR, Fpec.CR_MER);
-            engine.write32(Fpec.CR, Fpec.CR_MER | Fpec.CR_STRT);
-            waitNotBusyAndCheck("mass erase at 0x%08X", DetectedTarget.FLASH_BASE);
-            engine.write32(Fpec.CR, 0);
+            for (int bank : banks()) {
+                unlock(bank);
+                clearStatus(bank);
+                engine.write32(Fpec.CR + bank, Fpec.CR_MER);
+                engine.write32(Fpec.CR + bank, Fpec.CR_MER | Fpec.CR_STRT);
+                waitNotBusyAndCheck(bank, "mass erase of the bank at 0x%08X",
+                        bank == 0 ? DetectedTarget.FLASH_BASE : Fpec.BANK2_BASE);
+                engine.write32(Fpec.CR + bank, 0);
+            }
         });
         lock();
     }
@@ -101,16 +106,16 @@ final class Stm32F1BmpFlash {
     /** monitor option erase: OPTER, then RDP = 0x5AA5 with OPTPG (facts §B.5, §B.6). */
     void optionErase() {
         flushAndRun(() -> {
-            unlock();
+            unlock(0);
             engine.write32(Fpec.OPTKEYR, Fpec.KEY1);
             engine.write32(Fpec.OPTKEYR, Fpec.KEY2);
-            clearStatus();
+            clearStatus(0);
             engine.write32(Fpec.CR, Fpec.CR_OPTER | Fpec.CR_OPTWRE);
             engine.write32(Fpec.CR, Fpec.CR_OPTER | Fpec.CR_STRT | Fpec.CR_OPTWRE);
-            waitNotBusyAndCheck("erasing the option bytes at 0x%08X", Fpec.OPTION_BYTES);
+            waitNotBusyAndCheck(0, "erasing the option bytes at 0x%08X", Fpec.OPTION_BYTES);
             engine.write32(Fpec.CR, Fpec.CR_OPTPG | Fpec.CR_OPTWRE);
             engine.write16(Fpec.OPTION_BYTES, Fpec.RDP_UNPROTECTED);
-            int status = waitNotBusy(Fpec.OPTION_BYTES);
+            int status = waitNotBusy(0, Fpec.OPTION_BYTES);
             // BMP accepts PGERR on the RDP slot (facts §B.5): the target refused to erase those bytes
             if ((status & Fpec.SR_WRPRTERR) != 0) {
                 throw new BmpTargetException(1, "writing RDP failed: FLASH_SR = 0x" + Integer.toHexString(status));
@@ -129,19 +134,20 @@ final class Stm32F1BmpFlash {
         if (isErased(buffer)) {
             return; // nothing to program: the block stays erased
         }
-        unlock();
-        clearStatus();
-        engine.write32(Fpec.CR, Fpec.CR_PG);
+        int bank = bankOf(base);
+        unlock(bank);
+        clearStatus(bank);
+        engine.write32(Fpec.CR + bank, Fpec.CR_PG);
         if (target.isClone()) {
             for (int i = 0; i < buffer.length; i += 2) {
                 engine.write16((int) (base + i), (buffer[i] & 0xFF) | (buffer[i + 1] & 0xFF) << 8);
-                waitNotBusy(base + i);
+                waitNotBusy(bank, base + i);
             }
         } else {
             engine.writeBlock((int) base, buffer.clone(), 2);
         }
-        waitNotBusyAndCheck("programming the block at 0x%08X", base);
-        engine.write32(Fpec.CR, 0);
+        waitNotBusyAndCheck(bank, "programming the block at 0x%08X", base);
+        engine.write32(Fpec.CR + bank, 0);
     }
 
     private void flushAndRun(Runnable operation) {
@@ -155,15 +161,26 @@ final class Stm32F1BmpFlash {
         }
     }
 
-    private void unlock() {
-        if ((engine.read32(Fpec.CR) & Fpec.CR_LOCK) != 0) {
-            engine.write32(Fpec.KEYR, Fpec.KEY1);
-            engine.write32(Fpec.KEYR, Fpec.KEY2);
+    /** FPEC register offset for the bank holding {@code address}: bank 2 of XL parts at +0x40 (facts §B.1). */
+    private int bankOf(long address) {
+        return target.dualBank() && address >= Fpec.BANK2_BASE ? Fpec.BANK2_OFFSET : 0;
+    }
+
+    private int[] banks() {
+        return target.dualBank() ? new int[] {0, Fpec.BANK2_OFFSET} : new int[] {0};
+    }
+
+    private void unlock(int bank) {
+        if ((engine.read32(Fpec.CR + bank) & Fpec.CR_LOCK) != 0) {
+            engine.write32(Fpec.KEYR + bank, Fpec.KEY1);
+            engine.write32(Fpec.KEYR + bank, Fpec.KEY2);
         }
     }
 
     private void lock() {
-        engine.write32(Fpec.CR, Fpec.CR_LOCK);
+        for (int bank : banks()) {
+            engine.write32(Fpec.CR + bank, Fpec.CR_LOCK);
+        }
     }
 
     private void lockQuietly() {
@@ -174,22 +191,22 @@ final class Stm32F1BmpFlash {
         }
     }
 
-    private void clearStatus() {
-        engine.write32(Fpec.SR, Fpec.SR_EOP | Fpec.SR_PGERR | Fpec.SR_WRPRTERR);
+    private void clearStatus(int bank) {
+        engine.write32(Fpec.SR + bank, Fpec.SR_EOP | Fpec.SR_PGERR | Fpec.SR_WRPRTERR);
     }
 
-    private void waitNotBusyAndCheck(String what, long address) {
-        int status = waitNotBusy(address);
+    private void waitNotBusyAndCheck(int bank, String what, long address) {
+        int status = waitNotBusy(bank, address);
         if ((status & Fpec.SR_ERRORS) != 0) {
             throw new BmpTargetException(1, String.format(what, address) + String.format(" failed: FLASH_SR = 0x%02X%s",
                     status, (status & Fpec.SR_WRPRTERR) != 0 ? " (write-protected)" : " (not erased, or protected)"));
         }
     }
 
-    private int waitNotBusy(long address) {
+    private int waitNotBusy(int bank, long address) {
         long deadline = clock.nanos() + BUSY_TIMEOUT_NANOS;
         for (int polls = 1; ; polls++) {
-            int status = engine.read32(Fpec.SR);
+            int status = engine.read32(Fpec.SR + bank);
             if ((status & Fpec.SR_BSY) == 0) {
                 return status;
             }

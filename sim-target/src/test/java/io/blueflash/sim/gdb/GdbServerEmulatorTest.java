@@ -342,4 +342,24 @@ class GdbServerEmulatorTest {
         assertThat(chip.isNrstAsserted()).as("NRST released after the connect").isFalse();
         assertThat(gdb.monitor("connect_rst")).startsWith("Assert nRST during connect: enabled");
     }
+
+    @Test
+    void givenXlDensity_whenBank2Written_thenItsOwnRegistersProgramIt() throws Exception {
+        attached("stm32f103zg");
+        byte[] data = new byte[2048];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 3 + 1);
+        }
+
+        assertThat(gdb.request("qXfer:memory-map:read::0,3ff"))
+                .contains("length=\"0x100000\"><property name=\"blocksize\">0x800</property>");
+        assertThat(gdb.request("vFlashErase:807f800,1000")).isEqualTo("OK");
+        assertThat(gdb.request(vFlashWrite(0x0807_F800, data))).isEqualTo("OK");
+        assertThat(gdb.request(vFlashWrite(0x0808_0000, data))).isEqualTo("OK");
+        assertThat(gdb.request("vFlashDone")).isEqualTo("OK");
+
+        assertThat(gdb.request("qCRC:807f800,800")).isEqualTo("C" + HEX.toHexDigits(GdbCrc32.of(data)));
+        assertThat(gdb.request("qCRC:8080000,800")).isEqualTo("C" + HEX.toHexDigits(GdbCrc32.of(data)));
+        assertThat(gdb.request("m40022050,4")).as("FLASH_CR2 locked").isEqualTo("80000000");
+    }
 }
