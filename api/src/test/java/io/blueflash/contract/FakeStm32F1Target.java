@@ -49,6 +49,7 @@ public class FakeStm32F1Target implements TargetConnection, MemoryAccess, CoreCo
     public boolean halted;
     public int resets;
     public boolean closed;
+    private final int[] coreRegisters = new int[21];
     private int cr = CR_LOCK;
     private int sr;
     private int ar;
@@ -252,7 +253,7 @@ public class FakeStm32F1Target implements TargetConnection, MemoryAccess, CoreCo
         if (!halted) {
             throw new IllegalStateException("core not halted");
         }
-        return regsel == 15 ? word(flash, 4) : 0;
+        return coreRegisters[regsel];
     }
 
     @Override
@@ -260,6 +261,7 @@ public class FakeStm32F1Target implements TargetConnection, MemoryAccess, CoreCo
         if (!halted) {
             throw new IllegalStateException("core not halted");
         }
+        coreRegisters[regsel] = value;
     }
 
     @Override
@@ -340,6 +342,7 @@ public class FakeStm32F1Target implements TargetConnection, MemoryAccess, CoreCo
 
     private void systemReset(boolean haltAtResetVector) {
         resets++;
+        coreRegisters[15] = word(flash, 4) & ~1;
         halted = haltAtResetVector;
         cr = CR_LOCK;
         sr = 0;

@@ -144,6 +144,34 @@ public abstract class TargetConnectionContract {
         }
     }
 
+    // ---- core control
+
+    @Test
+    void givenCoreControl_whenHaltedAndRegisterWritten_thenReadBack() {
+        try (TargetConnection connection = open()) {
+            assumeTrue(connection.has(TargetCapability.CORE_CONTROL), "no core control");
+            var core = connection.coreControl().orElseThrow();
+            core.halt();
+
+            core.writeCoreRegister(0, 0x1234_5678);
+
+            assertThat(core.isHalted()).isTrue();
+            assertThat(core.readCoreRegister(0)).isEqualTo(0x1234_5678);
+        }
+    }
+
+    @Test
+    void givenCoreControl_whenResetAndHalt_thenCoreHalted() {
+        try (TargetConnection connection = open()) {
+            assumeTrue(connection.has(TargetCapability.CORE_CONTROL), "no core control");
+            var core = connection.coreControl().orElseThrow();
+
+            core.resetAndHalt();
+
+            assertThat(core.isHalted()).isTrue();
+        }
+    }
+
     // ---- flash through the services
 
     @Test
