@@ -1,5 +1,6 @@
 package io.blueflash.cli.sim;
 
+import io.blueflash.sim.bootloader.BootloaderEmulator;
 import io.blueflash.sim.chip.SimProfile;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.gdb.GdbServerEmulator;
@@ -16,6 +17,11 @@ import java.io.PrintStream;
 public final class SimEmulators {
 
     private SimEmulators() {
+    }
+
+    /** The AN3155 ROM bootloader on a UART at {@code baud} (facts §E). */
+    public static StreamService bootloader(Stm32F103 chip, int baud) {
+        return new BootloaderEmulator(chip, baud)::serve;
     }
 
     /** A Black Magic Probe's GDB server (facts §F). */

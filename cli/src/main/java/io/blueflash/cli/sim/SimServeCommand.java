@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code blueflash sim serve --profile NAME --state FILE (--bmp-pty PATH |
+ * {@code blueflash sim serve --profile NAME --state FILE (--bootloader-pty PATH | --bmp-pty PATH |
  * --bmp-tcp PORT | --stlink-tcp PORT | --jtag-bitbang PORT)}: exposes the simulated chip to unmodified
  * outside clients (stm32flash, gdb, OpenOCD; conformance.md). Ctrl-C or end of standard input stops
  * it and saves the state file.
@@ -34,6 +34,10 @@ public final class SimServeCommand implements Callable<Integer> {
             description = "Flash and option bytes, kept across runs (created when missing).")
     Path state;
 
+    @Option(names = "--baud", defaultValue = "115200", paramLabel = "BAUD",
+            description = "UART baud rate the bootloader is timed at (default ${DEFAULT-VALUE}).")
+    int baud;
+
     @Option(names = "--ignore-stdin",
             description = "Do not stop at end of standard input (run in the background until Ctrl-C / SIGTERM).")
     boolean ignoreStdin;
@@ -42,6 +46,8 @@ public final class SimServeCommand implements Callable<Integer> {
     FrontEnd frontEnd;
 
     static final class FrontEnd {
+        @Option(names = "--bootloader-pty", paramLabel = "PATH", description = "AN3155 ROM bootloader on a pty.")
+        Path bootloaderPty;
         @Option(names = "--bmp-pty", paramLabel = "PATH", description = "Black Magic Probe GDB server on a pty.")
         Path bmpPty;
         @Option(names = "--bmp-tcp", paramLabel = "PORT", description = "Black Magic Probe GDB server on 127.0.0.1:PORT.")
@@ -94,6 +100,10 @@ public final class SimServeCommand implements Callable<Integer> {
     /** Starts the chosen front end and says where it listens. */
     String start(SimServer server) {
         FrontEnd f = frontEnd;
+        if (f.bootloaderPty != null) {
+            server.servePty("bootloader", f.bootloaderPty, SimEmulators.bootloader(server.chip(), baud));
+            return "the AN3155 bootloader on " + f.bootloaderPty;
+        }
         if (f.bmpPty != null) {
             server.servePty("bmp", f.bmpPty, SimEmulators.blackMagicProbe(server.chip()));
             return "a Black Magic Probe GDB server on " + f.bmpPty;

@@ -56,7 +56,7 @@ class SimServeCommandTest {
         int exit = execute(new ByteArrayInputStream(new byte[0]), out, "--state", dir.resolve("s").toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--stlink-tcp", "--jtag-bitbang", "--bmp-pty");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--stlink-tcp", "--jtag-bitbang", "--bootloader-pty");
     }
 
     @Test

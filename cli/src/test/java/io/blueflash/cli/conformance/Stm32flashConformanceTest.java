@@ -1,0 +1,72 @@
+package io.blueflash.cli.conformance;
+
+import io.blueflash.cli.sim.SimEmulators;
+import io.blueflash.cli.sim.SimServer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import static io.blueflash.cli.conformance.Flow.cmd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * stm32flash 0.7, unmodified, against the simulated AN3155 bootloader (facts §E) on a socat pty pair,
+ * in 8N1 because ptys refuse parity (conformance.md): identify, write with verify, read back, erase.
+ */
+@Tag("conformance")
+@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class Stm32flashConformanceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenBootloaderOnPty_whenStm32flashIdentifiesWritesReadsAndErases_thenFlashFollows() throws Exception {
+        ExternalClient.assumeInstalled("stm32flash", "stm32flash");
+        ExternalClient.assumeInstalled("socat", "socat");
+        ConformanceReport report = new ConformanceReport("stm32flash (AN3155 bootloader, socat pty, -m 8n1)");
+        Path state = dir.resolve("chip.sim");
+        byte[] firmware = TestFirmware.bytes();
+        Path fw = TestFirmware.writeBin(dir);
+        try (SocatPty pty = SocatPty.start(dir);
+             SimServer server = SimServer.open("stm32f103c8", state, System.out)) {
+            server.servePty("bootloader", pty.deviceEnd(), SimEmulators.bootloader(server.chip(), 115_200));
+            Flow flow = new Flow(report, server, dir);
+            String port = pty.hostEnd().toString();
+
+            flow.expect(cmd("stm32flash", "-m", "8n1", "-b", "115200", port),
+                    "0x0410", "Medium-density");
+            flow.expect(cmd("stm32flash", "-m", "8n1", "-b", "115200", "-w", fw.getFileName().toString(), "-v", port),
+                    "Wrote and verified");
+            Path out = dir.resolve("out.bin");
+            flow.expect(cmd("stm32flash", "-m", "8n1", "-b", "115200", "-r", out.getFileName().toString(), port), "Done");
+            byte[] readBack = Files.readAllBytes(out);
+            assertThat(Arrays.copyOf(readBack, firmware.length)).as("stm32flash -r").isEqualTo(firmware);
+            assertThat(readBack.length).as("whole flash read").isGreaterThanOrEqualTo(64 * 1024);
+
+            server.saveState();
+            assertThat(BlueflashRead.flash(state, "stm32f103c8", firmware.length))
+                    .as("blueflash read of the state file after stm32flash -w").isEqualTo(firmware);
+            report.note("blueflash --probe sim --sim-state FILE read after write: " + firmware.length + " bytes identical");
+
+            flow.expect(cmd("stm32flash", "-m", "8n1", "-b", "115200", "-o", port), "Erasing flash");
+            server.saveState();
+            byte[] erased = new byte[firmware.length];
+            Arrays.fill(erased, (byte) 0xFF);
+            assertThat(BlueflashRead.flash(state, "stm32f103c8", firmware.length))
+                    .as("blueflash read after stm32flash -o").isEqualTo(erased);
+            report.note("blueflash --probe sim --sim-state FILE read after erase: all 0xFF");
+        } catch (AssertionError | RuntimeException e) {
+            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            throw e;
+        } finally {
+            report.publish();
+        }
+    }
+}
