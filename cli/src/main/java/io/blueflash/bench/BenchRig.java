@@ -63,6 +63,12 @@ final class BenchRig implements AutoCloseable {
                 yield new BenchRig(chip, wired.connector(), new ProbeSelector("stlink", ""),
                         defaults.withSwdFrequencyKhz(transport.swdKhz()), wired.commands(), () -> 0, List.of(), countSwd);
             }
+            case BOOTLOADER_115200 -> {
+                SerialSessions sessions = new SerialSessions("bootloader", BenchWiring::bootloaderServer, chip);
+                yield new BenchRig(chip, BenchWiring.bootloader(sessions), new ProbeSelector("bootloader", "bench"),
+                        defaults.withTransportOption(ConnectOptions.BAUD, "115200"), () -> 0, sessions::bytes,
+                        List.of(sessions), countSwd);
+            }
             case BMP -> {
                 SerialSessions sessions = new SerialSessions("bmp", BenchWiring::bmpServer, chip);
                 yield new BenchRig(chip, BenchWiring.bmp(sessions), new ProbeSelector("bmp", "bench"),

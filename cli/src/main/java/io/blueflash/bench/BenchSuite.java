@@ -65,7 +65,9 @@ public final class BenchSuite {
                 }
                 for (BenchScenario scenario : scenarios) {
                     BenchResult r = runOne(profile, transport, scenario, false);
-                    if (countSwd && !r.failed()) {
+                    if (transport == BenchTransport.BOOTLOADER_115200) {
+                        r = r.withSwdTransactions(0); // the ROM bootloader works through the CPU's bus, not SWD
+                    } else if (countSwd && !r.failed()) {
                         r = r.withSwdTransactions(runOne(profile, transport, scenario, true).swdTransactions());
                     }
                     results.add(r);

@@ -10,6 +10,8 @@ public enum BenchTransport {
     STLINK_V2_4000KHZ("stlink-v2@4MHz", 4_000),
     /** STLINK-V3 emulator (high-speed USB) at its fastest SWD clock, 24 MHz. */
     STLINK_V3("stlink-v3@24MHz", 24_000),
+    /** The ROM bootloader (AN3155) at 115200 baud, 8E1: no SWD, the chip's CPU programs its own flash. */
+    BOOTLOADER_115200("bootloader@115200", 0),
     /** Black Magic Probe firmware (GDB remote protocol over USB CDC). */
     BMP("bmp", 4_000);
 

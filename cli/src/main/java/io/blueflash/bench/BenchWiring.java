@@ -2,10 +2,13 @@ package io.blueflash.bench;
 
 import io.blueflash.port.out.ProbeConnector;
 import io.blueflash.sim.adapter.SimulatedProbeConnector;
+import io.blueflash.sim.bootloader.BootloaderEmulator;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.gdb.GdbServerEmulator;
 import io.blueflash.sim.stlink.StLinkEmulator;
 import io.blueflash.sim.stlink.StLinkPersonality;
+import io.blueflash.transport.serial.bootloader.BootloaderProbeConnector;
+import io.blueflash.transport.serial.bootloader.BootloaderTimeouts;
 import io.blueflash.transport.serial.gdb.BlackMagicProbeConnector;
 import io.blueflash.transport.serial.line.StreamSerialLine;
 import io.blueflash.transport.usb.stlink.StLinkChannel;
@@ -69,6 +72,17 @@ final class BenchWiring {
             }
         };
         return new StLink(new StLinkProbeConnector(devices, WaitBackoff.NONE), () -> emulator.counters().commands());
+    }
+
+    static void bootloaderServer(Stm32F103 chip, InputStream in, OutputStream out) throws IOException {
+        new BootloaderEmulator(chip, 115_200).serve(in, out);
+    }
+
+    static ProbeConnector bootloader(BenchRig.SerialSessions sessions) {
+        return new BootloaderProbeConnector((port, settings) -> {
+            BenchRig.Cable cable = sessions.open();
+            return new StreamSerialLine(port, settings, cable.hostIn(), cable.hostOut());
+        }, BootloaderTimeouts.defaults());
     }
 
     static void bmpServer(Stm32F103 chip, InputStream in, OutputStream out) throws IOException {

@@ -50,6 +50,7 @@ public final class DatasheetLimit {
     /** Time to move {@code bytes} from the target to the host over {@code transport}'s link. */
     public static long read(long bytes, BenchTransport transport) {
         return switch (transport) {
+            case BOOTLOADER_115200 -> uart(bytes, 115_200);
             case STLINK_V2_1800KHZ, STLINK_V2_4000KHZ -> Math.max(swd(bytes, transport),
                     nanos(bytes, USB_FULL_SPEED_BYTES_PER_SECOND));
             case STLINK_V3 -> Math.max(swd(bytes, transport), nanos(bytes, USB_HIGH_SPEED_BYTES_PER_SECOND));
