@@ -6,6 +6,7 @@ import io.blueflash.flash.FlashException;
 import io.blueflash.flash.FlashProtectedException;
 import io.blueflash.flash.FlashRangeException;
 import io.blueflash.image.ImageFormatException;
+import io.blueflash.port.out.MemoryFaultException;
 import io.blueflash.port.out.ProbeNotFoundException;
 import io.blueflash.port.out.TargetCommunicationException;
 
@@ -82,6 +83,12 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
             return new ErrorReport(ExitCode.PROBE_NOT_FOUND, text, text.contains("--probe sim")
                     ? List.of("list what is attached with: blueflash probes")
                     : List.of("list what is attached with: blueflash probes", SIM_HINT));
+        }
+        if (t instanceof MemoryFaultException) {
+            return new ErrorReport(ExitCode.TARGET, text, List.of(
+                    "check ADDR and SIZE against the chip's memory map: flash from 0x08000000 "
+                            + "(its size: blueflash info flash), SRAM from 0x20000000",
+                    "a read-protected chip faults on every flash read: see blueflash info"));
         }
         if (t instanceof TargetCommunicationException) {
             return new ErrorReport(ExitCode.TARGET, text, List.of(

@@ -60,4 +60,12 @@ class RangeErrorsEndToEndTest {
         assertThat(rounded.exitCode).as(rounded.toString()).isZero();
         assertThat(rounded.out).contains("erased 1 page(s)");
     }
+
+    @Test
+    void givenReadPastTheEndOfMemory_whenReading_thenExit4WithMemoryMapHintNotWiring() {
+        CliRun r = sim("read FILE:big.bin 0x08000000 1M");
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(4);
+        assertThat(r.err).contains("0x08020000").contains("memory map").doesNotContain("wiring");
+        assertThat(dir.resolve("big.bin")).doesNotExist();
+    }
 }
