@@ -155,36 +155,9 @@ public final class WriteImageService implements WriteImageUseCase {
             for (PagePlan page : pages) {
                 byte[] expected = page.data();
                 byte[] actual = algorithm.read(page.address(), expected.length);
-                Mismatches.requireEqual(page, expected, actual);
+                PageReadBack.requireEqual(page, expected, actual);
                 tick.advance(page.size());
             }
         });
-    }
-
-    /** Turns a read-back difference into the error a user can act on. */
-    static final class Mismatches {
-        private Mismatches() {
-        }
-
-        static void requireEqual(PagePlan page, byte[] expected, byte[] actual) {
-            int first = -1;
-            int count = 0;
-            for (int i = 0; i < expected.length; i++) {
-                if (expected[i] != actual[i]) {
-                    count++;
-                    if (first < 0) {
-                        first = i;
-                    }
-                }
-            }
-            if (count > 0) {
-                throw new FlashOperationException(String.format(
-                        "verify failed on page %d: 0x%08X reads 0x%02X where 0x%02X was written (%d byte(s) of the "
-                                + "page differ). Clone chips such as the APM32F103 drop half-words written while the "
-                                + "FPEC is busy: leave the programming pace automatic (or choose half-word pacing, "
-                                + "ProgramPacing.POLL_EACH); otherwise the page may be worn out", page.index(), page.address() + first, actual[first] & 0xFF,
-                        expected[first] & 0xFF, count));
-            }
-        }
     }
 }

@@ -3,8 +3,6 @@ package io.blueflash.flash.stm32f1;
 import static io.blueflash.flash.stm32f1.FpecRegisters.*;
 
 import io.blueflash.flash.FlashAlgorithm;
-import io.blueflash.flash.FlashOperationException;
-import io.blueflash.flash.FlashProtectedException;
 import io.blueflash.flash.FlashRangeException;
 import io.blueflash.flash.PagePlan;
 import io.blueflash.model.FlashGeometry;
@@ -12,7 +10,6 @@ import io.blueflash.model.PollBudget;
 import io.blueflash.model.ProgramPacing;
 import io.blueflash.port.out.AccessWidth;
 import io.blueflash.port.out.MemoryAccess;
-import io.blueflash.port.out.MemoryFaultException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,16 +20,10 @@ import java.util.function.LongConsumer;
 
 /**
  * The STM32F1 FPEC driven from the host, register by register (facts §B), as OpenOCD's fallback
- * without a work area and BMP's {@code stm32f1_flash_write} do. Every operation:
- * <ol>
- *   <li>waits for BSY = 0, reads FLASH_CR and writes KEY1, KEY2 only when LOCK is set (writing
- *       keys to an unlocked FPEC is avoided by every tool, facts §B.3);</li>
- *   <li>clears stale PGERR / WRPRTERR / EOP (write 1 to clear);</li>
- *   <li>sets PER (+AR, STRT), MER (+STRT) or PG (+half-word writes), waits for BSY = 0 and checks
- *       PGERR / WRPRTERR (and EOP after an erase) (BSY rises one clock after STRT — every probe read is slower than that);</li>
- *   <li>clears PG/PER/MER (a stale PG breaks a later page erase, libopencm3 #253) and, in
- *       {@code finally}, sets LOCK again — on every exit path.</li>
- * </ol>
+ * without a work area and BMP's {@code stm32f1_flash_write} do. Every operation runs in an
+ * {@link FpecBank} session (unlock when locked, clear stale flags, relock in {@code finally}) and
+ * sets PER (+AR, STRT), MER (+STRT) or PG (+half-word writes), then waits for BSY = 0 and checks
+ * PGERR / WRPRTERR (and EOP after an erase).
  * Batches ({@link #erasePages}, {@link #programPages}) keep the bank unlocked across their pages:
  * one unlock and one relock per batch, which matters over probes where each register access is a
  * USB round trip. XL-density bank 2 (addresses from 0x0808_0000) uses KEYR2/SR2/CR2/AR2 at +0x40.
@@ -90,19 +81,19 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
     @Override
     public void erasePages(List<Long> pageAddresses, LongConsumer erased) {
         for (List<Long> batch : byBank(pageAddresses, address -> address)) {
-            long bank = batch.get(0);
-            operate(bank, String.format("erase of %d page(s) from 0x%08X", batch.size(), bank), () -> {
-                writeRegister(bank, CR, CR_PER);
+            FpecBank bank = bank(batch.get(0));
+            bank.session(String.format("erase of %d page(s) from 0x%08X", batch.size(), batch.get(0)), eraseBudget, () -> {
+                bank.write(CR, CR_PER);
                 for (long pageAddress : batch) {
                     int page = geometry.pageIndexOf(pageAddress);
                     if (geometry.pageAddress(page) != pageAddress) {
                         throw new IllegalArgumentException(String.format("0x%08X is not the start of a page", pageAddress));
                     }
                     String what = String.format("erase of page %d at 0x%08X", page, pageAddress);
-                    writeRegister(pageAddress, SR, SR_CLEAR_ALL);
-                    writeRegister(pageAddress, AR, (int) pageAddress);
-                    writeRegister(pageAddress, CR, CR_PER | CR_STRT);
-                    requireEnd(pageAddress, waitNotBusy(pageAddress, eraseBudget, what), what);
+                    bank.write(SR, SR_CLEAR_ALL);
+                    bank.write(AR, (int) pageAddress);
+                    bank.write(CR, CR_PER | CR_STRT);
+                    bank.requireEnd(pageAddress, bank.waitNotBusy(eraseBudget, what), what);
                     erased.accept(pageAddress);
                 }
             });
@@ -112,12 +103,13 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
     /** MER + STRT on bank 1, then on bank 2 when the flash reaches it (XL density). */
     @Override
     public void massErase() {
-        for (long bank : banks()) {
-            String what = String.format("mass erase of the bank at 0x%08X", bank);
-            operate(bank, what, () -> {
-                writeRegister(bank, CR, CR_MER);
-                writeRegister(bank, CR, CR_MER | CR_STRT);
-                requireEnd(bank, waitNotBusy(bank, eraseBudget, what), what);
+        for (long start : banks()) {
+            String what = String.format("mass erase of the bank at 0x%08X", start);
+            FpecBank bank = bank(start);
+            bank.session(what, eraseBudget, () -> {
+                bank.write(CR, CR_MER);
+                bank.write(CR, CR_MER | CR_STRT);
+                bank.requireEnd(start, bank.waitNotBusy(eraseBudget, what), what);
             });
         }
     }
@@ -133,13 +125,14 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
     public void programPages(List<PagePlan> pages, Consumer<PagePlan> programmed) {
         pages.forEach(page -> checkProgramRange(page.address(), page.size()));
         for (List<PagePlan> batch : byBank(pages, PagePlan::address)) {
-            long bank = batch.get(0).address();
-            operate(bank, String.format("programming of %d page(s) from 0x%08X", batch.size(), bank), () -> {
-                writeRegister(bank, CR, CR_PG);
+            FpecBank bank = bank(batch.get(0).address());
+            bank.session(String.format("programming of %d page(s) from 0x%08X", batch.size(), batch.get(0).address()),
+                    eraseBudget, () -> {
+                bank.write(CR, CR_PG);
                 for (PagePlan page : batch) {
                     byte[] data = page.data();
                     for (int[] run : PagePlan.nonErasedRuns(data)) {
-                        programRun(page.address() + run[0], Arrays.copyOfRange(data, run[0], run[0] + run[1]));
+                        programRun(bank, page.address() + run[0], Arrays.copyOfRange(data, run[0], run[0] + run[1]));
                     }
                     programmed.accept(page);
                 }
@@ -176,111 +169,16 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
         return memory.readBlock((int) address, length);
     }
 
-    private void programRun(long address, byte[] run) {
+    private void programRun(FpecBank bank, long address, byte[] run) {
         String what = String.format("programming of [0x%08X, 0x%08X)", address, address + run.length);
         if (pacing == ProgramPacing.PAGE_BLOCK) {
             memory.writeBlock((int) address, run, AccessWidth.HALFWORD);
-            check(address, waitNotBusy(address, programBudget, what), what);
+            bank.check(address, bank.waitNotBusy(programBudget, what), what);
             return;
         }
         for (int off = 0; off < run.length; off += 2) {
             memory.write16((int) address + off, (run[off] & 0xFF) | (run[off + 1] & 0xFF) << 8);
-            check(address + off, waitNotBusy(address + off, programBudget, what), what);
-        }
-    }
-
-    /** Unlock, clear stale flags, run {@code operation}, clear the operation bits; relock in finally. */
-    private void operate(long flashAddress, String what, Runnable operation) {
-        RuntimeException failure = null;
-        try {
-            waitNotBusy(flashAddress, eraseBudget, what);
-            unlock(flashAddress);
-            writeRegister(flashAddress, SR, SR_CLEAR_ALL);
-            operation.run();
-            writeRegister(flashAddress, CR, 0);
-        } catch (RuntimeException e) {
-            failure = e;
-            throw e;
-        } finally {
-            try {
-                writeRegister(flashAddress, CR, CR_LOCK);
-            } catch (RuntimeException relockFailure) {
-                if (failure == null) {
-                    throw relockFailure;
-                }
-                failure.addSuppressed(relockFailure);
-            }
-        }
-    }
-
-    private void unlock(long flashAddress) {
-        if ((readRegister(flashAddress, CR) & CR_LOCK) == 0) {
-            return;
-        }
-        try {
-            writeRegister(flashAddress, KEYR, KEY1);
-            writeRegister(flashAddress, KEYR, KEY2);
-        } catch (MemoryFaultException busError) {
-            throw lockedUntilReset(busError);
-        }
-        if ((readRegister(flashAddress, CR) & CR_LOCK) != 0) {
-            throw lockedUntilReset(null);
-        }
-    }
-
-    private static FlashOperationException lockedUntilReset(Throwable cause) {
-        return new FlashOperationException("FLASH_CR stays locked after the KEY1/KEY2 sequence: a wrong key was "
-                + "written earlier, which locks the FPEC until the next reset (facts §B.3). Reset the target "
-                + "(blueflash reset) and retry", cause);
-    }
-
-    private int waitNotBusy(long flashAddress, PollBudget budget, String what) {
-        PollBudget.Poll poll = budget.start();
-        while (true) {
-            int sr = readRegister(flashAddress, SR);
-            if ((sr & SR_BSY) == 0) {
-                return sr;
-            }
-            if (poll.spent()) {
-                throw new FlashOperationException(String.format(
-                        "%s: FLASH_SR.BSY still set after %d polls; the target may have lost power or its clock. "
-                                + "Power-cycle the board and retry", what, poll.attempts()));
-            }
-        }
-    }
-
-    private void check(long flashAddress, int sr, String what) {
-        if ((sr & SR_WRPRTERR) != 0) {
-            int page = geometry.pageIndexOf(flashAddress);
-            throw new FlashProtectedException(FlashProtectedException.Kind.WRITE_PROTECTED, String.format(
-                    "%s refused: page %d at 0x%08X is write-protected (WRPRTERR; FLASH_WRPR, facts §B.7), nothing "
-                            + "was changed there. Remove the protection with `blueflash option-bytes --unprotect` "
-                            + "(it takes effect after a reset)", what, page, geometry.pageAddress(page)));
-        }
-        if ((sr & SR_PGERR) != 0) {
-            throw new FlashOperationException(String.format(
-                    "%s failed with PGERR: the flash there was not erased before programming (facts §B.4), or "
-                            + "the chip is read-protected and refuses debug programming (check with `blueflash info`)",
-                    what));
-        }
-    }
-
-    /**
-     * Errors first, then EOP: an erase whose CR writes were silently ignored would otherwise pass
-     * unnoticed until programming fails with PGERR (EOP is set only on success, facts §B.4). SR is
-     * read once more before giving up, in case EOP lands just after BSY drops.
-     */
-    private void requireEnd(long flashAddress, int sr, String what) {
-        check(flashAddress, sr, what);
-        if ((sr & SR_EOP) != 0) {
-            return;
-        }
-        int again = readRegister(flashAddress, SR);
-        check(flashAddress, again, what);
-        if ((again & SR_EOP) == 0) {
-            throw new FlashOperationException(String.format(
-                    "%s did not complete: FLASH_SR=0x%08X has neither EOP nor an error flag; the FPEC ignored "
-                            + "the command (still locked?). Reset the target and retry", what, again));
+            bank.check(address + off, bank.waitNotBusy(programBudget, what), what);
         }
     }
 
@@ -290,11 +188,7 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
                 : new long[] {geometry.baseAddress()};
     }
 
-    private int readRegister(long flashAddress, int offset) {
-        return memory.read32(register(flashAddress, offset));
-    }
-
-    private void writeRegister(long flashAddress, int offset, int value) {
-        memory.write32(register(flashAddress, offset), value);
+    private FpecBank bank(long flashAddress) {
+        return new FpecBank(memory, geometry, flashAddress);
     }
 }

@@ -1,0 +1,139 @@
+package io.blueflash.flash.stm32f1;
+
+import static io.blueflash.flash.stm32f1.FpecRegisters.*;
+
+import io.blueflash.flash.FlashOperationException;
+import io.blueflash.flash.FlashProtectedException;
+import io.blueflash.model.FlashGeometry;
+import io.blueflash.model.PollBudget;
+import io.blueflash.port.out.MemoryAccess;
+import io.blueflash.port.out.MemoryFaultException;
+
+/**
+ * The registers of one FPEC bank (bank 2 of XL parts at +0x40, facts §B.1) and the rules every
+ * operation on it follows: unlock only when LOCK is set, clear stale flags, wait for BSY, turn
+ * PGERR / WRPRTERR / a missing EOP into errors a user can act on, relock in {@code finally}.
+ */
+final class FpecBank {
+
+    private final MemoryAccess memory;
+    private final FlashGeometry geometry;
+    private final long bankAddress;
+
+    /** @param bankAddress any flash address served by this bank */
+    FpecBank(MemoryAccess memory, FlashGeometry geometry, long bankAddress) {
+        this.memory = memory;
+        this.geometry = geometry;
+        this.bankAddress = bankAddress;
+    }
+
+    int read(int offset) {
+        return memory.read32(register(bankAddress, offset));
+    }
+
+    void write(int offset, int value) {
+        memory.write32(register(bankAddress, offset), value);
+    }
+
+    /**
+     * Waits for BSY = 0, unlocks, clears stale PGERR/WRPRTERR/EOP, runs {@code operation}, clears
+     * PG/PER/MER (a stale PG breaks a later page erase, libopencm3 #253) and, in {@code finally},
+     * sets LOCK again — on every exit path.
+     */
+    void session(String what, PollBudget idleBudget, Runnable operation) {
+        RuntimeException failure = null;
+        try {
+            waitNotBusy(idleBudget, what);
+            unlock();
+            write(SR, SR_CLEAR_ALL);
+            operation.run();
+            write(CR, 0);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            try {
+                write(CR, CR_LOCK);
+            } catch (RuntimeException relockFailure) {
+                if (failure == null) {
+                    throw relockFailure;
+                }
+                failure.addSuppressed(relockFailure);
+            }
+        }
+    }
+
+    /** KEY1, KEY2 only when LOCK is set: tools avoid writing keys to an unlocked FPEC (facts §B.3). */
+    private void unlock() {
+        if ((read(CR) & CR_LOCK) == 0) {
+            return;
+        }
+        try {
+            write(KEYR, KEY1);
+            write(KEYR, KEY2);
+        } catch (MemoryFaultException busError) {
+            throw lockedUntilReset(busError);
+        }
+        if ((read(CR) & CR_LOCK) != 0) {
+            throw lockedUntilReset(null);
+        }
+    }
+
+    private static FlashOperationException lockedUntilReset(Throwable cause) {
+        return new FlashOperationException("FLASH_CR stays locked after the KEY1/KEY2 sequence: a wrong key was "
+                + "written earlier, which locks the FPEC until the next reset (facts §B.3). Reset the target "
+                + "(blueflash reset) and retry", cause);
+    }
+
+    /** Polls SR until BSY = 0 (BSY rises one clock after STRT; every probe read is slower than that). */
+    int waitNotBusy(PollBudget budget, String what) {
+        PollBudget.Poll poll = budget.start();
+        while (true) {
+            int sr = read(SR);
+            if ((sr & SR_BSY) == 0) {
+                return sr;
+            }
+            if (poll.spent()) {
+                throw new FlashOperationException(String.format(
+                        "%s: FLASH_SR.BSY still set after %d polls; the target may have lost power or its clock. "
+                                + "Power-cycle the board and retry", what, poll.attempts()));
+            }
+        }
+    }
+
+    /** WRPRTERR names the protected page; PGERR says the cells were not erased (facts §B.4, §B.7). */
+    void check(long flashAddress, int sr, String what) {
+        if ((sr & SR_WRPRTERR) != 0) {
+            int page = geometry.pageIndexOf(flashAddress);
+            throw new FlashProtectedException(FlashProtectedException.Kind.WRITE_PROTECTED, String.format(
+                    "%s refused: page %d at 0x%08X is write-protected (WRPRTERR; FLASH_WRPR, facts §B.7), nothing "
+                            + "was changed there. Remove the protection with `blueflash option-bytes --unprotect` "
+                            + "(it takes effect after a reset)", what, page, geometry.pageAddress(page)));
+        }
+        if ((sr & SR_PGERR) != 0) {
+            throw new FlashOperationException(String.format(
+                    "%s failed with PGERR: the flash there was not erased before programming (facts §B.4), or "
+                            + "the chip is read-protected and refuses debug programming (check with `blueflash info`)",
+                    what));
+        }
+    }
+
+    /**
+     * Errors first, then EOP: an erase whose CR writes were silently ignored would otherwise pass
+     * unnoticed until programming fails with PGERR (EOP is set only on success, facts §B.4). SR is
+     * read once more before giving up, in case EOP lands just after BSY drops.
+     */
+    void requireEnd(long flashAddress, int sr, String what) {
+        check(flashAddress, sr, what);
+        if ((sr & SR_EOP) != 0) {
+            return;
+        }
+        int again = read(SR);
+        check(flashAddress, again, what);
+        if ((again & SR_EOP) == 0) {
+            throw new FlashOperationException(String.format(
+                    "%s did not complete: FLASH_SR=0x%08X has neither EOP nor an error flag; the FPEC ignored "
+                            + "the command (still locked?). Reset the target and retry", what, again));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.blueflash.service;
+
+import io.blueflash.flash.FlashOperationException;
+import io.blueflash.flash.PagePlan;
+
+/** Compares a programmed page with its read-back and turns a difference into an actionable error. */
+final class PageReadBack {
+
+    private PageReadBack() {
+    }
+
+    /** @throws FlashOperationException naming the first differing address and how many bytes differ */
+    static void requireEqual(PagePlan page, byte[] expected, byte[] actual) {
+        int first = -1;
+        int count = 0;
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i] != actual[i]) {
+                count++;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        if (count > 0) {
+            throw new FlashOperationException(String.format(
+                    "verify failed on page %d: 0x%08X reads 0x%02X where 0x%02X was written (%d byte(s) of the "
+                            + "page differ). Clone chips such as the APM32F103 drop half-words written while the "
+                            + "FPEC is busy: leave the programming pace automatic (or choose half-word pacing, "
+                            + "ProgramPacing.POLL_EACH); otherwise the page may be worn out",
+                    page.index(), page.address() + first, actual[first] & 0xFF, expected[first] & 0xFF, count));
+        }
+    }
+}
