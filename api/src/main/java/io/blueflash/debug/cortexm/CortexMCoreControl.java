@@ -5,6 +5,7 @@ import static io.blueflash.debug.cortexm.CortexMRegisters.*;
 import io.blueflash.model.PollBudget;
 import io.blueflash.port.out.CoreControl;
 import io.blueflash.port.out.MemoryAccess;
+import io.blueflash.port.out.MemoryFaultException;
 import io.blueflash.port.out.TargetCommunicationException;
 import java.time.Duration;
 import java.util.Objects;
@@ -64,7 +65,7 @@ public final class CortexMCoreControl implements CoreControl {
         memory.read32(DHCSR);                                        // clears S_RESET_ST
         requestSystemReset();
         PollBudget.Poll poll = budget.start();
-        while ((memory.read32(DFSR) & DFSR_VCATCH) == 0 || !isHalted()) {
+        while (!stoppedAtResetVector()) {
             if (poll.spent()) {
                 throw new TargetCommunicationException(String.format(
                         "the core did not stop at the reset vector after SYSRESETREQ (%d polls): the target "
@@ -84,7 +85,32 @@ public final class CortexMCoreControl implements CoreControl {
         memory.write32(DFSR, DFSR_CLEAR_ALL);
         memory.write32(DHCSR, DHCSR_DBGKEY | DHCSR_C_DEBUGEN);
         requestSystemReset();
-        memory.read32(DHCSR);                                        // consumes S_RESET_ST
+        PollBudget.Poll poll = budget.start();
+        while (!readable()) {                                        // also consumes S_RESET_ST
+            if (poll.spent()) {
+                throw new TargetCommunicationException(String.format(
+                        "the target did not answer after SYSRESETREQ (%d polls): check its power and NRST",
+                        poll.attempts()));
+            }
+        }
+    }
+
+    /** DFSR.VCATCH and S_HALT; a bus error while the reset is still in progress counts as "not yet". */
+    private boolean stoppedAtResetVector() {
+        try {
+            return (memory.read32(DFSR) & DFSR_VCATCH) != 0 && isHalted();
+        } catch (MemoryFaultException stillInReset) {
+            return false;
+        }
+    }
+
+    private boolean readable() {
+        try {
+            memory.read32(DHCSR);
+            return true;
+        } catch (MemoryFaultException stillInReset) {
+            return false;
+        }
     }
 
     @Override

@@ -77,6 +77,18 @@ class CortexMCoreControlTest {
     }
 
     @Test
+    void givenBusErrorsWhileResetInProgress_whenResetAndHaltOrRun_thenTreatedAsNotYetAndSucceeds() {
+        core.faultingReadsAfterReset = 2;
+
+        control.resetAndHalt();
+        assertThat(core.halted).isTrue();
+
+        control.resetAndRun();
+        assertThat(core.halted).isFalse();
+        assertThat(core.resets).isEqualTo(2);
+    }
+
+    @Test
     void givenHaltedCore_whenResume_thenRunsWithDebugStillEnabled() {
         control.halt();
 

@@ -23,9 +23,16 @@ final class FakeCortexM3 implements MemoryAccess {
     int dcrdr;
     boolean resetSticky;
     int resets;
+    /** Reads that fault right after a reset, as an AHB-AP access during a system reset may. */
+    int faultingReadsAfterReset;
+    private int faultsLeft;
 
     @Override
     public int read32(int address) {
+        if (faultsLeft > 0) {
+            faultsLeft--;
+            throw new io.blueflash.port.out.MemoryFaultException(address, "bus error during reset");
+        }
         return switch (address) {
             case DHCSR -> {
                 int value = (debugEnabled ? DHCSR_C_DEBUGEN : 0) | (halted ? DHCSR_S_HALT | DHCSR_C_HALT : 0)
@@ -70,6 +77,7 @@ final class FakeCortexM3 implements MemoryAccess {
             case AIRCR -> {
                 if ((value & 0xFFFF_0000) == AIRCR_VECTKEY && (value & AIRCR_SYSRESETREQ) != 0) {
                     resets++;
+                    faultsLeft = faultingReadsAfterReset;
                     resetSticky = true;
                     registers[15] = 0x0800_0100;
                     halted = (demcr & DEMCR_VC_CORERESET) != 0 && debugEnabled;
