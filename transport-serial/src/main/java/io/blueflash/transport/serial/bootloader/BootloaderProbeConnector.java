@@ -1,5 +1,6 @@
 package io.blueflash.transport.serial.bootloader;
 
+import io.blueflash.model.ConnectMode;
 import io.blueflash.model.ConnectOptions;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.port.out.ProbeConnector;
@@ -65,6 +66,10 @@ public final class BootloaderProbeConnector implements ProbeConnector {
         if (!selector.hasArgument()) {
             throw new ProbeNotFoundException("name the serial port of the bootloader: --probe bootloader:/dev/ttyUSB0"
                     + " (ports seen now: " + SerialPorts.usbSerialPorts() + ")");
+        }
+        if (options.mode() != ConnectMode.NORMAL) {
+            options.trace().trace("uart", -1, "connect mode " + options.mode() + " does not apply to the ROM"
+                    + " bootloader (no reset line): reset the board with BOOT0=1 before connecting");
         }
         SerialSettings settings = DEFAULT_SETTINGS.overriddenBy(options);
         SerialLine line = opener.apply(selector.argument(), settings);

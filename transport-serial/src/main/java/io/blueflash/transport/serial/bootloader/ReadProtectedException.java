@@ -14,7 +14,7 @@ public class ReadProtectedException extends MemoryFaultException {
     public ReadProtectedException(int address, String portName, String command) {
         super(address, String.format("the chip on %s is read-protected (RDP): its ROM bootloader refuses %s at 0x%08X."
                 + " Remove the protection with `blueflash --probe bootloader:%s option-bytes --unprotect`"
-                + " (READOUT UNPROTECT): this ERASES ALL FLASH, then the chip resets", portName, command, address,
-                portName));
+                + " (or `stm32flash -k %s`), which sends READOUT UNPROTECT: this ERASES ALL FLASH, then the chip"
+                + " resets", portName, command, address, portName, portName));
     }
 }

@@ -126,6 +126,7 @@ class Stm32BootloaderProtocolTest {
                 .isInstanceOf(MemoryFaultException.class)
                 .hasMessageContaining("read-protected")
                 .hasMessageContaining("blueflash --probe bootloader:/dev/ttyFAKE0 option-bytes --unprotect")
+                .hasMessageContaining("stm32flash -k /dev/ttyFAKE0")
                 .hasMessageContaining("ERASES ALL FLASH");
     }
 
