@@ -135,9 +135,18 @@ public final class SwDebugPort implements SwdTransactionPort {
         checkAddress(address);
         SwdAck ack = admit(ap, true, address);
         chargeBits(bitsFor(ack) + idleCycles);
-        SwdResponse response = ack == SwdAck.OK ? SwdResponse.ok(performRead(ap, address)) : new SwdResponse(ack, 0);
-        trace(ap, true, address, ack, response.data());
-        return response;
+        if (ack != SwdAck.OK) {
+            trace(ap, true, address, ack, 0);
+            return new SwdResponse(ack, 0);
+        }
+        if (ap) {
+            // the wire carries the posted value; the bus read it starts comes after (trace order too)
+            trace(true, true, address, ack, readBuffer);
+            return SwdResponse.ok(performRead(true, address));
+        }
+        int data = performRead(false, address);
+        trace(false, true, address, ack, data);
+        return SwdResponse.ok(data);
     }
 
     @Override
@@ -145,10 +154,10 @@ public final class SwDebugPort implements SwdTransactionPort {
         checkAddress(address);
         SwdAck ack = admit(ap, false, address);
         chargeBits(bitsFor(ack) + idleCycles);
-        if (ack == SwdAck.OK) {
-            performWrite(ap, address, value);
-        }
         trace(ap, false, address, ack, value);
+        if (ack == SwdAck.OK) {
+            performWrite(ap, address, value); // posted: a bus error shows as FAULT on a later transaction
+        }
         return new SwdResponse(ack, 0);
     }
 
@@ -244,6 +253,11 @@ public final class SwDebugPort implements SwdTransactionPort {
             case 0x8 -> select = value;
             default -> { } // TARGETSEL exists on DPv2 only
         }
+    }
+
+    /** What an AP read answers on the wire now: the previous AP read's value (facts §C.3). */
+    int postedReadValue() {
+        return readBuffer;
     }
 
     boolean overrunDetect() {

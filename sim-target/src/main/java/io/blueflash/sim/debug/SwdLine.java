@@ -117,9 +117,15 @@ public final class SwdLine {
         switch (ack) {
             case OK -> {
                 if (read) {
-                    int data = port.performRead(ap, address);
+                    int data;
+                    if (ap) {
+                        port.traceTransaction(true, true, address, ack, port.postedReadValue());
+                        data = port.performRead(true, address);
+                    } else {
+                        data = port.performRead(false, address);
+                        port.traceTransaction(false, true, address, ack, data);
+                    }
                     shift = Integer.toUnsignedLong(data) | (long) (Integer.bitCount(data) & 1) << 32;
-                    port.traceTransaction(ap, true, address, ack, data);
                     phase = Phase.READ_DATA;
                 } else {
                     phase = Phase.WRITE_TURNAROUND;
@@ -207,8 +213,8 @@ public final class SwdLine {
             line(String.format("write data parity error (0x%08X): WDATAERR, write dropped", data));
             return;
         }
-        port.performWrite(ap, address, data);
         port.traceTransaction(ap, false, address, ack, data);
+        port.performWrite(ap, address, data);
     }
 
     /** Line reset (≥50 ones then a 0) and the SWJ select sequences. */
