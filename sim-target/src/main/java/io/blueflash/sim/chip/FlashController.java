@@ -86,42 +86,6 @@ public final class FlashController implements BusDevice {
         reset();
     }
 
-    /** Operations in flight: applied to the cells when BSY clears. */
-    private sealed interface Operation {
-        String text();
-    }
-
-    private record Program(int offset, int value) implements Operation {
-        public String text() {
-            return String.format("program 0x%08X <- 0x%04X", SimProfile.FLASH_BASE + offset, value);
-        }
-    }
-
-    private record PageErase(int page, int address) implements Operation {
-        public String text() {
-            return String.format("page erase 0x%08X", address);
-        }
-    }
-
-    private record MassErase(int bank) implements Operation {
-        public String text() {
-            return "mass erase of bank " + bank;
-        }
-    }
-
-    private record OptionErase() implements Operation {
-        public String text() {
-            return "option-byte erase";
-        }
-    }
-
-    private record OptionProgram(int slot, int value, boolean massEraseFirst) implements Operation {
-        public String text() {
-            return String.format("option-byte program 0x%08X <- 0x%02X%s", OptionBytes.BASE + 2 * slot, value,
-                    massEraseFirst ? " (RDP removal: main flash mass-erased first)" : "");
-        }
-    }
-
     private final class Bank {
         final int number;
         final int startOffset;
@@ -132,7 +96,7 @@ public final class FlashController implements BusDevice {
         int keyStage;
         boolean lockedUntilReset;
         long busyUntil;
-        Operation pending;
+        FlashOperation pending;
 
         Bank(int number, int startOffset, int endOffset) {
             this.number = number;
@@ -211,13 +175,13 @@ public final class FlashController implements BusDevice {
     }
 
     private void abort(Bank bank, String why) {
-        Operation op = bank.pending;
+        FlashOperation op = bank.pending;
         bank.pending = null;
-        if (op instanceof Program p) {
+        if (op instanceof FlashOperation.Program p) {
             flash.corruptHalfWord(p.offset(), ~p.value() & undefinedBits.nextInt(0x10000));
-        } else if (op instanceof PageErase e) {
+        } else if (op instanceof FlashOperation.PageErase e) {
             flash.corruptPage(e.page(), undefinedBits);
-        } else if (op instanceof MassErase m) {
+        } else if (op instanceof FlashOperation.MassErase m) {
             Bank erased = banks[m.bank() - 1];
             for (int page = erased.startOffset / flash.pageSize(); page < erased.endOffset / flash.pageSize(); page++) {
                 flash.corruptPage(page, undefinedBits);
@@ -242,7 +206,7 @@ public final class FlashController implements BusDevice {
 
     private void settle(Bank bank) {
         if (bank.pending != null && clock.nanos() >= bank.busyUntil) {
-            Operation op = bank.pending;
+            FlashOperation op = bank.pending;
             bank.pending = null;
             apply(op);
             bank.sr |= SR_EOP;
@@ -250,16 +214,16 @@ public final class FlashController implements BusDevice {
         }
     }
 
-    private void apply(Operation op) {
-        if (op instanceof Program p) {
+    private void apply(FlashOperation op) {
+        if (op instanceof FlashOperation.Program p) {
             flash.programHalfWord(p.offset(), p.value() & flash.halfWord(p.offset()));
-        } else if (op instanceof PageErase e) {
+        } else if (op instanceof FlashOperation.PageErase e) {
             flash.erasePage(e.page());
-        } else if (op instanceof MassErase m) {
+        } else if (op instanceof FlashOperation.MassErase m) {
             flash.eraseRange(banks[m.bank() - 1].startOffset, banks[m.bank() - 1].endOffset);
-        } else if (op instanceof OptionErase) {
+        } else if (op instanceof FlashOperation.OptionErase) {
             optionBytes.erase();
-        } else if (op instanceof OptionProgram o) {
+        } else if (op instanceof FlashOperation.OptionProgram o) {
             if (o.massEraseFirst()) {
                 flash.eraseRange(0, flash.size());
             }
@@ -267,7 +231,7 @@ public final class FlashController implements BusDevice {
         }
     }
 
-    private void start(Bank bank, Operation op, long duration) {
+    private void start(Bank bank, FlashOperation op, long duration) {
         bank.pending = op;
         bank.busyUntil = clock.nanos() + duration;
         flashEvent(op.text() + ", BSY for " + SimTimes.format(duration));
@@ -320,8 +284,8 @@ public final class FlashController implements BusDevice {
         };
     }
 
-    private static boolean isErase(Operation op) {
-        return op instanceof PageErase || op instanceof MassErase || op instanceof OptionErase;
+    private static boolean isErase(FlashOperation op) {
+        return op instanceof FlashOperation.PageErase || op instanceof FlashOperation.MassErase || op instanceof FlashOperation.OptionErase;
     }
 
     @Override
@@ -441,13 +405,13 @@ public final class FlashController implements BusDevice {
                     return;
                 }
             }
-            start(bank, new MassErase(bank.number), timing.massEraseNanos());
+            start(bank, new FlashOperation.MassErase(bank.number), timing.massEraseNanos());
         } else if ((bank.cr & CR_PER) != 0) {
             long offset = Integer.toUnsignedLong(bank.ar) - SimProfile.FLASH_BASE;
             if (offset < bank.startOffset || offset >= bank.endOffset) {
                 flashEvent(String.format("page erase: FLASH_%s 0x%08X is not in bank %d, nothing erased",
                         bank.reg("AR"), bank.ar, bank.number));
-                start(bank, new EraseOutsideBank(), timing.pageEraseNanos());
+                start(bank, new FlashOperation.EraseOutsideBank(), timing.pageEraseNanos());
                 return;
             }
             int page = (int) offset / flash.pageSize();
@@ -459,20 +423,13 @@ public final class FlashController implements BusDevice {
                         SimProfile.FLASH_BASE + page * flash.pageSize()));
                 return;
             }
-            start(bank, new PageErase(page, SimProfile.FLASH_BASE + page * flash.pageSize()), timing.pageEraseNanos());
+            start(bank, new FlashOperation.PageErase(page, SimProfile.FLASH_BASE + page * flash.pageSize()), timing.pageEraseNanos());
         } else if ((bank.cr & CR_OPTER) != 0) {
             if ((bank.cr & CR_OPTWRE) == 0) {
                 flashEvent("option erase ignored: OPTWRE not set (write FLASH_OPTKEYR first)");
                 return;
             }
-            start(bank, new OptionErase(), timing.pageEraseNanos());
-        }
-    }
-
-    /** An erase with a bad AR still takes the erase time but changes nothing. */
-    private record EraseOutsideBank() implements Operation {
-        public String text() {
-            return "page erase outside the bank";
+            start(bank, new FlashOperation.OptionErase(), timing.pageEraseNanos());
         }
     }
 
@@ -544,7 +501,7 @@ public final class FlashController implements BusDevice {
             refuse(bank, SR_PGERR, String.format("PGERR: 0x%08X holds 0x%04X, not erased; 0x%04X not written", address, old, half));
             return;
         }
-        start(bank, new Program(offset, half), timing.programNanos());
+        start(bank, new FlashOperation.Program(offset, half), timing.programNanos());
     }
 
     /** Reads of the option-byte area wait for an option operation in flight. */
@@ -573,7 +530,7 @@ public final class FlashController implements BusDevice {
         int byteValue = value & 0xFF;
         boolean removeRdp = slot == 0 && byteValue == OptionBytes.RDP_UNPROTECTED && readProtectionActive();
         long duration = timing.programNanos() + (removeRdp ? timing.massEraseNanos() : 0);
-        start(bank, new OptionProgram(slot, byteValue, removeRdp), duration);
+        start(bank, new FlashOperation.OptionProgram(slot, byteValue, removeRdp), duration);
     }
 
     // ---------------------------------------------------------------- protection
