@@ -4,6 +4,7 @@ import io.blueflash.cli.command.EraseSubcommand;
 import io.blueflash.cli.command.InfoSubcommand;
 import io.blueflash.cli.command.Operations;
 import io.blueflash.cli.command.OperationsFactory;
+import io.blueflash.cli.command.OptionBytesSubcommand;
 import io.blueflash.cli.command.ProbesSubcommand;
 import io.blueflash.cli.command.ReadSubcommand;
 import io.blueflash.cli.command.ResetSubcommand;
@@ -91,6 +92,7 @@ public final class FlashToolMain {
         cl.addSubcommand(new ResetSubcommand(ops));
         cl.addSubcommand(new InfoSubcommand(ops));
         cl.addSubcommand(new ProbesSubcommand(ops));
+        cl.addSubcommand(new OptionBytesSubcommand(ops));
         // Tool subcommands of other modules: one registration line each, below this comment.
         io.blueflash.cli.sim.SimCommand.registerIn(cl);
         cl.addSubcommand(new io.blueflash.cli.bench.BenchCommand());

@@ -26,4 +26,7 @@ public interface Operations {
     ExitCode info(Set<InfoSubcommand.Field> fields);
 
     ExitCode probes();
+
+    /** Reads and decodes the option bytes. */
+    ExitCode optionBytes();
 }

@@ -30,6 +30,7 @@ import io.blueflash.port.in.VerifyImageRequest;
 import io.blueflash.port.in.VerifyReport;
 import io.blueflash.port.in.WriteImageRequest;
 import io.blueflash.port.in.WriteReport;
+import io.blueflash.progress.ProgressListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -223,6 +224,17 @@ public final class UseCaseOperations implements Operations {
                 "probes", listing.probes().stream().map(p -> ResultPrinter.fields("selector", p.selector(),
                         "transport", p.transport(), "description", p.description())).toList(),
                 "problems", listing.problems()), null, lines);
+    }
+
+    @Override
+    public ExitCode optionBytes() {
+        ProbeSelector probe = probe();
+        ReadReport r = useCases.read().read(new ReadMemoryRequest(probe, connect(probe),
+                new AddressRange(OptionBytes.BASE, OptionBytes.SIZE), ProgressListener.NONE));
+        OptionBytes ob = new OptionBytes(r.data());
+        Map<String, Object> fields = ResultPrinter.fields("probe", r.probe());
+        fields.putAll(ob.fields());
+        return printer.ok("option-bytes", fields, r.timing(), ob.lines());
     }
 
     private ProbeSelector probe() {

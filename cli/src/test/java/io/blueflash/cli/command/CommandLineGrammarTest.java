@@ -120,8 +120,9 @@ class CommandLineGrammarTest {
         run("info chipid flash");
         run("info --descr");
         run("probes");
+        run("option-bytes");
         assertThat(ops.calls).containsExactly("verify fw.hex -", "erase 0x08000400 1024", "erase 0x08000400 100 rounding",
-                "reset hard", "info [CHIPID, FLASH]", "info [DESCR]", "probes");
+                "reset hard", "info [CHIPID, FLASH]", "info [DESCR]", "probes", "option-bytes");
     }
 
     @Test

@@ -66,6 +66,12 @@ public final class RecordingOperations implements Operations {
         return ExitCode.OK;
     }
 
+    @Override
+    public ExitCode optionBytes() {
+        calls.add("option-bytes");
+        return ExitCode.OK;
+    }
+
     private static String text(OptionalLong address) {
         return address.isPresent() ? String.format("0x%08X", address.getAsLong()) : "-";
     }

@@ -69,4 +69,27 @@ class ProtectedChipEndToEndTest {
         assertThat(r.exitCode).as(r.toString()).isEqualTo(5);
         assertThat(r.err).containsIgnoringCase("write-protect").contains("WRP");
     }
+
+    @Test
+    void givenFactoryChip_whenOptionBytesRead_thenUnprotected() {
+        CliRun r = sim("option-bytes");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).contains("RDP:   0xA5  unprotected").contains("no page write-protected");
+    }
+
+    @Test
+    void givenLockedChip_whenOptionBytesRead_thenReadProtectionShown() {
+        prepareState(0, 0x00);
+        CliRun r = sim("option-bytes");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).contains("RDP:   0x00  read-protected");
+    }
+
+    @Test
+    void givenWriteProtectedFirstPages_whenOptionBytesRead_thenBlockZeroNamed() {
+        prepareState(8, 0xFE);
+        CliRun r = sim("--json option-bytes");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).contains("\"wrp\":\"0xFFFFFFFE\"").contains("\"writeProtectedBlocks\":[0]");
+    }
 }
