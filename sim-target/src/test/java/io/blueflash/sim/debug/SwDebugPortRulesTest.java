@@ -113,6 +113,30 @@ class SwDebugPortRulesTest {
     }
 
     @Test
+    void givenPackedByteTransfers_whenDrwWritten_thenFourBytesPerWordAndTarAdvancesByFour() {
+        attach();
+        swd.write(AP, 0x0, 0x2300_0020); // byte size, packed increment
+        swd.write(AP, 0x4, 0x2000_0100);
+        swd.write(AP, 0xC, 0x4433_2211);
+        assertThat(chip.cpuBus().read(0x2000_0100, 4)).isEqualTo(0x4433_2211);
+        swd.read(AP, 0x4);
+        assertThat(swd.read(DP, 0xC).data()).isEqualTo(0x2000_0104);
+    }
+
+    @Test
+    void givenBankedDataRegisters_whenRead_thenWordsAtTarBlockWithoutMovingTar() {
+        attach();
+        chip.cpuBus().write(0x2000_0208, 4, 0xB0B0_B0B0);
+        swd.write(AP, 0x4, 0x2000_0204);
+        swd.write(DP, 0x8, 0x10); // APBANKSEL 1: BD0-BD3
+        swd.read(AP, 0x8);
+        assertThat(swd.read(DP, 0xC).data()).isEqualTo(0xB0B0_B0B0);
+        swd.write(DP, 0x8, 0x00);
+        swd.read(AP, 0x4);
+        assertThat(swd.read(DP, 0xC).data()).isEqualTo(0x2000_0204);
+    }
+
+    @Test
     void givenCswReset_whenRead_thenDeviceEnabledAsInTheR2p1Log() {
         attach();
         swd.read(AP, 0x0);
