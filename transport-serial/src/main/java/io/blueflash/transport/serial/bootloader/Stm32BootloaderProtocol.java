@@ -443,7 +443,12 @@ public final class Stm32BootloaderProtocol {
             } catch (SerialTimeoutException | Garbled lost) {
                 last = lost;
                 trace("%s: %s (attempt %d of %d), resynchronising", name, lost.getMessage(), attempt, attempts);
-                resync();
+                try {
+                    resync();
+                } catch (TargetCommunicationException silent) {
+                    throw new TargetCommunicationException(String.format("%s at 0x%08X: %s", name, address,
+                            silent.getMessage()), silent);
+                }
             }
         }
         throw failure(name, address, refusedWhenProtected, last);

@@ -173,6 +173,34 @@ class BootloaderOverEmulatorTest {
     }
 
     @Test
+    void givenOptionBytesWithWrp0Cleared_whenWritten_thenChipResetsSessionResyncsAndPages0To3AreProtected()
+            throws Exception {
+        byte[] options = java.util.HexFormat.of().parseHex("A55AFF00FF00FF00FE01FF00FF00FF00");
+        try (EmulatedBootloader bootloader = EmulatedBootloader.start(chip, LINE);
+             BootloaderTargetConnection connection = open(bootloader)) {
+            connection.protocol().writeOptionBytes(options);
+            assertThat(connection.memoryAccess().orElseThrow().readBlock(0x1FFF_F800, 16)).isEqualTo(options);
+            connection.nativeFlashAccess().orElseThrow().program(FLASH + 0x0C00, new byte[] {1, 2, 3, 4});
+            connection.nativeFlashAccess().orElseThrow().program(FLASH + 0x1000, new byte[] {1, 2, 3, 4});
+            MemoryAccess memory = connection.memoryAccess().orElseThrow();
+            assertThat(memory.read32(FLASH + 0x0C00)).isEqualTo(0xFFFF_FFFF);
+            assertThat(memory.read32(FLASH + 0x1000)).isEqualTo(0x0403_0201);
+        }
+        assertThat(traces).anyMatch(t -> t.contains("option bytes written: chip resets itself"));
+    }
+
+    @Test
+    void givenGo_whenSent_thenTheBootloaderFallsSilentAndTheNextCommandTimesOut() throws Exception {
+        try (EmulatedBootloader bootloader = EmulatedBootloader.start(chip, LINE);
+             BootloaderTargetConnection connection = BootloaderTargetConnection.open(bootloader.hostLine(),
+                     BootloaderTimeouts.all(Duration.ofMillis(20)), 2, sink)) {
+            connection.go(FLASH);
+            assertThatThrownBy(() -> connection.protocol().getVersion())
+                    .isInstanceOf(TargetCommunicationException.class).hasMessageContaining("GET VERSION");
+        }
+    }
+
+    @Test
     void givenUnmappedAddress_whenReading_thenMemoryFaultNamesIt() throws Exception {
         try (EmulatedBootloader bootloader = EmulatedBootloader.start(chip, LINE);
              BootloaderTargetConnection connection = open(bootloader)) {
