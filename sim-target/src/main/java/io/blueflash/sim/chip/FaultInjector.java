@@ -5,12 +5,14 @@ import java.util.TreeSet;
 
 /**
  * Faults a test or a teacher can inject (DESIGN §3, issue 3): WAIT storms on the SW-DP, a bus
- * error at an address, power loss after N bus writes, an NRST pin that is not wired.
+ * error at an address, power loss after N bus writes, an NRST pin that is not wired, read data
+ * with a wrong parity bit on the bit-level SWD line.
  * Everything is off by default; {@link #clear()} turns it all off again.
  */
 public final class FaultInjector {
 
     private int waitTransactions;
+    private int corruptReadParities;
     private final Set<Long> faultAddresses = new TreeSet<>();
     private long busWritesBeforePowerLoss = -1;
     private boolean nrstNotWired;
@@ -21,6 +23,18 @@ public final class FaultInjector {
             throw new IllegalArgumentException("'transactions' must not be negative: " + transactions);
         }
         waitTransactions = transactions;
+        return this;
+    }
+
+    /**
+     * The next {@code reads} OK read transactions on the bit-level SWD line carry a wrong data
+     * parity bit (a corrupted response, DESIGN §3): the host must notice and retry.
+     */
+    public FaultInjector corruptReadParity(int reads) {
+        if (reads < 0) {
+            throw new IllegalArgumentException("'reads' must not be negative: " + reads);
+        }
+        corruptReadParities = reads;
         return this;
     }
 
@@ -51,6 +65,7 @@ public final class FaultInjector {
 
     public FaultInjector clear() {
         waitTransactions = 0;
+        corruptReadParities = 0;
         faultAddresses.clear();
         busWritesBeforePowerLoss = -1;
         nrstNotWired = false;
@@ -69,6 +84,15 @@ public final class FaultInjector {
     boolean takeWait() {
         if (waitTransactions > 0) {
             waitTransactions--;
+            return true;
+        }
+        return false;
+    }
+
+    /** Consumes one parity corruption; true when this read's parity bit must be wrong. */
+    boolean takeParityCorruption() {
+        if (corruptReadParities > 0) {
+            corruptReadParities--;
             return true;
         }
         return false;

@@ -112,6 +112,11 @@ public final class Stm32F103 {
             }
 
             @Override
+            public boolean takeParityCorruption() {
+                return faults.takeParityCorruption();
+            }
+
+            @Override
             public boolean busStalls(int address, boolean write) {
                 return flashBusStalls(address, write);
             }

@@ -42,6 +42,11 @@ public final class SwDebugPort implements SwdTransactionPort {
         /** A debugger has requested debug power: the chip counts as "in debug mode" from now on. */
         void debugPowerRequested();
 
+        /** True when fault injection wants this read's data parity corrupted on the wire (consumes one). */
+        default boolean takeParityCorruption() {
+            return false;
+        }
+
         /** True when a bus access at {@code address} would stall now (flash busy with BSY). */
         default boolean busStalls(int address, boolean write) {
             return false;
@@ -253,6 +258,10 @@ public final class SwDebugPort implements SwdTransactionPort {
             case 0x8 -> select = value;
             default -> { } // TARGETSEL exists on DPv2 only
         }
+    }
+
+    boolean takeParityCorruption() {
+        return host.takeParityCorruption();
     }
 
     /** What an AP read answers on the wire now: the previous AP read's value (facts §C.3). */

@@ -20,6 +20,7 @@ import io.blueflash.sim.chip.SimTracer;
  *     Write OK: turnaround, 32 data + parity from the host; a parity error sets WDATAERR and the
  *     write is dropped. WAIT/FAULT: turnaround and back to idle (with CTRL/STAT.ORUNDETECT the data
  *     phase still takes place). No response: the target stays silent until a line reset.</li>
+ * <li>Fault injection can send read data with a wrong parity bit (the host must retry, e.g. with RESEND).</li>
  * <li>Cycles nobody drives (turnarounds, a silent target) read 1: SWDIO is pulled up.</li>
  * </ul>
  */
@@ -125,7 +126,8 @@ public final class SwdLine {
                         data = port.performRead(false, address);
                         port.traceTransaction(false, true, address, ack, data);
                     }
-                    shift = Integer.toUnsignedLong(data) | (long) (Integer.bitCount(data) & 1) << 32;
+                    long parity = (Integer.bitCount(data) & 1) ^ (port.takeParityCorruption() ? 1 : 0);
+                    shift = Integer.toUnsignedLong(data) | parity << 32;
                     phase = Phase.READ_DATA;
                 } else {
                     phase = Phase.WRITE_TURNAROUND;

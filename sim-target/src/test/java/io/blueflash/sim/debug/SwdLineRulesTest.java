@@ -85,6 +85,19 @@ class SwdLineRulesTest {
     }
 
     @Test
+    void givenCorruptedReadParity_whenHostRetriesWithResend_thenSameDataWithGoodParity() {
+        host.jtagToSwd();
+        host.read(false, 0x0);
+        chip.faults().corruptReadParity(1);
+        long[] bad = host.read(false, 0x4);
+        assertThat(bad[0]).isEqualTo(OK);
+        assertThat(bad[2]).isZero();
+        long[] resent = host.read(false, 0x8); // RESEND
+        assertThat(resent[2]).isEqualTo(1);
+        assertThat(resent[1]).isEqualTo(bad[1]);
+    }
+
+    @Test
     void givenLineResetInSwd_whenFirstRequestIsNotDpidr_thenNoResponse() {
         host.jtagToSwd();
         assertThat(host.read(false, 0x4)[0]).isEqualTo(NO_RESPONSE);
