@@ -182,6 +182,7 @@ class BlackMagicProbeEmulatorTest {
 
         core.resume();
         assertThat(core.isHalted()).isFalse();
+        probe.awaitIdle(); // resume() returns on the probe's '+', before the emulator thread acts on 'c'
         assertThat(probe.chip.isCoreHalted()).isFalse();
         assertThatThrownBy(() -> core.readCoreRegister(0)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("halt it");

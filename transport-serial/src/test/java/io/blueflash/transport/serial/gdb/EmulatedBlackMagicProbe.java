@@ -29,6 +29,7 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private Thread server;
     private SerialLine line;
+    private IdleTrackingInput probeIn;
 
     EmulatedBlackMagicProbe(String profile) {
         this(profile, UnaryOperator.identity(), UnaryOperator.identity());
@@ -76,8 +77,10 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
 
     private SerialLine open(SerialSettings settings) {
         try {
-            PipedInputStream probeIn = new PipedInputStream(1 << 16);
-            OutputStream hostOut = hostToProbe.apply(new PipedOutputStream(probeIn));
+            PipedInputStream pipe = new PipedInputStream(1 << 16);
+            OutputStream hostOut = hostToProbe.apply(new PipedOutputStream(pipe));
+            IdleTrackingInput probeIn = new IdleTrackingInput(pipe);
+            this.probeIn = probeIn;
             PipedInputStream hostIn = new PipedInputStream(1 << 16);
             OutputStream probeOut = probeToHost.apply(new PipedOutputStream(hostIn));
             server = new Thread(() -> serve(probeIn, probeOut), "bmp-emulator");
@@ -95,6 +98,17 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
         } catch (Throwable t) {
             failure.set(t);
         }
+    }
+
+    /**
+     * Waits until the emulator has handled every byte the host sent and is blocked reading the next
+     * one. The probe acknowledges a packet with '+' before it acts on it (as BMP's firmware does), so
+     * a host call that returns on the acknowledgement alone ({@code c}) may return before the
+     * emulator thread resumed the core: tests that look at the chip directly call this first instead
+     * of racing that thread.
+     */
+    void awaitIdle() {
+        probeIn.awaitIdle();
     }
 
     /** Ends the session (host side closed) and waits for the emulator thread. */
@@ -134,5 +148,61 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
                 out.close();
             }
         };
+    }
+
+    /** The emulator's input: knows when the emulator is blocked reading with nothing left to read. */
+    private static final class IdleTrackingInput extends InputStream {
+
+        private static final long IDLE_WAIT_LIMIT_MS = 10_000; // a hang guard only: idle is a state, not a delay
+
+        private final PipedInputStream pipe;
+        private boolean reading;
+
+        IdleTrackingInput(PipedInputStream pipe) {
+            this.pipe = pipe;
+        }
+
+        @Override
+        public int read() throws IOException {
+            synchronized (this) {
+                reading = true;
+                notifyAll();
+            }
+            try {
+                return pipe.read();
+            } finally {
+                synchronized (this) {
+                    reading = false;
+                }
+            }
+        }
+
+        @Override
+        public int available() throws IOException {
+            return pipe.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            pipe.close();
+        }
+
+        synchronized void awaitIdle() {
+            long deadline = System.currentTimeMillis() + IDLE_WAIT_LIMIT_MS;
+            try {
+                while (!(reading && pipe.available() == 0)) {
+                    long left = deadline - System.currentTimeMillis();
+                    if (left <= 0) {
+                        throw new AssertionError("the emulator did not become idle within " + IDLE_WAIT_LIMIT_MS + " ms");
+                    }
+                    wait(left);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the emulator", e);
+            }
+        }
     }
 }
