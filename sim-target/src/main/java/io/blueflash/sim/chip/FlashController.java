@@ -275,13 +275,22 @@ public final class FlashController implements BusDevice {
         }
         return switch (reg) {
             case ACR -> bank.number == 1 ? acr | (acr & 0x10) << 1 : 0;
-            case SR -> bank.sr | (bank.busy() ? SR_BSY : 0);
+            case SR -> statusRegister(bank);
             case CR -> bank.cr | (bank.busy() && isErase(bank.pending) ? CR_STRT : 0);
             case AR -> bank.ar;
             case OBR -> bank.number == 1 ? obr : 0;
             case WRPR -> bank.number == 1 ? wrpr : 0;
             default -> 0; // KEYR, OPTKEYR are write-only and read 0 (facts §B.1)
         };
+    }
+
+    /**
+     * FLASH_SR as one read sees it: an operation that has finished by now is settled <em>before</em>
+     * the flags are sampled, so the read that first shows BSY=0 also shows EOP (facts §B.4, §B.5).
+     */
+    private static int statusRegister(Bank bank) {
+        boolean busy = bank.busy();
+        return bank.sr | (busy ? SR_BSY : 0);
     }
 
     private static boolean isErase(FlashOperation op) {

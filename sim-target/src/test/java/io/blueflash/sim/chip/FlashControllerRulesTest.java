@@ -80,6 +80,30 @@ class FlashControllerRulesTest {
     }
 
     @Test
+    void givenProgramInFlight_whenSrReadThatFirstSeesBsyClear_thenSameReadShowsEop() {
+        fpec.unlock();
+        fpec.writeCr(PG);
+        bus.write(FLASH, 2, 0x1234);
+        int sr;
+        do {
+            clock.advance(1_000);
+            sr = fpec.sr();
+        } while ((sr & BSY) != 0);
+        assertThat(sr).isEqualTo(EOP);
+    }
+
+    @Test
+    void givenPageEraseInFlight_whenSrReadThatFirstSeesBsyClear_thenSameReadShowsEop() {
+        fpec.unlock();
+        fpec.writeCr(PER);
+        bus.write(AR, 4, FLASH);
+        fpec.writeCr(PER | STRT);
+        assertThat(fpec.sr()).isEqualTo(BSY);
+        clock.advance(chip.flashTiming().pageEraseNanos());
+        assertThat(fpec.sr()).isEqualTo(EOP);
+    }
+
+    @Test
     void givenPg_whenWordOrByteWritten_thenBusErrorAndNothingProgrammed() {
         fpec.unlock();
         fpec.writeCr(PG);
