@@ -1,7 +1,6 @@
 package io.blueflash.sim.chip;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The chip's AHB: routes an access to the slave mapped at its address (facts §A.1), checks
@@ -28,7 +27,8 @@ final class AhbBus {
         void losePower();
     }
 
-    private final List<Region> regions = new ArrayList<>();
+    /** Copied on {@link #map}: routing walks a plain array (no iterator per bus access). */
+    private Region[] regions = new Region[0];
     private final SimClock clock;
     private final SimTracer tracer;
     private final FaultInjector faults;
@@ -44,7 +44,9 @@ final class AhbBus {
     }
 
     void map(int base, long size, String name, BusDevice device, boolean debugDomain) {
-        regions.add(new Region(Integer.toUnsignedLong(base), size, name, device, debugDomain));
+        Region[] grown = Arrays.copyOf(regions, regions.length + 1);
+        grown[regions.length] = new Region(Integer.toUnsignedLong(base), size, name, device, debugDomain);
+        regions = grown;
     }
 
     SystemBus view(BusMaster master) {

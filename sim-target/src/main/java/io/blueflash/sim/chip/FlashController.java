@@ -2,6 +2,7 @@ package io.blueflash.sim.chip;
 
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The flash program/erase controller (FPEC) at 0x4002_2000 (facts §B), with its timed BSY state.
@@ -121,7 +122,7 @@ public final class FlashController implements BusDevice {
             cr = (cr | CR_LOCK) & ~CR_OPTWRE;
             keyStage = 0;
             lockedUntilReset = true;
-            flashEvent("FPEC bank " + number + " locked until reset: " + reason);
+            flashEvent(() -> "FPEC bank " + number + " locked until reset: " + reason);
             throw new BusFaultException(address, reason + "; FLASH_" + reg("CR") + " stays locked until reset (facts §B.3)");
         }
     }
@@ -187,7 +188,7 @@ public final class FlashController implements BusDevice {
                 flash.corruptPage(page, undefinedBits);
             }
         }
-        flashEvent(op.text() + " interrupted by " + why + ": affected cells are undefined");
+        flashEvent(() -> op.text() + " interrupted by " + why + ": affected cells are undefined");
     }
 
     public boolean readProtectionActive() {
@@ -234,15 +235,20 @@ public final class FlashController implements BusDevice {
     private void start(Bank bank, FlashOperation op, long duration) {
         bank.pending = op;
         bank.busyUntil = clock.nanos() + duration;
-        flashEvent(op.text() + ", BSY for " + SimTimes.format(duration));
+        if (tracer.active()) {
+            flashEvent(() -> op.text() + ", BSY for " + SimTimes.format(duration));
+        }
     }
 
-    /** A bus access that must wait for BSY: the stall is simulated time (facts §B.3, §B.4). */
-    private void stall(Bank bank, String what) {
+    /**
+     * A bus access that must wait for BSY: the stall is simulated time (facts §B.3, §B.4). Hot callers
+     * check {@code busy()} first so that no trace text (not even its supplier) is made per access.
+     */
+    private void stall(Bank bank, Supplier<String> what) {
         if (bank.busy()) {
             long waited = bank.busyUntil - clock.nanos();
             clock.advanceTo(bank.busyUntil);
-            flashEvent(what + " stalled " + SimTimes.format(waited) + " until BSY cleared");
+            flashEvent(() -> what.get() + " stalled " + SimTimes.format(waited) + " until BSY cleared");
             settle(bank);
         }
     }
@@ -309,8 +315,8 @@ public final class FlashController implements BusDevice {
         }
         Bank bank = second ? banks[1] : banks[0];
         int reg = second ? offset - BANK2_OFFSET : offset;
-        if (reg != KEYR && reg != OPTKEYR) {
-            stall(bank, "FLASH_" + bank.reg(regName(reg)) + " write");
+        if (reg != KEYR && reg != OPTKEYR && bank.busy()) {
+            stall(bank, () -> "FLASH_" + bank.reg(regName(reg)) + " write");
         }
         switch (reg) {
             case ACR -> {
@@ -356,7 +362,7 @@ public final class FlashController implements BusDevice {
             bank.keyStage = 0;
             if (bank.locked()) {
                 bank.cr &= ~CR_LOCK;
-                flashEvent("FPEC bank " + bank.number + " unlocked");
+                flashEvent(() -> "FPEC bank " + bank.number + " unlocked");
             }
         } else {
             bank.lockUntilReset(address, String.format("wrong key 0x%08X in FLASH_%s (expected %s)", value,
@@ -369,7 +375,7 @@ public final class FlashController implements BusDevice {
             throw new BusFaultException(address, "FPEC is locked until reset after a wrong key (facts §B.3)");
         }
         if (bank.locked()) {
-            flashEvent("FLASH_OPTKEYR write ignored: FLASH_CR is locked (unlock with FLASH_KEYR first)");
+            flashEvent(() -> "FLASH_OPTKEYR write ignored: FLASH_CR is locked (unlock with FLASH_KEYR first)");
             return;
         }
         int stage = bank.keyStage >> 4;
@@ -378,7 +384,7 @@ public final class FlashController implements BusDevice {
         } else if (stage == 1 && value == KEY2) {
             bank.keyStage = 0;
             bank.cr |= CR_OPTWRE;
-            flashEvent("option bytes write-enabled (OPTWRE)");
+            flashEvent(() -> "option bytes write-enabled (OPTWRE)");
         } else {
             bank.lockUntilReset(address, String.format("wrong key 0x%08X in FLASH_OPTKEYR", value));
         }
@@ -386,7 +392,7 @@ public final class FlashController implements BusDevice {
 
     private void writeControl(Bank bank, int value, BusMaster master) {
         if (bank.locked()) {
-            flashEvent("FLASH_" + bank.reg("CR") + " write ignored: LOCK is set");
+            flashEvent(() -> "FLASH_" + bank.reg("CR") + " write ignored: LOCK is set");
             return;
         }
         int writable = bank.number == 1 ? CR_WRITABLE : CR_WRITABLE & ~(CR_OPTPG | CR_OPTER);
@@ -395,7 +401,7 @@ public final class FlashController implements BusDevice {
         if ((value & CR_LOCK) != 0) {
             bank.cr |= CR_LOCK;
             bank.keyStage = 0;
-            flashEvent("FPEC bank " + bank.number + " locked");
+            flashEvent(() -> "FPEC bank " + bank.number + " locked");
             return;
         }
         if ((value & CR_STRT) != 0) {
@@ -410,7 +416,8 @@ public final class FlashController implements BusDevice {
             }
             for (int page = bank.startOffset / flash.pageSize(); page < bank.endOffset / flash.pageSize(); page++) {
                 if (pageWriteProtected(page)) {
-                    refuse(bank, SR_WRPRTERR, "WRPRTERR: mass erase refused, page " + page + " is write-protected");
+                    int protectedPage = page;
+                    refuse(bank, SR_WRPRTERR, () -> "WRPRTERR: mass erase refused, page " + protectedPage + " is write-protected");
                     return;
                 }
             }
@@ -418,7 +425,7 @@ public final class FlashController implements BusDevice {
         } else if ((bank.cr & CR_PER) != 0) {
             long offset = Integer.toUnsignedLong(bank.ar) - SimProfile.FLASH_BASE;
             if (offset < bank.startOffset || offset >= bank.endOffset) {
-                flashEvent(String.format("page erase: FLASH_%s 0x%08X is not in bank %d, nothing erased",
+                flashEvent(() -> String.format("page erase: FLASH_%s 0x%08X is not in bank %d, nothing erased",
                         bank.reg("AR"), bank.ar, bank.number));
                 start(bank, new FlashOperation.EraseOutsideBank(), timing.pageEraseNanos());
                 return;
@@ -428,21 +435,21 @@ public final class FlashController implements BusDevice {
                 return;
             }
             if (pageWriteProtected(page) || cpuProtectedPage(page)) {
-                refuse(bank, SR_WRPRTERR, String.format("WRPRTERR: page at 0x%08X is write-protected",
+                refuse(bank, SR_WRPRTERR, () -> String.format("WRPRTERR: page at 0x%08X is write-protected",
                         SimProfile.FLASH_BASE + page * flash.pageSize()));
                 return;
             }
             start(bank, new FlashOperation.PageErase(page, SimProfile.FLASH_BASE + page * flash.pageSize()), timing.pageEraseNanos());
         } else if ((bank.cr & CR_OPTER) != 0) {
             if ((bank.cr & CR_OPTWRE) == 0) {
-                flashEvent("option erase ignored: OPTWRE not set (write FLASH_OPTKEYR first)");
+                flashEvent(() -> "option erase ignored: OPTWRE not set (write FLASH_OPTKEYR first)");
                 return;
             }
             start(bank, new FlashOperation.OptionErase(), timing.pageEraseNanos());
         }
     }
 
-    private void refuse(Bank bank, int errorBit, String text) {
+    private void refuse(Bank bank, int errorBit, Supplier<String> text) {
         bank.sr |= errorBit;
         flashEvent(text);
     }
@@ -454,7 +461,7 @@ public final class FlashController implements BusDevice {
      */
     private boolean refusedInDebug(BusMaster master, Bank bank, String what) {
         if (readProtectionActive() && debugContext.test(master)) {
-            refuse(bank, SR_PGERR, "PGERR: " + what + " refused, read-out protection is active in debug mode (facts §B.6)");
+            refuse(bank, SR_PGERR, () -> "PGERR: " + what + " refused, read-out protection is active in debug mode (facts §B.6)");
             return true;
         }
         return false;
@@ -472,7 +479,10 @@ public final class FlashController implements BusDevice {
             throw new BusFaultException(SimProfile.FLASH_BASE + offset,
                     "flash is read-protected (RDP set): debug reads are refused; remove RDP with an option-byte erase (facts §B.6)");
         }
-        stall(bankOf(offset), String.format("flash read at 0x%08X", SimProfile.FLASH_BASE + offset));
+        Bank bank = bankOf(offset);
+        if (bank.busy()) {
+            stall(bank, () -> String.format("flash read at 0x%08X", SimProfile.FLASH_BASE + offset));
+        }
         return flash.read(offset, size);
     }
 
@@ -481,7 +491,7 @@ public final class FlashController implements BusDevice {
         int address = SimProfile.FLASH_BASE + offset;
         Bank bank = bankOf(offset);
         if ((bank.cr & CR_PG) == 0 || bank.locked()) {
-            flashEvent(String.format("flash write at 0x%08X ignored: FLASH_%s.PG is not set", address, bank.reg("CR")));
+            flashEvent(() -> String.format("flash write at 0x%08X ignored: FLASH_%s.PG is not set", address, bank.reg("CR")));
             return;
         }
         if (size != 2) {
@@ -489,25 +499,25 @@ public final class FlashController implements BusDevice {
         }
         if (bank.busy()) {
             if (profile.dropsHalfWordWrittenWhileBusy()) {
-                flashEvent(String.format("half-word 0x%04X for 0x%08X LOST: written while BSY (%s quirk, facts §B.4)",
+                flashEvent(() -> String.format("half-word 0x%04X for 0x%08X LOST: written while BSY (%s quirk, facts §B.4)",
                         value & 0xFFFF, address, profile.name()));
                 return;
             }
-            stall(bank, String.format("flash write at 0x%08X", address));
+            stall(bank, () -> String.format("flash write at 0x%08X", address));
         }
         int page = offset / flash.pageSize();
         if (readProtectionActive() && debugContext.test(master)) {
-            refuse(bank, SR_PGERR, String.format("PGERR: program 0x%08X refused, read-out protection is active in debug mode (facts §B.6)", address));
+            refuse(bank, SR_PGERR, () -> String.format("PGERR: program 0x%08X refused, read-out protection is active in debug mode (facts §B.6)", address));
             return;
         }
         if (pageWriteProtected(page) || cpuProtectedPage(page)) {
-            refuse(bank, SR_WRPRTERR, String.format("WRPRTERR: 0x%08X is in a write-protected page", address));
+            refuse(bank, SR_WRPRTERR, () -> String.format("WRPRTERR: 0x%08X is in a write-protected page", address));
             return;
         }
         int old = flash.halfWord(offset);
         int half = value & 0xFFFF;
         if (old != 0xFFFF && half != 0) {
-            refuse(bank, SR_PGERR, String.format("PGERR: 0x%08X holds 0x%04X, not erased; 0x%04X not written", address, old, half));
+            refuse(bank, SR_PGERR, () -> String.format("PGERR: 0x%08X holds 0x%04X, not erased; 0x%04X not written", address, old, half));
             return;
         }
         start(bank, new FlashOperation.Program(offset, half), timing.programNanos());
@@ -515,7 +525,7 @@ public final class FlashController implements BusDevice {
 
     /** Reads of the option-byte area wait for an option operation in flight. */
     int readOptionBytes(int offset, int size) {
-        stall(banks[0], "option-byte read");
+        stall(banks[0], () -> "option-byte read");
         return optionBytes.read(offset, size);
     }
 
@@ -524,16 +534,16 @@ public final class FlashController implements BusDevice {
         int address = OptionBytes.BASE + offset;
         Bank bank = banks[0];
         if ((bank.cr & (CR_OPTPG | CR_OPTWRE)) != (CR_OPTPG | CR_OPTWRE) || bank.locked()) {
-            flashEvent(String.format("option-byte write at 0x%08X ignored: needs OPTPG and OPTWRE", address));
+            flashEvent(() -> String.format("option-byte write at 0x%08X ignored: needs OPTPG and OPTWRE", address));
             return;
         }
         if (size != 2) {
             throw new BusFaultException(address, "option bytes are programmed as half-words (facts §B.5)");
         }
-        stall(bank, "option-byte write");
+        stall(bank, () -> "option-byte write");
         int slot = offset / 2;
         if (optionBytes.slot(slot) != 0xFFFF) {
-            refuse(bank, SR_WRPRTERR, String.format("WRPRTERR: option half-word 0x%08X is not erased (facts §B.5)", address));
+            refuse(bank, SR_WRPRTERR, () -> String.format("WRPRTERR: option half-word 0x%08X is not erased (facts §B.5)", address));
             return;
         }
         int byteValue = value & 0xFF;
@@ -560,8 +570,11 @@ public final class FlashController implements BusDevice {
         return readProtectionActive() && page * flash.pageSize() < 4096;
     }
 
-    private void flashEvent(String text) {
-        tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), text));
+    /** The text is built only when a listener is attached: flash accesses are the simulator's hot path. */
+    private void flashEvent(Supplier<String> text) {
+        if (tracer.active()) {
+            tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), text.get()));
+        }
     }
 
     private static int sizeMask(int size) {

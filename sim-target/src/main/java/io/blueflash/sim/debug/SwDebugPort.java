@@ -142,7 +142,7 @@ public final class SwDebugPort implements SwdTransactionPort {
         chargeBits(bitsFor(ack) + idleCycles);
         if (ack != SwdAck.OK) {
             trace(ap, true, address, ack, 0);
-            return new SwdResponse(ack, 0);
+            return SwdResponse.of(ack);
         }
         if (ap) {
             // the wire carries the posted value; the bus read it starts comes after (trace order too)
@@ -163,7 +163,7 @@ public final class SwDebugPort implements SwdTransactionPort {
         if (ack == SwdAck.OK) {
             performWrite(ap, address, value); // posted: a bus error shows as FAULT on a later transaction
         }
-        return new SwdResponse(ack, 0);
+        return SwdResponse.of(ack);
     }
 
     @Override
