@@ -11,9 +11,10 @@ import io.blueflash.sim.debug.SwdTransactionPort;
  * <ul>
  * <li>{@link #connect()}: line reset, DPIDR read, ABORT of stale sticky errors, CTRL/STAT power-up
  *     request and polling for both ACK bits (bounded).</li>
- * <li>WAIT is retried up to a bound (default 1000), then DAPABORT and {@link SwdProbeException}.
+ * <li>WAIT is retried up to a bound (default 1000), then DAPABORT and {@link SwdWaitTimeoutException}.
  *     FAULT clears the sticky flags with ABORT and raises {@link ApFaultException} with the bus
- *     address of the failed access. No response raises {@link SwdProbeException} (line reset needed).</li>
+ *     address of the failed access. No response raises {@link SwdNoResponseException} (line reset
+ *     needed). All three are {@link SwdProbeException}s.</li>
  * <li>AP reads are posted: a single read is AP read + RDBUFF; block reads pipeline the DRW reads and
  *     fetch the last with RDBUFF. Writes are flushed with an RDBUFF read so faults are seen.</li>
  * <li>SELECT and CSW are cached; TAR is rewritten at every auto-increment wrap boundary (1 KB by
@@ -81,10 +82,10 @@ public final class SwdProbeEngine {
     }
 
     public void writeDp(int address, int value) {
-        if (address == DP_SELECT) {
-            cachedSelect = value;
-        }
         transact(false, false, address, value, -1);
+        if (address == DP_SELECT) {
+            cachedSelect = value; // only once the write was accepted: a WAIT-aborted write changed nothing
+        }
     }
 
     /** One AP register read: AP read (posted) + RDBUFF. */
@@ -96,10 +97,10 @@ public final class SwdProbeEngine {
 
     public void writeAp(int apsel, int address, int value) {
         select(apsel, address);
+        transact(true, false, address & 0xC, value, -1);
         if ((address & 0xFC) == AP_CSW && apsel == 0) {
             cachedCsw = value;
         }
-        transact(true, false, address & 0xC, value, -1);
     }
 
     private void select(int apsel, int address) {
@@ -288,7 +289,7 @@ public final class SwdProbeEngine {
                     continue;
                 }
                 swd.write(false, DP_ABORT, 1);
-                throw new SwdProbeException("target answered WAIT " + (attempt + 1) + " times; transfer aborted (DAPABORT)");
+                throw new SwdWaitTimeoutException(attempt + 1, "target answered WAIT " + (attempt + 1) + " times; transfer aborted (DAPABORT)");
             }
             if (ack == SwdAck.FAULT) {
                 int ctrlStat = swd.read(false, DP_CTRL_STAT).data();
@@ -300,7 +301,7 @@ public final class SwdProbeEngine {
             }
             cachedSelect = -1;
             cachedCsw = -1;
-            throw new SwdProbeException("no response from the target (ACK 0b111): line reset and DPIDR read needed");
+            throw new SwdNoResponseException("no response from the target (ACK 0b111): line reset and DPIDR read needed");
         }
     }
 }

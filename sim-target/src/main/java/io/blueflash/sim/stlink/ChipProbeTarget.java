@@ -4,6 +4,7 @@ import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.probe.ApFaultException;
 import io.blueflash.sim.probe.SwdProbeEngine;
 import io.blueflash.sim.probe.SwdProbeException;
+import io.blueflash.sim.probe.SwdWaitTimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -106,8 +107,8 @@ final class ChipProbeTarget implements ProbeTarget {
 
     /**
      * Maps the engine's failures onto the firmware's view: FAULT with its bus address, WAIT beyond
-     * the firmware's patience, or no answer at all. {@link SwdProbeException} carries both of the
-     * last two; its message tells them apart.
+     * the firmware's patience ({@link SwdWaitTimeoutException}), or no answer at all (any other
+     * {@link SwdProbeException}).
      */
     private <T> T call(Supplier<T> operation, int address, boolean dp) {
         try {
@@ -115,10 +116,9 @@ final class ChipProbeTarget implements ProbeTarget {
         } catch (ApFaultException e) {
             // a FAULT on an AP register access is an AP fault (SWD_AP_FAULT) even without a bus address
             throw new TargetFault(e.address() == -1 ? address : e.address(), dp, e.getMessage());
+        } catch (SwdWaitTimeoutException e) {
+            throw new TargetWait(address, dp, e.getMessage());
         } catch (SwdProbeException e) {
-            if (e.getMessage() != null && e.getMessage().contains("WAIT")) {
-                throw new TargetWait(address, dp, e.getMessage());
-            }
             throw new TargetUnreachable(e.getMessage());
         }
     }

@@ -69,8 +69,25 @@ class SwdProbeEngineTest {
         engine.connect();
         engine.setWaitRetryLimit(10);
         chip.faults().waitStorm(1000);
-        assertThatThrownBy(() -> engine.read32(0xE000_ED00)).isInstanceOf(SwdProbeException.class)
-                .hasMessageContaining("WAIT");
+        assertThatThrownBy(() -> engine.read32(0xE000_ED00)).isInstanceOf(SwdWaitTimeoutException.class)
+                .hasMessageContaining("WAIT")
+                .satisfies(e -> assertThat(((SwdWaitTimeoutException) e).waits()).isEqualTo(11));
+    }
+
+    @Test
+    void givenEndlessWait_whenRetriesExhausted_thenLineStillAnswersAfterTheStorm() {
+        engine.connect();
+        engine.setWaitRetryLimit(3);
+        chip.faults().waitStorm(4);
+        assertThatThrownBy(() -> engine.read32(0xE000_ED00)).isInstanceOf(SwdWaitTimeoutException.class);
+        assertThat(engine.read32(0xE000_ED00)).isEqualTo(0x411F_C231);
+    }
+
+    @Test
+    void givenNoLineResetYet_whenReading_thenNoResponseNotWait() {
+        assertThatThrownBy(() -> engine.read32(0xE000_ED00)).isInstanceOf(SwdNoResponseException.class)
+                .isNotInstanceOf(SwdWaitTimeoutException.class)
+                .hasMessageContaining("no response");
     }
 
     @Test
