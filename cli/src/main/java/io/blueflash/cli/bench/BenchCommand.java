@@ -7,6 +7,7 @@ import io.blueflash.bench.BenchTargets;
 import io.blueflash.bench.BenchTransport;
 import io.blueflash.bench.DatasheetLimit;
 import io.blueflash.cli.output.Json;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -37,13 +38,62 @@ public final class BenchCommand implements Callable<Integer> {
             split = ",", defaultValue = "stm32f103c8,stm32f103rc")
     List<String> profiles;
 
-    @Option(names = "--transport", paramLabel = "T", split = ",",
-            description = "transport(s): ${COMPLETION-CANDIDATES} (default: all)")
+    @Option(names = "--transport", paramLabel = "T", split = ",", converter = TransportConverter.class,
+            completionCandidates = TransportNames.class,
+            description = "transport(s), by name or label, any case: ${COMPLETION-CANDIDATES} (default: all)")
     List<BenchTransport> transports;
 
-    @Option(names = "--scenario", paramLabel = "S", split = ",",
-            description = "scenario(s): ${COMPLETION-CANDIDATES} (default: all)")
+    @Option(names = "--scenario", paramLabel = "S", split = ",", converter = ScenarioConverter.class,
+            completionCandidates = ScenarioNames.class,
+            description = "scenario(s), any case: ${COMPLETION-CANDIDATES} (default: all)")
     List<BenchScenario> scenarios;
+
+    /** "stlink_v3", "STLINK_V3" or its label "stlink-v3@24MHz". */
+    static final class TransportConverter implements CommandLine.ITypeConverter<BenchTransport> {
+        @Override
+        public BenchTransport convert(String value) {
+            for (BenchTransport t : BenchTransport.values()) {
+                if (t.name().equalsIgnoreCase(value.trim()) || t.label().equalsIgnoreCase(value.trim())) {
+                    return t;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown transport '" + value + "': use one of "
+                    + String.join(", ", new TransportNames()));
+        }
+    }
+
+    static final class ScenarioConverter implements CommandLine.ITypeConverter<BenchScenario> {
+        @Override
+        public BenchScenario convert(String value) {
+            for (BenchScenario s : BenchScenario.values()) {
+                if (s.name().equalsIgnoreCase(value.trim())) {
+                    return s;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown scenario '" + value + "': use one of "
+                    + String.join(", ", new ScenarioNames()));
+        }
+    }
+
+    static final class TransportNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        TransportNames() {
+            for (BenchTransport t : BenchTransport.values()) {
+                add(t.name().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    static final class ScenarioNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        ScenarioNames() {
+            for (BenchScenario s : BenchScenario.values()) {
+                add(s.name().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
 
     @Option(names = "--no-warmup", description = "measure cold: no untimed write before each transport's runs")
     boolean noWarmup;

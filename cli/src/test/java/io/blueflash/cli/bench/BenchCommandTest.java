@@ -14,9 +14,8 @@ class BenchCommandTest {
         StringWriter out = new StringWriter();
         CommandLine cl = new CommandLine(new BenchCommand());
         cl.setOut(new PrintWriter(out));
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
 
-        int code = cl.execute("--profile", "stm32f103c8", "--transport", "stlink_v3", "--scenario", "mass_erase",
+        int code = cl.execute("--profile", "stm32f103c8", "--transport", "STLink-V3@24MHz", "--scenario", "mass_erase",
                 "--no-warmup", "--no-swd-count");
 
         String text = out.toString();
@@ -24,5 +23,17 @@ class BenchCommandTest {
         assertThat(text.lines().findFirst()).hasValueSatisfying(h -> assertThat(h)
                 .startsWith("scenario").contains("sim s", "limit s", "ratio", "wall s", "host/sim", "USB", "SWD"));
         assertThat(text).contains("mass erase", "stm32f103c8", "stlink-v3@24MHz", "MER", "Limits: write = erase");
+    }
+
+    @Test
+    void givenUnknownTransport_whenBench_thenUsageErrorListsNames() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new BenchCommand());
+        cl.setErr(new PrintWriter(err));
+
+        int code = cl.execute("--transport", "jlink");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown transport 'jlink': use one of sim_direct, stlink_v2_1800khz");
     }
 }
