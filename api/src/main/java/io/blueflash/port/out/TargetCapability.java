@@ -14,5 +14,7 @@ public enum TargetCapability {
     /** {@link NativeFlashAccess}: the far end programs flash itself (ROM bootloader, GDB vFlash). */
     NATIVE_FLASH,
     /** {@link ResetLine}: the probe drives the target's NRST pin. */
-    RESET_LINE
+    RESET_LINE,
+    /** {@link NativeProtectionAccess}: the far end changes RDP / WRP itself (ROM bootloader, facts §E.3). */
+    NATIVE_PROTECTION
 }

@@ -40,6 +40,10 @@ public interface TargetConnection extends AutoCloseable {
         return Optional.empty();
     }
 
+    default Optional<NativeProtectionAccess> nativeProtectionAccess() {
+        return Optional.empty();
+    }
+
     /**
      * DEV_ID the far end reported by other means than a bus read, for chips whose DBGMCU_IDCODE
      * cannot be read over this connection (the ROM bootloader's GET ID answer, facts §E.3); empty
