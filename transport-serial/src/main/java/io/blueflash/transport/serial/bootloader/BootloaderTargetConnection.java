@@ -3,6 +3,7 @@ package io.blueflash.transport.serial.bootloader;
 import io.blueflash.model.TraceSink;
 import io.blueflash.port.out.MemoryAccess;
 import io.blueflash.port.out.NativeFlashAccess;
+import io.blueflash.port.out.NativeProtectionAccess;
 import io.blueflash.port.out.ProbeDescriptor;
 import io.blueflash.port.out.TargetCapability;
 import io.blueflash.port.out.TargetConnection;
@@ -114,7 +115,37 @@ public final class BootloaderTargetConnection implements TargetConnection {
 
     @Override
     public Set<TargetCapability> capabilities() {
-        return EnumSet.of(TargetCapability.NATIVE_FLASH, TargetCapability.MEMORY_ACCESS);
+        return EnumSet.of(TargetCapability.NATIVE_FLASH, TargetCapability.MEMORY_ACCESS,
+                TargetCapability.NATIVE_PROTECTION);
+    }
+
+    /**
+     * READOUT (UN)PROTECT and WRITE (UN)PROTECT (facts §E.3); on an F1 a WRITE PROTECT "sector" is
+     * one FLASH_WRPR bit (4 KB, facts §B.7). The chip resets itself after each.
+     */
+    @Override
+    public Optional<NativeProtectionAccess> nativeProtectionAccess() {
+        return Optional.of(new NativeProtectionAccess() {
+            @Override
+            public void removeReadProtection() {
+                readoutUnprotect();
+            }
+
+            @Override
+            public void setReadProtection() {
+                readoutProtect();
+            }
+
+            @Override
+            public void writeProtect(int... wrpBits) {
+                BootloaderTargetConnection.this.writeProtect(wrpBits);
+            }
+
+            @Override
+            public void removeWriteProtection() {
+                writeUnprotect();
+            }
+        });
     }
 
     @Override

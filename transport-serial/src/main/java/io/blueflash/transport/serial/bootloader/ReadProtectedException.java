@@ -1,13 +1,12 @@
 package io.blueflash.transport.serial.bootloader;
 
-import io.blueflash.port.out.MemoryFaultException;
-
 /**
  * The bootloader refuses READ MEMORY / WRITE MEMORY / ERASE / GO because readout protection is
  * active (facts §E.2: only GET, GET VERSION, GET ID and READOUT UNPROTECT work). The message says
- * how to remove it, and that removing it mass-erases the flash.
+ * how to remove it, and that removing it mass-erases the flash. A kind of the port's
+ * {@link io.blueflash.port.out.ReadProtectedException}, so callers see "locked chip" whatever the transport.
  */
-public class ReadProtectedException extends MemoryFaultException {
+public class ReadProtectedException extends io.blueflash.port.out.ReadProtectedException {
 
     private static final long serialVersionUID = 1L;
 

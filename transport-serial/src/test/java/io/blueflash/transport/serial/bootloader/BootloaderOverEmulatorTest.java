@@ -51,7 +51,8 @@ class BootloaderOverEmulatorTest {
             assertThat(connection.info().versionText()).isEqualTo("V2.2");
             assertThat(connection.productId()).isEqualTo(0x410);
             assertThat(connection.capabilities())
-                    .containsExactlyInAnyOrder(TargetCapability.NATIVE_FLASH, TargetCapability.MEMORY_ACCESS);
+                    .containsExactlyInAnyOrder(TargetCapability.NATIVE_FLASH, TargetCapability.MEMORY_ACCESS,
+                            TargetCapability.NATIVE_PROTECTION);
             assertThat(connection.probe().selectorText()).isEqualTo("bootloader:emulated-bootloader");
             assertThat(connection.probe().description()).contains("V2.2", "0x410", "115200 8E1");
         }
@@ -153,6 +154,25 @@ class BootloaderOverEmulatorTest {
             assertThat(connection.protocol().getVersion()).isEqualTo(0x22);
             connection.readoutUnprotect();
             assertThat(memory.read32(FLASH)).isEqualTo(0xFFFF_FFFF);
+        }
+    }
+
+    @Test
+    void givenNativeProtectionView_whenProtectedThenUnprotected_thenPortMarkerWhileLockedAndErasedAfter()
+            throws Exception {
+        try (EmulatedBootloader bootloader = EmulatedBootloader.start(chip, LINE);
+             BootloaderTargetConnection connection = open(bootloader)) {
+            connection.nativeFlashAccess().orElseThrow().program(FLASH, new byte[] {1, 2, 3, 4});
+            io.blueflash.port.out.NativeProtectionAccess protection = connection.nativeProtectionAccess().orElseThrow();
+            MemoryAccess memory = connection.memoryAccess().orElseThrow();
+
+            protection.setReadProtection();
+
+            assertThatThrownBy(() -> memory.read32(FLASH))
+                    .isInstanceOf(io.blueflash.port.out.ReadProtectedException.class);
+            protection.removeReadProtection();
+            assertThat(memory.read32(FLASH)).isEqualTo(0xFFFF_FFFF);
+            assertThat(memory.read16(0x1FFF_F800)).isEqualTo(0x5AA5);
         }
     }
 
