@@ -8,6 +8,7 @@ import io.blueflash.flash.FlashRangeException;
 import io.blueflash.image.ImageFormatException;
 import io.blueflash.port.out.MemoryFaultException;
 import io.blueflash.port.out.ProbeNotFoundException;
+import io.blueflash.port.out.ReadProtectedException;
 import io.blueflash.port.out.TargetCommunicationException;
 
 import java.io.FileNotFoundException;
@@ -30,6 +31,16 @@ import java.util.Objects;
 public record ErrorReport(ExitCode exitCode, String message, List<String> hints) {
 
     static final String SIM_HINT = "no board at hand? use the simulated Blue Pill: --probe sim";
+
+    /** How to unlock a read-protected chip, whatever the transport that found it (facts §B.6, §E.3). */
+    private static final List<String> READ_PROTECTED_HINTS = List.of(
+            "the chip is read-protected (RDP, facts §B.6): debug and bootloader access to flash is blocked",
+            "to unlock, remove read protection; this MASS-ERASES the flash (the firmware is lost):",
+            "  blueflash option-bytes --unprotect --yes-erase-all-flash   (same --probe as this command)",
+            "  or: openocd -f interface/stlink.cfg -f target/stm32f1x.cfg -c 'init; reset halt; "
+                    + "stm32f1x unlock 0; reset halt; exit'",
+            "  or over the UART bootloader: stm32flash -k /dev/ttyUSB0",
+            "then reset or power-cycle the board");
 
     public ErrorReport {
         Objects.requireNonNull(exitCode, "'exitCode' must not be null");
@@ -60,16 +71,15 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
         }
         if (t instanceof FlashProtectedException p) {
             return new ErrorReport(ExitCode.PROTECTED, text, p.kind() == FlashProtectedException.Kind.READ_PROTECTED
-                    ? List.of("the chip is read-protected (RDP, facts §B.6): debug access to flash is blocked",
-                            "to unlock, erase the option bytes and write RDP=0xA5; this MASS-ERASES the flash, e.g.",
-                            "  openocd -f interface/stlink.cfg -f target/stm32f1x.cfg -c 'init; reset halt; "
-                                    + "stm32f1x unlock 0; reset halt; exit'",
-                            "  or over the UART bootloader: stm32flash -k /dev/ttyUSB0",
-                            "then power-cycle the board")
+                    ? READ_PROTECTED_HINTS
                     : List.of("the page is write-protected (WRP option bytes, facts §B.7)",
-                            "clear write protection (needs an option-byte erase, then a reset), e.g.",
-                            "  openocd ... -c 'init; reset halt; stm32f1x unlock 0; reset halt; exit'",
+                            "clear write protection (an option-byte rewrite, then a reset):",
+                            "  blueflash option-bytes --write-unprotect",
+                            "  or: openocd ... -c 'init; reset halt; stm32f1x unlock 0; reset halt; exit'",
                             "or write the image to unprotected pages only"));
+        }
+        if (t instanceof ReadProtectedException) {
+            return new ErrorReport(ExitCode.PROTECTED, text, READ_PROTECTED_HINTS);
         }
         if (t instanceof FlashException) {
             return new ErrorReport(ExitCode.FLASH_ERROR, text, List.of(

@@ -104,7 +104,7 @@ public final class FlashToolMain {
         return new UseCases(new WriteImageService(connectors), new ReadMemoryService(connectors),
                 new EraseFlashService(connectors), new VerifyImageService(connectors),
                 new ResetTargetService(connectors), new InspectTargetService(connectors),
-                new ListProbesService(connectors));
+                new ListProbesService(connectors), new io.blueflash.service.OptionBytesService(connectors));
     }
 
     private static List<ProbeConnector> loadConnectors() {

@@ -29,4 +29,11 @@ public interface Operations {
 
     /** Reads and decodes the option bytes. */
     ExitCode optionBytes();
+
+    /**
+     * Changes RDP or WRP; {@code yesEraseAllFlash} / {@code yesLockChip} are the confirmations that
+     * removing (mass erase) and setting read protection need.
+     */
+    ExitCode changeOptionBytes(io.blueflash.port.in.OptionBytesChange change, boolean yesEraseAllFlash,
+                               boolean yesLockChip);
 }

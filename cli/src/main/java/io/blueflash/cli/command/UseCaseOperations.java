@@ -18,6 +18,9 @@ import io.blueflash.model.TraceSink;
 import io.blueflash.port.in.EraseFlashRequest;
 import io.blueflash.port.in.EraseReport;
 import io.blueflash.port.in.InspectTargetRequest;
+import io.blueflash.port.in.OptionBytesChange;
+import io.blueflash.port.in.OptionBytesReport;
+import io.blueflash.port.in.OptionBytesRequest;
 import io.blueflash.port.in.ProbeInfo;
 import io.blueflash.port.in.ProbeListing;
 import io.blueflash.port.in.ReadMemoryRequest;
@@ -235,6 +238,56 @@ public final class UseCaseOperations implements Operations {
         Map<String, Object> fields = ResultPrinter.fields("probe", r.probe());
         fields.putAll(ob.fields());
         return printer.ok("option-bytes", fields, r.timing(), ob.lines());
+    }
+
+    @Override
+    public ExitCode changeOptionBytes(OptionBytesChange change, boolean yesEraseAllFlash, boolean yesLockChip) {
+        if (change instanceof OptionBytesChange.RemoveReadProtection && !yesEraseAllFlash
+                && !confirmed("Removing read protection MASS-ERASES ALL FLASH on the chip (its firmware is lost)")) {
+            throw new UsageException("--unprotect mass-erases all flash: add --yes-erase-all-flash to confirm");
+        }
+        if (change instanceof OptionBytesChange.SetReadProtection && !yesLockChip) {
+            throw new UsageException("--protect locks the chip against debuggers and the bootloader (undoing it "
+                    + "erases all flash): add --yes-lock-chip to confirm");
+        }
+        ProbeSelector probe = probe();
+        OptionBytesRequest request = new OptionBytesRequest(probe, connect(probe), change, settings.flashSize(), progress);
+        OptionBytesReport r = useCases.optionBytes().change(request);
+        Map<String, Object> fields = ResultPrinter.fields("probe", r.probe(), "chip", r.chip(),
+                "change", OptionBytesText.name(change), "method", r.method(), "changed", r.changed(),
+                "flashErased", r.flashErased(), "wrpBits", r.wrpBits(), "resetRequired", !r.inForce());
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%s on %s [%s]: %s", OptionBytesText.name(change), r.probe(), r.chip(),
+                r.changed() ? "written through the " + r.method() : "already so, nothing written"));
+        if (r.flashErased()) {
+            lines.add("the chip mass-erased its flash (facts §B.6)");
+        }
+        if (!r.wrpBits().isEmpty()) {
+            lines.add("WRP blocks (4 KB each): " + r.wrpBits());
+        }
+        if (!r.stored().isEmpty()) {
+            byte[] raw = new byte[r.stored().size()];
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = r.stored().get(i).byteValue();
+            }
+            OptionBytes ob = new OptionBytes(raw);
+            fields.put("stored", ob.fields());
+            lines.add("stored option bytes now:");
+            ob.lines().forEach(line -> lines.add("  " + line));
+        }
+        lines.add(r.inForce() ? "in force now: the bootloader reset the chip"
+                : "takes effect after a reset or power cycle (blueflash reset, or unplug the board)");
+        return printer.ok("option-bytes", fields, r.timing(), lines);
+    }
+
+    /** Asks on the console; false without one (scripts must pass the --yes-... option). */
+    private boolean confirmed(String warning) {
+        java.io.Console console = System.console();
+        if (console == null || !env.terminal() || settings.json()) {
+            return false;
+        }
+        String answer = console.readLine("%s. Type YES to go on: ", warning);
+        return answer != null && answer.trim().equals("YES");
     }
 
     private ProbeSelector probe() {

@@ -3,6 +3,7 @@ package io.blueflash.cli.command;
 import io.blueflash.port.in.EraseFlashUseCase;
 import io.blueflash.port.in.InspectTargetUseCase;
 import io.blueflash.port.in.ListProbesUseCase;
+import io.blueflash.port.in.OptionBytesUseCase;
 import io.blueflash.port.in.ReadMemoryUseCase;
 import io.blueflash.port.in.ResetTargetUseCase;
 import io.blueflash.port.in.VerifyImageUseCase;
@@ -13,7 +14,7 @@ import java.util.Objects;
 /** The driving ports the CLI calls; built once by the composition root ({@code FlashToolMain}). */
 public record UseCases(WriteImageUseCase write, ReadMemoryUseCase read, EraseFlashUseCase erase,
                        VerifyImageUseCase verify, ResetTargetUseCase reset, InspectTargetUseCase inspect,
-                       ListProbesUseCase listProbes) {
+                       ListProbesUseCase listProbes, OptionBytesUseCase optionBytes) {
 
     public UseCases {
         Objects.requireNonNull(write, "'write' must not be null");
@@ -23,5 +24,6 @@ public record UseCases(WriteImageUseCase write, ReadMemoryUseCase read, EraseFla
         Objects.requireNonNull(reset, "'reset' must not be null");
         Objects.requireNonNull(inspect, "'inspect' must not be null");
         Objects.requireNonNull(listProbes, "'listProbes' must not be null");
+        Objects.requireNonNull(optionBytes, "'optionBytes' must not be null");
     }
 }

@@ -72,6 +72,13 @@ public final class RecordingOperations implements Operations {
         return ExitCode.OK;
     }
 
+    @Override
+    public ExitCode changeOptionBytes(io.blueflash.port.in.OptionBytesChange change, boolean yesEraseAllFlash,
+                                      boolean yesLockChip) {
+        calls.add("option-bytes " + change + (yesEraseAllFlash ? " yes-erase" : "") + (yesLockChip ? " yes-lock" : ""));
+        return ExitCode.OK;
+    }
+
     private static String text(OptionalLong address) {
         return address.isPresent() ? String.format("0x%08X", address.getAsLong()) : "-";
     }
