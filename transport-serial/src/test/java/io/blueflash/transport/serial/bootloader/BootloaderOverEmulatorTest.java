@@ -177,6 +177,57 @@ class BootloaderOverEmulatorTest {
     }
 
     @Test
+    void givenOptionBytesService_whenChangingProtection_thenBootloaderCommandsUsedAndChipResetItself()
+            throws Exception {
+        List<EmulatedBootloader> sessions = new java.util.ArrayList<>(); // one per connect, like reopening the port
+        try {
+            io.blueflash.port.out.ProbeConnector connector = new io.blueflash.port.out.ProbeConnector() {
+                @Override
+                public String transportName() {
+                    return BootloaderProbeConnector.TRANSPORT;
+                }
+
+                @Override
+                public List<io.blueflash.port.out.ProbeDescriptor> listProbes() {
+                    return List.of();
+                }
+
+                @Override
+                public io.blueflash.port.out.TargetConnection connect(io.blueflash.model.ProbeSelector selector,
+                                                                      io.blueflash.model.ConnectOptions options) {
+                    try {
+                        sessions.add(EmulatedBootloader.start(chip, LINE));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return open(sessions.get(sessions.size() - 1));
+                }
+            };
+            var service = new io.blueflash.service.OptionBytesService(List.of(connector));
+            java.util.function.Function<io.blueflash.port.in.OptionBytesChange, io.blueflash.port.in.OptionBytesReport>
+                    change = c -> service.change(new io.blueflash.port.in.OptionBytesRequest(
+                            io.blueflash.model.ProbeSelector.parse("bootloader:emulated-bootloader"),
+                            io.blueflash.model.ConnectOptions.defaults(), c));
+
+            var protect = change.apply(new io.blueflash.port.in.OptionBytesChange.WriteProtect(List.of(5)));
+
+            assertThat(protect.method()).contains("ROM bootloader");
+            assertThat(protect.inForce()).isTrue();
+            assertThat(protect.wrpBits()).containsExactly(1);
+            assertThat(protect.stored().get(8)).isEqualTo(0xFD);
+            var lock = change.apply(new io.blueflash.port.in.OptionBytesChange.SetReadProtection());
+            assertThat(lock.stored()).isEmpty(); // READ MEMORY is refused once RDP is in force
+            var unlock = change.apply(new io.blueflash.port.in.OptionBytesChange.RemoveReadProtection());
+            assertThat(unlock.flashErased()).isTrue();
+            assertThat(unlock.stored().subList(0, 2)).containsExactly(0xA5, 0x5A);
+        } finally {
+            for (EmulatedBootloader session : sessions) {
+                session.close();
+            }
+        }
+    }
+
+    @Test
     void givenWriteProtectedSector_whenProgramming_thenAckedButNotWritten_andUnprotectRestoresWrites()
             throws Exception {
         try (EmulatedBootloader bootloader = EmulatedBootloader.start(chip, LINE);
