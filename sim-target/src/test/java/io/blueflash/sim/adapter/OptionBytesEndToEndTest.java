@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.blueflash.flash.FlashProtectedException;
 import io.blueflash.flash.stm32f1.FpecFlashAlgorithm;
+import io.blueflash.flash.stm32f1.FpecOptionBytes;
 import io.blueflash.flash.stm32f1.OptionByteImage;
 import io.blueflash.model.AddressRange;
 import io.blueflash.model.ConnectOptions;
@@ -66,7 +67,11 @@ class OptionBytesEndToEndTest {
     @Test
     void givenFirmware_whenProtectedAndReset_thenDebugReadFaults_andUnprotectErasesAndRestoresReads() {
         program(FLASH, new byte[] {1, 2, 3, 4});
-        OptionByteImage factory = OptionByteImage.decode(readFlash(OptionByteImage.BASE, 16));
+        OptionByteImage factory = new OptionByteImage(0xA5, 0xFE, 0x12, 0x34, 0xFFFF_FFFF); // USER/Data not erased values
+        try (TargetConnection c = connectors.get(0).connect(SIM, ConnectOptions.defaults())) {
+            new FpecOptionBytes(c.memoryAccess().orElseThrow(), GEOMETRY).program(factory);
+        }
+        assertThat(OptionByteImage.decode(readFlash(OptionByteImage.BASE, 16))).isEqualTo(factory);
 
         OptionBytesReport locked = change(new OptionBytesChange.SetReadProtection());
 
@@ -118,5 +123,15 @@ class OptionBytesEndToEndTest {
         program(FLASH + 5 * 1024, new byte[] {7, 8});
         assertThat(readFlash(FLASH + 5 * 1024, 2)).containsExactly(7, 8);
         assertThat(readFlash(FLASH + 8 * 1024, 2)).containsExactly(9, 10);
+    }
+
+    @Test
+    void givenPageBeyondTheChip_whenWriteProtectAsked_thenRefusedBeforeAnythingIsWritten() {
+        byte[] before = readFlash(OptionByteImage.BASE, 16);
+
+        assertThatThrownBy(() -> change(new OptionBytesChange.WriteProtect(List.of(3, 64))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("page 64");
+
+        assertThat(readFlash(OptionByteImage.BASE, 16)).containsExactly(before);
     }
 }
