@@ -103,12 +103,27 @@ final class FpecBank {
 
     /** WRPRTERR names the protected page; PGERR says the cells were not erased (facts §B.4, §B.7). */
     void check(long flashAddress, int sr, String what) {
+        check(flashAddress, flashAddress + 1, sr, what);
+    }
+
+    /**
+     * As {@link #check(long, int, String)} for an operation on [{@code flashAddress}, {@code end}):
+     * when that spans several pages, WRPRTERR names the page range, since SR does not say which of
+     * them is protected.
+     */
+    void check(long flashAddress, long end, int sr, String what) {
         if ((sr & SR_WRPRTERR) != 0) {
             int page = geometry.pageIndexOf(flashAddress);
+            int last = geometry.pageIndexOf(end - 1);
+            String where = page == last
+                    ? String.format("page %d at 0x%08X is write-protected (WRPRTERR; FLASH_WRPR, facts §B.7), nothing "
+                            + "was changed there", page, geometry.pageAddress(page))
+                    : String.format("one or more of pages %d to %d at [0x%08X, 0x%08X) are write-protected (WRPRTERR; "
+                            + "FLASH_WRPR, facts §B.7), nothing was changed on those", page, last,
+                            geometry.pageAddress(page), geometry.pageAddress(last) + geometry.pageSize());
             throw new FlashProtectedException(FlashProtectedException.Kind.WRITE_PROTECTED, String.format(
-                    "%s refused: page %d at 0x%08X is write-protected (WRPRTERR; FLASH_WRPR, facts §B.7), nothing "
-                            + "was changed there. Remove the protection with `blueflash option-bytes --unprotect` "
-                            + "(it takes effect after a reset)", what, page, geometry.pageAddress(page)));
+                    "%s refused: %s. Remove the protection with `blueflash option-bytes --unprotect` "
+                            + "(it takes effect after a reset)", what, where));
         }
         if ((sr & SR_PGERR) != 0) {
             throw new FlashOperationException(String.format(

@@ -28,9 +28,12 @@ import java.util.function.LongConsumer;
  * one unlock and one relock per batch, which matters over probes where each register access is a
  * USB round trip. XL-density bank 2 (addresses from 0x0808_0000) uses KEYR2/SR2/CR2/AR2 at +0x40.
  *
- * <p>Programming pace ({@link ProgramPacing}, facts §B.4, §H.11): {@code PAGE_BLOCK} streams each
- * run of non-erased half-words as one half-word block write and polls BSY once at its end — a
- * genuine F1 stalls the bus while BSY, so nothing is lost and the probe runs at full speed;
+ * <p>Programming pace ({@link ProgramPacing}, facts §B.4, §H.11): {@code PAGE_BLOCK} coalesces the
+ * runs of non-erased half-words of consecutive pages into address-contiguous runs of at most
+ * {@link #MAX_RUN_BYTES}, streams each as one half-word block write and polls BSY and checks the
+ * error flags once at its end — a genuine F1 stalls the bus while BSY, so nothing is lost and a
+ * probe that pays a USB round trip per command (ST-Link) does one command per run instead of one
+ * per page, as OpenOCD without a work area and BMP stream many half-words before checking;
  * {@code POLL_EACH} writes one half-word and polls BSY every time, which APM32 clones need because
  * they drop a half-word written while BSY. Half-words of 0xFFFF are skipped: they already read so
  * after an erase. A verify by read-back catches any loss either way.
@@ -39,6 +42,12 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
 
     /** t_prog max is 70 µs (facts §B.8); the attempt floor covers a slow simulated wire. */
     public static final PollBudget PROGRAM_BUDGET = new PollBudget(2_000, Duration.ofMillis(500));
+    /**
+     * Largest coalesced run written with one block write: the ST-Link's largest 16/32-bit memory
+     * transfer per command (facts §D.7, 6144 bytes = 3 pages of 2 KB or 6 of 1 KB), so a run costs
+     * one probe command there; other probes split or stream blocks themselves.
+     */
+    public static final int MAX_RUN_BYTES = 6144;
     /** t_ERASE / t_ME max 40 ms; OpenOCD allows 100 ms, we allow more for slow probes. */
     public static final PollBudget ERASE_BUDGET = new PollBudget(20_000, Duration.ofSeconds(2));
 
@@ -120,7 +129,11 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
         programPages(List.of(new PagePlan(-1, address, io.blueflash.flash.PageAction.PROGRAM_ONLY, data)), page -> { });
     }
 
-    /** Per bank: unlock once, PG once, each page's runs with their BSY polls, PG cleared, relock once. */
+    /**
+     * Per bank: unlock once, PG once, then either ({@code PAGE_BLOCK}) each coalesced run as one block
+     * with one BSY wait and error check, reporting its pages after the check, or ({@code POLL_EACH})
+     * each page's runs half-word by half-word; PG cleared, relock once.
+     */
     @Override
     public void programPages(List<PagePlan> pages, Consumer<PagePlan> programmed) {
         pages.forEach(page -> checkProgramRange(page.address(), page.size()));
@@ -129,10 +142,17 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
             bank.session(String.format("programming of %d page(s) from 0x%08X", batch.size(), batch.get(0).address()),
                     eraseBudget, () -> {
                 bank.write(CR, CR_PG);
+                if (pacing == ProgramPacing.PAGE_BLOCK) {
+                    for (ProgramRun run : ProgramRun.coalesce(batch, MAX_RUN_BYTES)) {
+                        programBlock(bank, run);
+                        run.completes().forEach(programmed);
+                    }
+                    return;
+                }
                 for (PagePlan page : batch) {
                     byte[] data = page.data();
                     for (int[] run : PagePlan.nonErasedRuns(data)) {
-                        programRun(bank, page.address() + run[0], Arrays.copyOfRange(data, run[0], run[0] + run[1]));
+                        programEach(bank, page.address() + run[0], Arrays.copyOfRange(data, run[0], run[0] + run[1]));
                     }
                     programmed.accept(page);
                 }
@@ -169,13 +189,25 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
         return memory.readBlock((int) address, length);
     }
 
-    private void programRun(FpecBank bank, long address, byte[] run) {
-        String what = String.format("programming of [0x%08X, 0x%08X)", address, address + run.length);
-        if (pacing == ProgramPacing.PAGE_BLOCK) {
-            memory.writeBlock((int) address, run, AccessWidth.HALFWORD);
-            bank.check(address, bank.waitNotBusy(programBudget, what), what);
+    /** One block write for the whole run, then one BSY wait and one error check naming its pages. */
+    private void programBlock(FpecBank bank, ProgramRun run) {
+        byte[] data = run.data();
+        if (data.length == 0) {
             return;
         }
+        long address = run.address();
+        long end = address + data.length;
+        int first = geometry.pageIndexOf(address);
+        int last = geometry.pageIndexOf(end - 1);
+        String what = String.format("programming of [0x%08X, 0x%08X) %s", address, end,
+                first == last ? "in page " + first : String.format("in pages %d to %d", first, last));
+        memory.writeBlock((int) address, data, AccessWidth.HALFWORD);
+        bank.check(address, end, bank.waitNotBusy(programBudget, what), what);
+    }
+
+    /** Clone-safe pace: one half-word, then BSY and the error flags, every time (facts §H.11). */
+    private void programEach(FpecBank bank, long address, byte[] run) {
+        String what = String.format("programming of [0x%08X, 0x%08X)", address, address + run.length);
         for (int off = 0; off < run.length; off += 2) {
             memory.write16((int) address + off, (run[off] & 0xFF) | (run[off + 1] & 0xFF) << 8);
             bank.check(address + off, bank.waitNotBusy(programBudget, what), what);

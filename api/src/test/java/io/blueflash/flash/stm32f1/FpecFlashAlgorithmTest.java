@@ -190,6 +190,113 @@ class FpecFlashAlgorithmTest {
     }
 
     @Test
+    void givenThreeContiguousPages_whenProgramPageBlock_thenOneBlockWriteOneBsyPollAndPagesReportedAfterTheCheck() {
+        bus.answer(FPEC_BASE + CR, 0).answer(FPEC_BASE + SR, 0, SR_EOP);
+        java.util.List<String> done = new java.util.ArrayList<>();
+
+        algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).programPages(
+                java.util.List.of(fullPage(0), fullPage(1), fullPage(2)),
+                p -> done.add(p.index() + "@" + bus.log().size()));
+
+        assertThat(bus.log()).containsExactly("R32 FLASH_SR", "R32 FLASH_CR", "W32 FLASH_SR 0x00000034",
+                "W32 FLASH_CR 0x00000001", "BLOCK16 0x08000000 3072", "R32 FLASH_SR",
+                "W32 FLASH_CR 0x00000000", "W32 FLASH_CR 0x00000080");
+        assertThat(done).containsExactly("0@6", "1@6", "2@6");
+    }
+
+    @Test
+    void givenPagesWithAGap_whenProgramPageBlock_thenTwoRunsEachWrittenAndChecked() {
+        bus.answer(FPEC_BASE + CR, 0).answer(FPEC_BASE + SR, 0, SR_EOP);
+        java.util.List<Integer> done = new java.util.ArrayList<>();
+
+        algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).programPages(
+                java.util.List.of(fullPage(0), fullPage(1), fullPage(3)), p -> done.add(p.index()));
+
+        assertThat(bus.log()).containsExactly("R32 FLASH_SR", "R32 FLASH_CR", "W32 FLASH_SR 0x00000034",
+                "W32 FLASH_CR 0x00000001", "BLOCK16 0x08000000 2048", "R32 FLASH_SR",
+                "BLOCK16 0x08000C00 1024", "R32 FLASH_SR",
+                "W32 FLASH_CR 0x00000000", "W32 FLASH_CR 0x00000080");
+        assertThat(done).containsExactly(0, 1, 3);
+    }
+
+    @Test
+    void givenErasedHalfWordAtPageBoundary_whenProgramPageBlock_thenRunsNotJoinedAndErasedHalfWordNotWritten() {
+        bus.answer(FPEC_BASE + CR, 0).answer(FPEC_BASE + SR, 0, SR_EOP);
+        byte[] endsErased = new byte[1024];
+        endsErased[1022] = (byte) 0xFF;
+        endsErased[1023] = (byte) 0xFF;
+        io.blueflash.flash.PagePlan first = new io.blueflash.flash.PagePlan(0, 0x0800_0000L,
+                io.blueflash.flash.PageAction.PROGRAM_ONLY, endsErased);
+        io.blueflash.flash.PagePlan allErased = new io.blueflash.flash.PagePlan(2, 0x0800_0800L,
+                io.blueflash.flash.PageAction.PROGRAM_ONLY, filled(1024, (byte) 0xFF));
+        java.util.List<Integer> done = new java.util.ArrayList<>();
+
+        algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).programPages(
+                java.util.List.of(first, fullPage(1), allErased, fullPage(3)), p -> done.add(p.index()));
+
+        assertThat(bus.log()).filteredOn(l -> l.startsWith("BLOCK16"))
+                .containsExactly("BLOCK16 0x08000000 1022", "BLOCK16 0x08000400 1024", "BLOCK16 0x08000C00 1024");
+        assertThat(done).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void givenMoreContiguousPagesThanOneTransfer_whenProgramPageBlock_thenRunsCappedAtMaxRunBytes() {
+        bus.answer(FPEC_BASE + CR, 0).answer(FPEC_BASE + SR, 0, SR_EOP);
+        java.util.List<io.blueflash.flash.PagePlan> pages = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            pages.add(fullPage(i));
+        }
+
+        algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).programPages(pages, p -> { });
+
+        assertThat(bus.log()).filteredOn(l -> l.startsWith("BLOCK16") || l.equals("R32 FLASH_SR")).containsExactly(
+                "R32 FLASH_SR", "BLOCK16 0x08000000 " + FpecFlashAlgorithm.MAX_RUN_BYTES, "R32 FLASH_SR",
+                "BLOCK16 0x08001800 1024", "R32 FLASH_SR");
+    }
+
+    @Test
+    void givenWriteProtectedPageInsideARun_whenProgramPageBlock_thenErrorNamesPageRangeAndUnprotectAndRelocked() {
+        bus.answer(FPEC_BASE + CR, 0).answer(FPEC_BASE + SR, 0, SR_WRPRTERR);
+        java.util.List<Integer> done = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).programPages(
+                java.util.List.of(fullPage(4), fullPage(5), fullPage(6)), p -> done.add(p.index())))
+                .isInstanceOf(FlashProtectedException.class)
+                .hasMessageContaining("[0x08001000, 0x08001C00) in pages 4 to 6")
+                .hasMessageContaining("pages 4 to 6 at [0x08001000, 0x08001C00) are write-protected")
+                .hasMessageContaining("option-bytes --unprotect");
+        assertThat(done).isEmpty();
+        assertThat(bus.log()).last().isEqualTo("W32 FLASH_CR 0x00000080");
+    }
+
+    @Test
+    void givenNotErasedFlashInsideARun_whenProgramPageBlock_thenPgerrNamesRangeAndPages() {
+        bus.answer(FPEC_BASE + CR, 0).answer(FPEC_BASE + SR, 0, SR_PGERR);
+
+        assertThatThrownBy(() -> algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).programPages(
+                java.util.List.of(fullPage(0), fullPage(1)), p -> { }))
+                .isInstanceOf(FlashOperationException.class)
+                .hasMessageContaining("[0x08000000, 0x08000800) in pages 0 to 1 failed with PGERR")
+                .hasMessageContaining("not erased before programming");
+        assertThat(bus.log()).last().isEqualTo("W32 FLASH_CR 0x00000080");
+    }
+
+    @Test
+    void givenContiguousPages_whenProgramPollEach_thenStillOneHalfWordAndOnePollAtATime() {
+        bus.answer(FPEC_BASE + CR, 0).answer(FPEC_BASE + SR, 0, SR_EOP);
+        io.blueflash.flash.PagePlan first = new io.blueflash.flash.PagePlan(0, 0x0800_03FCL,
+                io.blueflash.flash.PageAction.PROGRAM_ONLY, new byte[4]);
+        io.blueflash.flash.PagePlan second = new io.blueflash.flash.PagePlan(1, 0x0800_0400L,
+                io.blueflash.flash.PageAction.PROGRAM_ONLY, new byte[2]);
+
+        algorithm(MD_128K, ProgramPacing.POLL_EACH).programPages(java.util.List.of(first, second), p -> { });
+
+        assertThat(bus.log()).filteredOn(l -> l.startsWith("W16") || l.startsWith("BLOCK")).containsExactly(
+                "W16 0x080003FC 0x0000", "W16 0x080003FE 0x0000", "W16 0x08000400 0x0000");
+        assertThat(bus.log().stream().filter("R32 FLASH_SR"::equals)).hasSize(4);
+    }
+
+    @Test
     void givenTwoPages_whenErasePages_thenOneUnlockAndEachPageClearedAddressedStartedAndChecked() {
         bus.answer(FPEC_BASE + CR, 0).answer(FPEC_BASE + SR, 0, SR_EOP);
 
@@ -207,6 +314,17 @@ class FpecFlashAlgorithmTest {
         assertThatThrownBy(() -> algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).programPage(0x0800_0001L, new byte[2]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("half-word");
         assertThat(bus.log()).isEmpty();
+    }
+
+    private static io.blueflash.flash.PagePlan fullPage(int index) {
+        return new io.blueflash.flash.PagePlan(index, MD_128K.pageAddress(index),
+                io.blueflash.flash.PageAction.ERASE_AND_PROGRAM, filled(1024, (byte) 0x5A));
+    }
+
+    private static byte[] filled(int length, byte value) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, value);
+        return bytes;
     }
 
     private FpecFlashAlgorithm algorithm(FlashGeometry geometry, ProgramPacing pacing) {
