@@ -1,12 +1,9 @@
 package io.blueflash.cli.command;
 
-import io.blueflash.cli.args.AddressConverter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -16,12 +13,8 @@ public final class VerifySubcommand implements Callable<Integer> {
 
     private final Supplier<Operations> operations;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "firmware file (.bin, .hex, .elf, .srec)")
-    Path file;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "ADDR", converter = AddressConverter.class,
-            description = "where a raw binary goes, e.g. 0x08000000")
-    Long address;
+    @Mixin
+    ImageArguments image;
 
     public VerifySubcommand(Supplier<Operations> operations) {
         this.operations = Objects.requireNonNull(operations, "'operations' must not be null");
@@ -29,6 +22,6 @@ public final class VerifySubcommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return operations.get().verify(file, address == null ? OptionalLong.empty() : OptionalLong.of(address)).code();
+        return operations.get().verify(image.file(), image.address()).code();
     }
 }
