@@ -47,6 +47,15 @@ public final class BenchTargets {
         return out;
     }
 
+    /** The start-up target: {@code blueflash --version} under 0.4 s wall (median of fresh JVMs). */
+    public static List<Verdict> evaluateStartup(List<StartupTimes.Figure> figures) {
+        return figures.stream().filter(f -> f.command().equals("blueflash --version"))
+                .map(f -> new Verdict("start-up, " + f.command(), "< 0.4 s",
+                        String.format("%.3f s median of %d runs (min %.3f s)", f.medianNanos() / 1e9, f.runs(),
+                                f.minNanos() / 1e9), f.medianNanos() < 400_000_000L))
+                .toList();
+    }
+
     private static Optional<BenchResult> find(List<BenchResult> results, BenchScenario s, BenchTransport t) {
         return results.stream().filter(r -> r.profile().equals(PROFILE) && r.scenario() == s && r.transport() == t
                 && !r.failed()).findFirst();

@@ -6,6 +6,7 @@ import io.blueflash.bench.BenchSuite;
 import io.blueflash.bench.BenchTargets;
 import io.blueflash.bench.BenchTransport;
 import io.blueflash.bench.DatasheetLimit;
+import io.blueflash.bench.StartupTimes;
 import io.blueflash.cli.output.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -101,6 +102,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-swd-count", description = "skip the second, traced run of each scenario that counts SWD transactions")
     boolean noSwdCount;
 
+    @Option(names = "--startup-runs", paramLabel = "N", defaultValue = "5",
+            description = "fresh-JVM runs of `--version` and `--probe sim info` to time start-up; 0 skips (default: ${DEFAULT-VALUE})")
+    int startupRuns;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -122,10 +127,23 @@ public final class BenchCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        List<BenchTargets.Verdict> verdicts = BenchTargets.evaluate(results);
+        List<StartupTimes.Figure> startup = StartupTimes.measure(startupRuns);
+        List<BenchTargets.Verdict> verdicts = new ArrayList<>(BenchTargets.evaluate(results));
+        verdicts.addAll(BenchTargets.evaluateStartup(startup));
         if (json) {
-            out.println(Json.write(document(results, verdicts)));
+            Map<String, Object> doc = document(results, verdicts);
+            doc.put("startup", startupDocument(startup));
+            out.println(Json.write(doc));
         } else {
+            out.println();
+            if (startup.isEmpty()) {
+                out.println("Start-up: not measured (" + (startupRuns <= 0 ? "--startup-runs 0"
+                        : "not running from blueflash.jar") + ")");
+            }
+            for (StartupTimes.Figure f : startup) {
+                out.printf(Locale.ROOT, "Start-up: %-30s median %.3f s, min %.3f s wall over %d fresh JVMs%n",
+                        f.command(), f.medianNanos() / 1e9, f.minNanos() / 1e9, f.runs());
+            }
             out.println();
             out.println("Targets (issue 6):");
             for (BenchTargets.Verdict v : verdicts) {
@@ -139,6 +157,19 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return results.stream().anyMatch(BenchResult::failed) ? 1 : 0;
+    }
+
+    private static List<Object> startupDocument(List<StartupTimes.Figure> startup) {
+        List<Object> rows = new ArrayList<>();
+        for (StartupTimes.Figure f : startup) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("command", f.command());
+            m.put("medianWallSeconds", f.medianNanos() / 1e9);
+            m.put("minWallSeconds", f.minNanos() / 1e9);
+            m.put("runs", f.runs());
+            rows.add(m);
+        }
+        return rows;
     }
 
     /** The global {@code --json} option, inherited from the root command. */
