@@ -92,6 +92,18 @@ class WholeSystemArchitectureTest {
                 .check(ALL);
     }
 
+    /**
+     * {@code io.blueflash.bench} wires each transport to its emulator in-process (a second composition
+     * root, for measurements only): nothing but the {@code bench} subcommand may reach it, and no
+     * adapter, core or simulator class may lean on it.
+     */
+    @Test
+    void benchWiringIsReachedOnlyFromTheBenchSubcommand() {
+        noClasses().that().resideOutsideOfPackages("io.blueflash.bench..", "io.blueflash.cli.bench..")
+                .should().dependOnClassesThat().resideInAPackage("io.blueflash.bench..")
+                .check(ALL);
+    }
+
     @Test
     void rule10_topLevelSlicesAreFreeOfCycles() {
         slices().matching("io.blueflash.(*)..").should().beFreeOfCycles().check(ALL);
