@@ -26,57 +26,40 @@ class StLinkPortContractsTest {
                 .connect(ProbeSelector.parse("stlink"), ConnectOptions.defaults());
     }
 
+    /** The simulated STM32F103's SRAM (above the bootloader's reserved area) and a hole in its memory map. */
+    abstract static class OnTheEmulatedChip extends MemoryAccessContract {
+        @Override
+        protected int ramBase() {
+            return 0x2000_1000;
+        }
+
+        @Override
+        protected int unmappedAddress() {
+            return 0x1000_0000;
+        }
+    }
+
     @Nested
-    class NativeMemoryCommandsOnV2 extends MemoryAccessContract {
+    class NativeMemoryCommandsOnV2 extends OnTheEmulatedChip {
         @Override
         protected MemoryAccess memory() {
             return open(StLinkPersonality.v2()).memoryAccess().orElseThrow();
         }
-
-        @Override
-        protected int ramBase() {
-            return 0x2000_1000;
-        }
-
-        @Override
-        protected int unmappedAddress() {
-            return 0x1000_0000;
-        }
     }
 
     @Nested
-    class NativeMemoryCommandsOnV3 extends MemoryAccessContract {
+    class NativeMemoryCommandsOnV3 extends OnTheEmulatedChip {
         @Override
         protected MemoryAccess memory() {
             return open(StLinkPersonality.v3()).memoryAccess().orElseThrow();
         }
-
-        @Override
-        protected int ramBase() {
-            return 0x2000_1000;
-        }
-
-        @Override
-        protected int unmappedAddress() {
-            return 0x1000_0000;
-        }
     }
 
     @Nested
-    class CoreMemApOverDapRegisterCommands extends MemoryAccessContract {
+    class CoreMemApOverDapRegisterCommands extends OnTheEmulatedChip {
         @Override
         protected MemoryAccess memory() {
             return new MemApMemoryAccess(open(StLinkPersonality.v2()).dapRegisterAccess().orElseThrow(), 0, 1024);
-        }
-
-        @Override
-        protected int ramBase() {
-            return 0x2000_1000;
-        }
-
-        @Override
-        protected int unmappedAddress() {
-            return 0x1000_0000;
         }
     }
 
