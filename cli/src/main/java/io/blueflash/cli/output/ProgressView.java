@@ -7,44 +7,11 @@ package io.blueflash.cli.output;
  */
 public interface ProgressView {
 
-    ProgressView NONE = new ProgressView() {
-        @Override
-        public void phaseStarted(String phase, long totalBytes) {
-        }
-
-        @Override
-        public void phaseProgressed(String phase, long doneBytes, long totalBytes) {
-        }
-
-        @Override
-        public void phaseFinished(String phase, long totalBytes) {
-        }
-
-        @Override
-        public void note(String text) {
-        }
-    };
+    ProgressView NONE = new NotesOnlyView(text -> { });
 
     /** Shows only the notes of {@code view} ({@code --no-progress --verbose}). */
     static ProgressView notesOnly(ProgressView view) {
-        return new ProgressView() {
-            @Override
-            public void phaseStarted(String phase, long totalBytes) {
-            }
-
-            @Override
-            public void phaseProgressed(String phase, long doneBytes, long totalBytes) {
-            }
-
-            @Override
-            public void phaseFinished(String phase, long totalBytes) {
-            }
-
-            @Override
-            public void note(String text) {
-                view.note(text);
-            }
-        };
+        return new NotesOnlyView(view::note);
     }
 
     void phaseStarted(String phase, long totalBytes);
