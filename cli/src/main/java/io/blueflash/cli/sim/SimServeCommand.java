@@ -1,5 +1,7 @@
 package io.blueflash.cli.sim;
 
+import io.blueflash.sim.serve.SimEmulators;
+import io.blueflash.sim.serve.SimServer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.blueflash.cli.conformance;
 
-import io.blueflash.cli.sim.SimServer;
+import io.blueflash.sim.serve.SimServer;
 
 import java.io.IOException;
 import java.nio.file.Path;

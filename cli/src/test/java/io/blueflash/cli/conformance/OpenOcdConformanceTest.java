@@ -1,8 +1,8 @@
 package io.blueflash.cli.conformance;
 
-import io.blueflash.cli.sim.SimEmulators;
-import io.blueflash.cli.sim.SimServer;
-import io.blueflash.cli.sim.StreamService;
+import io.blueflash.sim.serve.SimEmulators;
+import io.blueflash.sim.serve.SimServer;
+import io.blueflash.sim.serve.StreamService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,4 +1,4 @@
-package io.blueflash.cli.sim;
+package io.blueflash.sim.serve;
 
 import io.blueflash.sim.bootloader.BootloaderEmulator;
 import io.blueflash.sim.chip.SimProfile;

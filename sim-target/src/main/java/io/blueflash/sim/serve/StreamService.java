@@ -1,4 +1,4 @@
-package io.blueflash.cli.sim;
+package io.blueflash.sim.serve;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.blueflash.cli.sim;
+package io.blueflash.sim.serve;
 
 import io.blueflash.sim.chip.SimClock;
 
