@@ -95,7 +95,7 @@ public final class FlashToolMain {
         cl.addSubcommand(new OptionBytesSubcommand(ops));
         // Tool subcommands of other modules: one registration line each, below this comment.
         io.blueflash.cli.sim.SimCommand.registerIn(cl);
-        cl.addSubcommand(new io.blueflash.cli.bench.BenchCommand());
+        cl.addSubcommand(new io.blueflash.bench.command.BenchCommand(Json::write));
         return cl;
     }
 

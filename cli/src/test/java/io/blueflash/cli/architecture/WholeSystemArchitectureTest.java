@@ -3,6 +3,7 @@ package io.blueflash.cli.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -93,14 +94,20 @@ class WholeSystemArchitectureTest {
     }
 
     /**
-     * {@code io.blueflash.bench} wires each transport to its emulator in-process (a second composition
-     * root, for measurements only): nothing but the {@code bench} subcommand may reach it, and no
-     * adapter, core or simulator class may lean on it.
+     * The bench module ({@code io.blueflash.bench}) wires each transport to its emulator in-process (a
+     * second composition root, for measurements only). The CLI registers its subcommand and knows
+     * nothing else of it; no adapter, core or simulator class leans on it.
      */
     @Test
-    void benchWiringIsReachedOnlyFromTheBenchSubcommand() {
-        noClasses().that().resideOutsideOfPackages("io.blueflash.bench..", "io.blueflash.cli.bench..")
+    void benchIsReachedOnlyThroughItsSubcommand() {
+        noClasses().that().resideOutsideOfPackage("io.blueflash.bench..")
+                .and().doNotBelongToAnyOf(FlashToolMain.class)
                 .should().dependOnClassesThat().resideInAPackage("io.blueflash.bench..")
+                .check(ALL);
+        noClasses().that().belongToAnyOf(FlashToolMain.class)
+                .should().dependOnClassesThat(DescribedPredicate.describe("bench classes other than BenchCommand",
+                        c -> c.getPackageName().startsWith("io.blueflash.bench")
+                                && !c.getName().equals("io.blueflash.bench.command.BenchCommand")))
                 .check(ALL);
     }
 

@@ -1,4 +1,4 @@
-package io.blueflash.cli.bench.jmh;
+package io.blueflash.bench.jmh;
 
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.chip.SystemBus;

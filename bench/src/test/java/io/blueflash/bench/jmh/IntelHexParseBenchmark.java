@@ -1,4 +1,4 @@
-package io.blueflash.cli.bench.jmh;
+package io.blueflash.bench.jmh;
 
 import io.blueflash.image.FirmwareImage;
 import io.blueflash.image.IntelHexImageReader;

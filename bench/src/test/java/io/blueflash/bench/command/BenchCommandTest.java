@@ -1,4 +1,4 @@
-package io.blueflash.cli.bench;
+package io.blueflash.bench.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ class BenchCommandTest {
     @Test
     void givenOneFastScenario_whenBench_thenHeaderRowAndLimitsPrinted() {
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new BenchCommand());
+        CommandLine cl = new CommandLine(new BenchCommand(String::valueOf));
         cl.setOut(new PrintWriter(out));
 
         int code = cl.execute("--profile", "stm32f103c8", "--transport", "STLink-V3@24MHz", "--scenario", "mass_erase",
@@ -28,7 +28,7 @@ class BenchCommandTest {
     @Test
     void givenUnknownTransport_whenBench_thenUsageErrorListsNames() {
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new BenchCommand());
+        CommandLine cl = new CommandLine(new BenchCommand(String::valueOf));
         cl.setErr(new PrintWriter(err));
 
         int code = cl.execute("--transport", "jlink");

@@ -1,4 +1,4 @@
-package io.blueflash.cli.bench;
+package io.blueflash.bench.command;
 
 import io.blueflash.bench.BenchResult;
 import io.blueflash.bench.BenchScenario;
@@ -7,7 +7,6 @@ import io.blueflash.bench.BenchTargets;
 import io.blueflash.bench.BenchTransport;
 import io.blueflash.bench.DatasheetLimit;
 import io.blueflash.bench.StartupTimes;
-import io.blueflash.cli.output.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code blueflash bench}: the fixed scenarios of issue 6 on fresh simulated chips through every
@@ -31,6 +32,16 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", description = "Measure write/read/erase on fresh simulated chips through every probe stack: "
         + "simulated time vs the datasheet limit, host time, and link transactions.")
 public final class BenchCommand implements Callable<Integer> {
+
+    private final Function<Object, String> jsonWriter;
+
+    /**
+     * @param json writes the {@code --json} document (maps, lists, strings, numbers, booleans): the
+     *             CLI passes its own writer, so the bench and the CLI print JSON alike
+     */
+    public BenchCommand(Function<Object, String> json) {
+        this.jsonWriter = Objects.requireNonNull(json, "'json' must not be null");
+    }
 
     @Spec
     CommandSpec spec;
@@ -133,7 +144,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> doc = document(results, verdicts);
             doc.put("startup", startupDocument(startup));
-            out.println(Json.write(doc));
+            out.println(jsonWriter.apply(doc));
         } else {
             out.println();
             if (startup.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.blueflash.cli.bench.jmh;
+package io.blueflash.bench.jmh;
 
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -11,7 +11,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * enough for a stable figure on the shared 2-core machine, short enough to run by hand. Not part
  * of the unit-test run. Pass a regular expression to select benchmarks.
  *
- * <pre>./mvnw -q -o -pl cli -am -Pjmh test-compile [-Djmh.include=REGEX]</pre>
+ * <pre>./mvnw -q -o -pl bench -am -Pjmh test-compile [-Djmh.include=REGEX]</pre>
  */
 public final class JmhMain {
 
