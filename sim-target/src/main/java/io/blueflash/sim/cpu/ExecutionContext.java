@@ -21,6 +21,19 @@ public interface ExecutionContext {
     /** A data write of 1, 2 or 4 bytes (value's low bytes). */
     void write(int address, int size, int value);
 
+    /**
+     * LDRT/LDRBT/LDRHT/LDRSBT/LDRSHT: a data read checked as unprivileged (A7.7: the "T"
+     * variants). The default treats it as {@link #read}; override where privilege matters (PPB).
+     */
+    default int readUnprivileged(int address, int size) {
+        return read(address, size);
+    }
+
+    /** STRT/STRBT/STRHT: as {@link #readUnprivileged} for writes. */
+    default void writeUnprivileged(int address, int size, int value) {
+        write(address, size, value);
+    }
+
     /** CCR.UNALIGN_TRP: unaligned LDR/STR/LDRH/STRH fault instead of being split. */
     boolean unalignedTrap();
 
