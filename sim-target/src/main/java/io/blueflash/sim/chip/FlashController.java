@@ -191,6 +191,25 @@ public final class FlashController implements BusDevice {
         flashEvent(() -> op.text() + " interrupted by " + why + ": affected cells are undefined");
     }
 
+    /**
+     * FLASH_ACR.LATENCY (RM0008 §3.3.3): wait states between a flash read and the prefetch buffer,
+     * 0 for SYSCLK ≤ 24 MHz, 1 for ≤ 48 MHz, 2 for ≤ 72 MHz (the reserved codes 3–7 are returned as
+     * written).
+     */
+    public int latency() {
+        return acr & 7;
+    }
+
+    /** FLASH_ACR.HLFCYA: half-cycle flash access, only meant for SYSCLK ≤ 8 MHz from HSI or HSE. */
+    public boolean halfCycleAccess() {
+        return (acr & 1 << 3) != 0;
+    }
+
+    /** FLASH_ACR.PRFTBE (PRFTBS follows it): the two 64-bit prefetch buffers are in use; on after reset. */
+    public boolean prefetchEnabled() {
+        return (acr & 1 << 4) != 0;
+    }
+
     public boolean readProtectionActive() {
         return (obr & 0b10) != 0;
     }

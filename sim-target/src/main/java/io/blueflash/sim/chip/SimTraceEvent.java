@@ -5,14 +5,15 @@ import java.util.Objects;
 
 /**
  * What the simulated chip tells a {@link SimTraceListener}: SWD transactions, decoded bus
- * accesses ({@code FLASH_CR <- PG|STRT}) and flash events, each stamped with simulated time.
+ * accesses ({@code FLASH_CR <- PG|STRT}), flash events, GPIO edges, USART bytes and peripheral
+ * events (clocks ready, watchdog), each stamped with simulated time.
  */
 public sealed interface SimTraceEvent {
 
     /** Simulated time in ns when the event completed. */
     long simNanos();
 
-    /** "swd", "bus" or "flash" (the {@code TraceSink} layer names). */
+    /** "swd", "bus", "flash", "gpio", "usart" or "periph" (the {@code TraceSink} layer names). */
     String layer();
 
     /** One line for people, no newline. */
@@ -88,6 +89,66 @@ public sealed interface SimTraceEvent {
         @Override
         public String layer() {
             return "flash";
+        }
+    }
+
+    /**
+     * A pin's level changed while the chip drives it (or stopped driving it), e.g. {@code PC13 high -> low}
+     * (RM0008 §9.1).
+     *
+     * @param port 'A'..'G'
+     */
+    record GpioEdge(long simNanos, char port, int pin, boolean high) implements SimTraceEvent {
+        public GpioEdge {
+            if (pin < 0 || pin > 15) {
+                throw new IllegalArgumentException("a GPIO pin is 0..15: " + pin);
+            }
+        }
+
+        public String pinName() {
+            return "P" + port + pin;
+        }
+
+        @Override
+        public String layer() {
+            return "gpio";
+        }
+
+        @Override
+        public String text() {
+            return pinName() + (high ? " low -> high" : " high -> low");
+        }
+    }
+
+    /**
+     * One USART frame completed on the wire (RM0008 §27.3): sent by the chip ({@code transmitted})
+     * at the end of its stop bit, or received from the host.
+     *
+     * @param usart 1..5 (UART4/5 on high density)
+     * @param data  the data bits (8 or 9, without a parity bit)
+     */
+    record UsartByte(long simNanos, int usart, boolean transmitted, int data) implements SimTraceEvent {
+        @Override
+        public String layer() {
+            return "usart";
+        }
+
+        @Override
+        public String text() {
+            String c = data >= 0x20 && data < 0x7F ? " '" + (char) data + "'" : "";
+            return String.format("USART%d %s 0x%02X%s", usart, transmitted ? "TX" : "RX", data, c);
+        }
+    }
+
+    /** A run-time peripheral changed state by itself: an oscillator ready, SYSCLK switched, a watchdog reset. */
+    record PeripheralEvent(long simNanos, String text) implements SimTraceEvent {
+        public PeripheralEvent {
+            Objects.requireNonNull(text, "'text' must not be null");
+        }
+
+        @Override
+        public String layer() {
+            return "periph";
         }
     }
 }

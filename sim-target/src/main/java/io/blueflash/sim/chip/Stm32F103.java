@@ -1,5 +1,7 @@
 package io.blueflash.sim.chip;
 
+import io.blueflash.sim.chip.periph.Peripherals;
+import io.blueflash.sim.chip.periph.Rcc;
 import io.blueflash.sim.debug.AhbAccessPort;
 import io.blueflash.sim.debug.CortexM3;
 import io.blueflash.sim.debug.RomTable;
@@ -12,13 +14,14 @@ import java.util.Set;
 
 /**
  * One simulated STM32F103 (DESIGN §3): flash, SRAM, system memory, option bytes, FPEC, DBGMCU,
- * RCC/IWDG stubs, the Cortex-M3 SCS and ROM table on one AHB, reached by firmware through
+ * run-time peripherals, the Cortex-M3 SCS and ROM table on one AHB, reached by firmware through
  * {@link #cpuBus()} and by a debugger through the SW-DP/AHB-AP ({@link #swd()}, or bit by bit
  * through {@link #swdLine()}), all timed by one {@link SimClock}.
  *
  * <p>Memory map (facts §A.1): boot alias at 0, main flash 0x0800_0000 (all physically present
  * flash, which may exceed F_SIZE, §A.2), SRAM 0x2000_0000, system memory + F_SIZE + U_ID + option
- * bytes up to 0x1FFF_F80F, IWDG 0x4000_3000, RCC 0x4002_1000, FPEC 0x4002_2000, ITM/DWT/FPB
+ * bytes up to 0x1FFF_F80F, the run-time peripherals of RM0008 §3.3 Table 3 for the density
+ * ({@link Peripherals}: RCC 0x4002_1000 and the rest), FPEC 0x4002_2000, ITM/DWT/FPB
  * 0xE000_0000–0xE000_2FFF, SCS 0xE000_E000, TPIU 0xE004_0000, ETM 0xE004_1000, DBGMCU 0xE004_2000,
  * ROM table 0xE00F_F000. Any other address is a bus error.
  *
@@ -41,8 +44,7 @@ public final class Stm32F103 {
     private final Sram sram;
     private final SystemMemory systemMemory;
     private final DbgMcu dbgMcu;
-    private final RegisterFile rcc;
-    private final RegisterFile iwdg;
+    private final Peripherals peripherals;
     private final RegisterFile traceUnits;
     private final CortexM3 core;
     private final AhbBus bus;
@@ -61,8 +63,7 @@ public final class Stm32F103 {
         this.sram = new Sram(profile.sramBytes());
         this.systemMemory = new SystemMemory(profile, fpec, clock, tracer);
         this.dbgMcu = new DbgMcu(profile.dbgmcuIdcode(), () -> debuggerAttached);
-        this.rcc = new RegisterFile(Map.of(0x00, 0x0000_0083, 0x14, 0x0000_0014, 0x24, 0x0C00_0000), Set.of());
-        this.iwdg = new RegisterFile(Map.of(0x08, 0x0FFF), Set.of(0x00));
+        this.peripherals = new Peripherals(new Peripherals.Hooks(profile.density(), clock, tracer));
         this.traceUnits = new RegisterFile(Map.of(0x1000, 0x4000_0000, 0x2000, 0x0000_0260), Set.of());
         this.core = new CortexM3(profile.cpuid(), this::fetchVector, this::systemReset);
         this.bus = new AhbBus(clock, tracer, faults, new BusAccessDecoder(profile), new AhbBus.Chip() {
@@ -85,8 +86,7 @@ public final class Stm32F103 {
         bus.map(SimProfile.FLASH_BASE, profile.physicalFlashBytes(), "flash", new FlashRegion(), false);
         bus.map(profile.density().systemMemoryBase(), systemMemory.size(), "system memory", systemMemory, false);
         bus.map(SimProfile.SRAM_BASE, profile.sramBytes(), "sram", sram, false);
-        bus.map(0x4000_3000, 0x400, "IWDG", iwdg, false);
-        bus.map(0x4002_1000, 0x400, "RCC", rcc, false);
+        peripherals.mapInto((base, size, name, device) -> bus.map(base, size, name, device, false));
         bus.map(FlashController.BASE, 0x400, "FPEC", fpec, false);
         bus.map(0xE000_0000, 0x3000, "ITM/DWT/FPB", traceUnits, true);
         bus.map(CortexM3.SCS_BASE, 0x1000, "SCS", core, true);
@@ -203,7 +203,7 @@ public final class Stm32F103 {
         if (asserted) {
             tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), "NRST low: system held in reset"));
         } else {
-            systemReset();
+            systemReset(Rcc.ResetCause.PIN);
         }
     }
 
@@ -211,12 +211,15 @@ public final class Stm32F103 {
         return nrstAsserted;
     }
 
-    /** A system reset as AIRCR.SYSRESETREQ or an NRST pulse: option bytes are reloaded (facts §A.3). */
+    /** A system reset as AIRCR.SYSRESETREQ: option bytes are reloaded (facts §A.3). */
     public void systemReset() {
+        systemReset(Rcc.ResetCause.SOFTWARE);
+    }
+
+    private void systemReset(Rcc.ResetCause cause) {
         clock.advance(RESET_NANOS);
         fpec.reset();
-        rcc.reset();
-        iwdg.reset();
+        peripherals.systemReset(cause);
         if (!nrstAsserted) {
             core.coreReset();
         }
@@ -239,8 +242,7 @@ public final class Stm32F103 {
         debugPort.powerOnReset();
         swdLine.powerOnReset();
         fpec.reset();
-        rcc.reset();
-        iwdg.reset();
+        peripherals.powerOnReset();
         core.powerOnReset();
         tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), "power-on reset"));
     }
@@ -299,6 +301,23 @@ public final class Stm32F103 {
         flash.restore(content);
         optionBytes.restore(state.optionBytes());
         powerCycle();
+    }
+
+    // ---------------------------------------------------------------- run-time peripherals (RM0008 §3.3)
+
+    /** RCC and the clock tree: {@code rcc().hclkHz()} is the core's clock. */
+    public Rcc rcc() {
+        return peripherals.rcc();
+    }
+
+    /** FLASH_ACR's LATENCY and PRFTBE for flash fetch timing, and the FPEC. */
+    public FlashController flashController() {
+        return fpec;
+    }
+
+    /** Connects the NVIC to the peripherals' IRQ lines (RM0008 §10.1.2). */
+    public void connectInterrupts(InterruptLines nvic) {
+        peripherals.connectInterrupts(nvic);
     }
 
     // ---------------------------------------------------------------- internals
