@@ -24,7 +24,7 @@ public final class InspectTargetService implements InspectTargetUseCase {
             ChipDescription chip = session.identify(OptionalLong.empty(), ProgressListener.NONE);
             return new TargetInfo(session.probe(), session.connection().probe().description(),
                     chip.identity().devId(), chip.identity().revId(), chip.identity().cpuid(), chip.partName(),
-                    chip.flash().sizeBytes(), chip.flash().pageSize(), chip.sramBytes(), chip.isClone(),
+                    chip.flash().baseAddress(), chip.flash().sizeBytes(), chip.flash().pageSize(), chip.sramBytes(), chip.isClone(),
                     chip.vendorGuess(), chip.summary(), chip.notes());
         }
     }

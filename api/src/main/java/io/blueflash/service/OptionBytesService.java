@@ -5,7 +5,10 @@ import io.blueflash.flash.stm32f1.FpecOptionBytes;
 import io.blueflash.flash.stm32f1.OptionByteImage;
 import io.blueflash.flash.stm32f1.ReadProtection;
 import io.blueflash.model.FlashGeometry;
+import io.blueflash.model.OptionBytesState;
 import io.blueflash.port.in.OptionBytesChange;
+import io.blueflash.port.in.OptionBytesReadRequest;
+import io.blueflash.port.in.OptionBytesReading;
 import io.blueflash.port.in.OptionBytesReport;
 import io.blueflash.port.in.OptionBytesRequest;
 import io.blueflash.port.in.OptionBytesUseCase;
@@ -13,8 +16,8 @@ import io.blueflash.port.out.NativeProtectionAccess;
 import io.blueflash.port.out.ProbeConnector;
 import io.blueflash.port.out.TargetCommunicationException;
 import io.blueflash.progress.ProgressEvent;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -33,6 +36,14 @@ public final class OptionBytesService implements OptionBytesUseCase {
 
     public OptionBytesService(List<ProbeConnector> connectors) {
         this.connectors = new ProbeConnectors(connectors);
+    }
+
+    @Override
+    public OptionBytesReading read(OptionBytesReadRequest request) {
+        try (Session session = Session.open(connectors, request.probe(), request.connect())) {
+            byte[] raw = session.memory().readBlock(OptionByteImage.BASE, OptionByteImage.SIZE);
+            return new OptionBytesReading(session.probe(), OptionByteImage.state(raw), session.timing());
+        }
     }
 
     @Override
@@ -119,16 +130,12 @@ public final class OptionBytesService implements OptionBytesUseCase {
     }
 
     /** The stored option bytes, or empty when the connection can no longer read them. */
-    private static List<Integer> storedBytes(Session session) {
+    private static Optional<OptionBytesState> storedBytes(Session session) {
         try {
-            byte[] raw = session.memory().readBlock(OptionByteImage.BASE, OptionByteImage.SIZE);
-            List<Integer> out = new ArrayList<>();
-            for (byte b : raw) {
-                out.add(b & 0xFF);
-            }
-            return out;
+            return Optional.of(OptionByteImage.state(session.memory().readBlock(OptionByteImage.BASE,
+                    OptionByteImage.SIZE)));
         } catch (TargetCommunicationException unreadable) {
-            return List.of();
+            return Optional.empty();
         }
     }
 }

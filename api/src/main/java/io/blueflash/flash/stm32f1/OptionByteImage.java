@@ -1,6 +1,11 @@
 package io.blueflash.flash.stm32f1;
 
+import io.blueflash.chip.Stm32F1Density;
+import io.blueflash.model.AddressRange;
 import io.blueflash.model.FlashGeometry;
+import io.blueflash.model.OptionBytesState;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The values of the eight option-byte slots at 0x1FFF_F800 (facts §A.3): RDP, USER, Data0, Data1
@@ -16,6 +21,8 @@ public record OptionByteImage(int rdp, int user, int data0, int data1, int wrp) 
     public static final int SIZE = 16;
     /** The only RDP value that leaves the chip unprotected (facts §B.6). */
     public static final int RDP_UNPROTECTED = 0xA5;
+    /** Flash that one WRPR bit protects (facts §B.7). */
+    public static final int WRP_BLOCK_BYTES = 4096;
     /** What we program to protect: any other value does; OpenOCD's lock writes 0x00 as well. */
     public static final int RDP_PROTECTED = 0x00;
 
@@ -36,6 +43,38 @@ public record OptionByteImage(int rdp, int user, int data0, int data1, int wrp) 
             wrp |= loaded(stored, 4 + i) << (8 * i);
         }
         return new OptionByteImage(loaded(stored, 0), loaded(stored, 1), loaded(stored, 2), loaded(stored, 3), wrp);
+    }
+
+    /**
+     * Decodes the 16 stored bytes for a reader: the stored value bytes, what the chip loads from them
+     * (read protection, the 4 KB flash blocks WRPR protects, facts §B.7) and the slots whose
+     * complement is wrong.
+     */
+    public static OptionBytesState state(byte[] stored) {
+        OptionByteImage loaded = decode(stored);
+        List<Integer> bytes = new ArrayList<>();
+        for (byte b : stored) {
+            bytes.add(b & 0xFF);
+        }
+        int wrp = 0;
+        for (int i = 0; i < 4; i++) {
+            wrp |= (stored[(4 + i) * 2] & 0xFF) << (8 * i);
+        }
+        List<OptionBytesState.WriteProtectedBlock> blocks = new ArrayList<>();
+        for (int bit = 0; bit < 32; bit++) {
+            if ((loaded.wrp() & (1 << bit)) == 0) {
+                blocks.add(new OptionBytesState.WriteProtectedBlock(bit,
+                        new AddressRange(Stm32F1Density.FLASH_BASE + bit * WRP_BLOCK_BYTES, WRP_BLOCK_BYTES)));
+            }
+        }
+        List<OptionBytesState.ComplementMismatch> mismatches = new ArrayList<>();
+        for (int slot = 0; slot < SIZE / 2; slot++) {
+            if (((stored[slot * 2] ^ stored[slot * 2 + 1]) & 0xFF) != 0xFF) {
+                mismatches.add(new OptionBytesState.ComplementMismatch(slot, Integer.toUnsignedLong(BASE) + slot * 2L));
+            }
+        }
+        return new OptionBytesState(bytes, stored[0] & 0xFF, loaded.readProtected(), stored[2] & 0xFF,
+                stored[4] & 0xFF, stored[6] & 0xFF, wrp, blocks, mismatches);
     }
 
     private static int loaded(byte[] stored, int slot) {

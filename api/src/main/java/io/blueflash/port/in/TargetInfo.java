@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param revId            DBGMCU_IDCODE REV_ID
  * @param cpuid            CPUID, 0 when unreadable
  * @param partName         e.g. "STM32F1xx medium-density"
+ * @param flashBaseAddress first byte of the main flash (0x0800_0000 on STM32F1)
  * @param flashSizeBytes   st-info {@code --flash}
  * @param pageSize         erase unit in bytes
  * @param sramBytes        SRAM size
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param notes            remarks (F_SIZE fallback, clone hints)
  */
 public record TargetInfo(String probe, String probeDescription, int devId, int revId, int cpuid, String partName,
-                         long flashSizeBytes, int pageSize, int sramBytes, boolean isClone,
+                         long flashBaseAddress, long flashSizeBytes, int pageSize, int sramBytes, boolean isClone,
                          Optional<String> vendorGuess, String description, List<String> notes) {
 
     public TargetInfo {

@@ -57,9 +57,10 @@ class OptionBytesEndToEndTest {
     }
 
     private OptionByteImage stored(OptionBytesReport report) {
-        byte[] raw = new byte[report.stored().size()];
+        java.util.List<Integer> bytes = report.stored().orElseThrow().stored();
+        byte[] raw = new byte[bytes.size()];
         for (int i = 0; i < raw.length; i++) {
-            raw[i] = report.stored().get(i).byteValue();
+            raw[i] = bytes.get(i).byteValue();
         }
         return OptionByteImage.decode(raw);
     }

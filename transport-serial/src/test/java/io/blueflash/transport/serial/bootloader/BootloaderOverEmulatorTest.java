@@ -214,12 +214,12 @@ class BootloaderOverEmulatorTest {
             assertThat(protect.method()).contains("ROM bootloader");
             assertThat(protect.inForce()).isTrue();
             assertThat(protect.wrpBits()).containsExactly(1);
-            assertThat(protect.stored().get(8)).isEqualTo(0xFD);
+            assertThat(protect.stored().orElseThrow().stored().get(8)).isEqualTo(0xFD);
             var lock = change.apply(new io.blueflash.port.in.OptionBytesChange.SetReadProtection());
             assertThat(lock.stored()).isEmpty(); // READ MEMORY is refused once RDP is in force
             var unlock = change.apply(new io.blueflash.port.in.OptionBytesChange.RemoveReadProtection());
             assertThat(unlock.flashErased()).isTrue();
-            assertThat(unlock.stored().subList(0, 2)).containsExactly(0xA5, 0x5A);
+            assertThat(unlock.stored().orElseThrow().stored().subList(0, 2)).containsExactly(0xA5, 0x5A);
         } finally {
             for (EmulatedBootloader session : sessions) {
                 session.close();

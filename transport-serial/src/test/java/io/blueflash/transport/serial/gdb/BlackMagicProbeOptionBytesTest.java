@@ -33,7 +33,7 @@ class BlackMagicProbeOptionBytesTest {
         probe.close();
         probe.chip.systemReset();
 
-        assertThat(protect.stored().subList(8, 10)).containsExactly(0xFE, 0x01);
+        assertThat(protect.stored().orElseThrow().stored().subList(8, 10)).containsExactly(0xFE, 0x01);
         assertThat(probe.chip.cpuBus().read(0x4002_2020, 4)).isEqualTo(0xFFFF_FFFE); // FLASH_WRPR
 
         OptionBytesReport unprotect = service.change(new OptionBytesRequest(SELECTOR, ConnectOptions.defaults(),
@@ -41,7 +41,7 @@ class BlackMagicProbeOptionBytesTest {
         probe.close();
         probe.chip.systemReset();
 
-        assertThat(unprotect.stored().subList(0, 10)).containsExactly(0xA5, 0x5A, 0xFF, 0x00, 0xFF, 0x00, 0xFF, 0x00,
+        assertThat(unprotect.stored().orElseThrow().stored().subList(0, 10)).containsExactly(0xA5, 0x5A, 0xFF, 0x00, 0xFF, 0x00, 0xFF, 0x00,
                 0xFF, 0x00);
         assertThat(probe.chip.cpuBus().read(0x4002_2020, 4)).isEqualTo(0xFFFF_FFFF);
     }

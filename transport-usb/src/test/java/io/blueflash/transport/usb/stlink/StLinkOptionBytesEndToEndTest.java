@@ -45,7 +45,7 @@ class StLinkOptionBytesEndToEndTest {
 
         OptionBytesReport lock = service.change(new OptionBytesRequest(STLINK, ConnectOptions.defaults(),
                 new OptionBytesChange.SetReadProtection()));
-        assertThat(lock.stored().subList(0, 2)).containsExactly(0x00, 0xFF);
+        assertThat(lock.stored().orElseThrow().stored().subList(0, 2)).containsExactly(0x00, 0xFF);
         probe.chip.powerCycle();
         assertThatThrownBy(() -> new ReadMemoryService(connectors).read(readFlash))
                 .isInstanceOf(FlashProtectedException.class);
@@ -54,7 +54,7 @@ class StLinkOptionBytesEndToEndTest {
                 new OptionBytesChange.RemoveReadProtection()));
 
         assertThat(unlock.flashErased()).isTrue();
-        assertThat(unlock.stored().subList(0, 2)).containsExactly(0xA5, 0x5A);
+        assertThat(unlock.stored().orElseThrow().stored().subList(0, 2)).containsExactly(0xA5, 0x5A);
         probe.chip.powerCycle();
         assertThat(new ReadMemoryService(connectors).read(readFlash).data()).containsOnly((byte) 0xFF);
     }

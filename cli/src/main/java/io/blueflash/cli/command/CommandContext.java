@@ -1,0 +1,73 @@
+package io.blueflash.cli.command;
+
+import io.blueflash.cli.CliEnvironment;
+import io.blueflash.cli.output.ConsoleTrace;
+import io.blueflash.cli.output.PlainProgressLines;
+import io.blueflash.cli.output.ProgressEvents;
+import io.blueflash.cli.output.ProgressView;
+import io.blueflash.cli.output.TerminalProgressBar;
+import io.blueflash.model.ConnectOptions;
+import io.blueflash.model.ProbeSelector;
+import io.blueflash.model.TraceSink;
+import io.blueflash.port.in.ResetKind;
+import io.blueflash.port.in.ResetTargetRequest;
+
+import java.util.Objects;
+
+/**
+ * What every command of one invocation shares: the console, the parsed global options, the use
+ * cases, the progress view chosen for this console, the result printer, and the probe choice.
+ */
+final class CommandContext {
+
+    final CliEnvironment env;
+    final UseCases useCases;
+    final GlobalSettings settings;
+    final boolean stFlashStyle;
+    final ProgressEvents progress;
+    final ResultPrinter printer;
+
+    CommandContext(CliEnvironment env, UseCases useCases, GlobalSettings settings, boolean stFlashStyle) {
+        this.env = Objects.requireNonNull(env, "'env' must not be null");
+        this.useCases = Objects.requireNonNull(useCases, "'useCases' must not be null");
+        this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+        this.stFlashStyle = stFlashStyle;
+        this.progress = new ProgressEvents(view(env, settings), !settings.json());
+        this.printer = new ResultPrinter(env, settings.json(), progress);
+    }
+
+    /** A bar on a terminal, lines when piped, only notes under {@code -v --no-progress}, else nothing. */
+    private static ProgressView view(CliEnvironment env, GlobalSettings settings) {
+        if (settings.progress()) {
+            return env.terminal() ? new TerminalProgressBar(env.err()) : new PlainProgressLines(env.err());
+        }
+        return settings.verbosity() > 0 && !settings.json()
+                ? ProgressView.notesOnly(new PlainProgressLines(env.err())) : ProgressView.NONE;
+    }
+
+    ProbeSelector probe() {
+        return ProbeChoice.select(settings, env, useCases.listProbes(), progress::note);
+    }
+
+    ConnectOptions connect(ProbeSelector probe) {
+        TraceSink trace = settings.trace() ? new ConsoleTrace(env.err()) : TraceSink.NONE;
+        return ProbeChoice.connectOptions(probe, settings, env, trace);
+    }
+
+    /** {@code --reset} after a command that does not reset by itself: st-flash resets after any command when asked. */
+    void resetIfAsked(ProbeSelector probe, ConnectOptions connect) {
+        if (settings.resetAfter()) {
+            useCases.reset().reset(new ResetTargetRequest(probe, connect, ResetKind.AUTO, false));
+        }
+    }
+
+    /** Asks on the console; false without one (scripts must pass the --yes-... option). */
+    boolean confirmed(String warning) {
+        java.io.Console console = System.console();
+        if (console == null || !env.terminal() || settings.json()) {
+            return false;
+        }
+        String answer = console.readLine("%s. Type YES to go on: ", warning);
+        return answer != null && answer.trim().equals("YES");
+    }
+}

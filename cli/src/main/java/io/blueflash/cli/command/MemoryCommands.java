@@ -1,0 +1,82 @@
+package io.blueflash.cli.command;
+
+import io.blueflash.cli.ExitCode;
+import io.blueflash.cli.output.IntelHexText;
+import io.blueflash.image.ImageFormat;
+import io.blueflash.model.AddressRange;
+import io.blueflash.model.ConnectOptions;
+import io.blueflash.model.ProbeSelector;
+import io.blueflash.port.in.EraseFlashRequest;
+import io.blueflash.port.in.EraseReport;
+import io.blueflash.port.in.InspectTargetRequest;
+import io.blueflash.port.in.ReadMemoryRequest;
+import io.blueflash.port.in.ReadReport;
+import io.blueflash.port.in.TargetInfo;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+
+import static io.blueflash.cli.args.NumberArguments.hex32;
+
+/** {@code read} into a file (binary or Intel HEX) and {@code erase} (mass or a page range). */
+final class MemoryCommands {
+
+    private final CommandContext ctx;
+
+    MemoryCommands(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    ExitCode read(Path file, long address, long size) {
+        ProbeSelector probe = ctx.probe();
+        ConnectOptions connect = ctx.connect(probe);
+        long length = size == 0 ? toEndOfFlash(probe, connect, address) : size;
+        ReadReport r = ctx.useCases.read().read(new ReadMemoryRequest(probe, connect, new AddressRange(address, length),
+                ctx.progress));
+        boolean hex = ctx.settings.format().map(ImageFormat::parse).orElse(ImageFormat.fromFileName(file.toString())
+                .orElse(ImageFormat.BINARY)) == ImageFormat.IHEX;
+        AtomicFiles.write(file, hex ? IntelHexText.of(r.address(), r.data()).getBytes(StandardCharsets.US_ASCII)
+                : r.data());
+        return ctx.printer.ok("read", ResultPrinter.fields("file", file.toString(), "probe", r.probe(),
+                        "address", hex32(r.address()), "bytes", r.data().length, "format", hex ? "ihex" : "binary"),
+                r.timing(), List.of(String.format("read %d bytes at %s from %s into %s", r.data().length,
+                        hex32(r.address()), r.probe(), file)));
+    }
+
+    /** st-flash: size 0 reads from {@code address} to the end of the chip's flash (or of {@code --flash}). */
+    private long toEndOfFlash(ProbeSelector probe, ConnectOptions connect, long address) {
+        TargetInfo info = ctx.useCases.inspect().inspect(new InspectTargetRequest(probe, connect));
+        long flashStart = info.flashBaseAddress();
+        long flashEnd = flashStart + ctx.settings.flashSize().orElse(info.flashSizeBytes());
+        if (address < flashStart || address >= flashEnd) {
+            throw new UsageException("size 0 means 'to the end of flash', but " + hex32(address)
+                    + " is not in flash [" + hex32(flashStart) + ", " + hex32(flashEnd) + "): give a size");
+        }
+        return flashEnd - address;
+    }
+
+    ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding) {
+        if (address.isPresent() != size.isPresent()) {
+            throw new UsageException("erase takes no argument (mass erase) or both ADDR and SIZE, e.g. erase 0x08001000 1024");
+        }
+        ProbeSelector probe = ctx.probe();
+        ConnectOptions connect = ctx.connect(probe);
+        EraseFlashRequest request = address.isEmpty()
+                ? EraseFlashRequest.mass(probe, connect, ctx.progress)
+                : EraseFlashRequest.range(probe, connect, new AddressRange(address.getAsLong(), size.getAsLong()),
+                        allowPageRounding || ctx.stFlashStyle, ctx.progress);
+        if (ctx.settings.flashSize().isPresent()) {
+            request = request.withFlashSizeBytes(ctx.settings.flashSize().getAsLong());
+        }
+        EraseReport r = ctx.useCases.erase().erase(request);
+        ExitCode code = ctx.printer.ok("erase", ResultPrinter.fields("probe", r.probe(), "chip", r.chip(),
+                        "massErase", r.massErase(), "pagesErased", r.pagesErased(), "erased", r.erased().toString()),
+                r.timing(), List.of(r.massErase()
+                        ? String.format("mass erased %s [%s]: all %d pages", r.probe(), r.chip(), r.pagesErased())
+                        : String.format("erased %d page(s) %s on %s", r.pagesErased(), r.erased(), r.probe())));
+        ctx.resetIfAsked(probe, connect);
+        return code;
+    }
+}
