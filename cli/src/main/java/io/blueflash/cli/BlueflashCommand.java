@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
                 + "or the built-in simulated Blue Pill (--probe sim).",
         footerHeading = "%nExit codes:%n", footer = {
             "  0 ok   1 usage   2 file/image   3 probe not found   4 target not responding",
-            "  5 protected chip   6 verify mismatch   7 flash error   70 internal error",
+            "  5 protected chip   6 verify mismatch   7 flash error   8 probe busy   9 sim state file",
+            "  70 internal error   130/143 stopped by Ctrl-C/SIGTERM",
             "Examples:",
             "  blueflash --probe sim write examples/blink.bin 0x08000000",
             "  blueflash --probe sim read out.bin 0x08000000 4096",

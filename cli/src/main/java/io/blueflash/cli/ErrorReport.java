@@ -7,7 +7,9 @@ import io.blueflash.flash.FlashProtectedException;
 import io.blueflash.flash.FlashRangeException;
 import io.blueflash.image.ImageFormatException;
 import io.blueflash.port.out.MemoryFaultException;
+import io.blueflash.port.out.ProbeBusyException;
 import io.blueflash.port.out.ProbeNotFoundException;
+import io.blueflash.port.out.ProbeStateException;
 import io.blueflash.port.out.ReadProtectedException;
 import io.blueflash.port.out.TargetCommunicationException;
 
@@ -86,6 +88,16 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
                     "retry once; if the same page fails again the flash may be worn or the chip a clone that "
                             + "needs slower programming (see blueflash info)"));
         }
+        if (t instanceof ProbeStateException state) {
+            return stateFileProblem(state, text);
+        }
+        if (t instanceof ProbeBusyException busy) {
+            return new ErrorReport(ExitCode.PROBE_BUSY, "probe busy: " + text, busy.holder()
+                    .map(h -> List.of("held by " + h, "wait until it has finished, or stop it (Ctrl-C in its terminal, "
+                            + "or kill the pid)"))
+                    .orElse(List.of("another program has it open (OpenOCD, st-util, a serial terminal, another blueflash): "
+                            + "wait for it or close it")));
+        }
         if (t instanceof UnknownChipException) {
             return new ErrorReport(ExitCode.TARGET, text, List.of());
         }
@@ -108,6 +120,15 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
         }
         return new ErrorReport(ExitCode.INTERNAL, "internal error: " + t,
                 List.of("please report this with the output of --debug"));
+    }
+
+    private static ErrorReport stateFileProblem(ProbeStateException state, String text) {
+        java.nio.file.Path dir = state.file().toAbsolutePath().getParent();
+        return new ErrorReport(ExitCode.STATE_FILE, text, state.kind() == ProbeStateException.Kind.NOT_SAVED
+                ? List.of("the command did not take effect: check that " + dir + " is writable and has free space, "
+                        + "then run it again", "or choose a state file elsewhere with --sim-state FILE")
+                : List.of("move the file away to start with an erased simulated chip, or choose another with --sim-state FILE",
+                        "a file of another profile: use the profile it names with --probe sim:PROFILE"));
     }
 
     private static List<String> rangeHints(String text) {

@@ -14,6 +14,8 @@ public enum ExitCode {
     PROTECTED(5, "chip is read-protected or the page is write-protected"),
     VERIFY_MISMATCH(6, "verify found bytes that differ from the image"),
     FLASH_ERROR(7, "the flash controller reported a program or erase error"),
+    PROBE_BUSY(8, "the probe is in use by another process (a claimed USB interface, an open serial port, a locked simulator state file)"),
+    STATE_FILE(9, "the simulator state file is corrupt, of another version or profile, or could not be saved"),
     INTERNAL(70, "internal error (a bug: please report it with --debug output)");
 
     private final int code;

@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * A live session with one target through one probe. Each transport offers the highest level it
  * natively has and uses {@code debug.adi} / {@code debug.cortexm} to fill in the rest.
- * Closing it releases the probe; it never throws.
+ * Closing it releases the probe. It throws nothing, except a {@link ProbeStateException} when the
+ * probe keeps state between sessions (the simulator's state file) and the session's changes could
+ * not be saved: the probe is released even then, and the caller must not report success.
  */
 public interface TargetConnection extends AutoCloseable {
 

@@ -19,10 +19,17 @@ final class SimDapRegisterAccess implements DapRegisterAccess {
 
     private final SwdTransactionPort swd;
     private final int waitRetries;
+    private final Runnable beforeTransaction;
 
     SimDapRegisterAccess(SwdTransactionPort swd, int waitRetries) {
+        this(swd, waitRetries, () -> { });
+    }
+
+    /** @param beforeTransaction runs before every transaction; may throw to stop the session (a signal) */
+    SimDapRegisterAccess(SwdTransactionPort swd, int waitRetries, Runnable beforeTransaction) {
         this.swd = swd;
         this.waitRetries = waitRetries;
+        this.beforeTransaction = beforeTransaction;
     }
 
     @Override
@@ -52,6 +59,7 @@ final class SimDapRegisterAccess implements DapRegisterAccess {
     }
 
     private int transact(boolean ap, boolean read, int address, int value) {
+        beforeTransaction.run();
         for (int attempt = 0; ; attempt++) {
             SwdResponse response = read ? swd.read(ap, address) : swd.write(ap, address, value);
             switch (response.ack()) {

@@ -5,10 +5,14 @@ import io.blueflash.model.ProbeSelector;
 import io.blueflash.port.out.ProbeConnector;
 import io.blueflash.port.out.ProbeDescriptor;
 import io.blueflash.port.out.ProbeNotFoundException;
-import io.blueflash.port.out.TargetCommunicationException;
 import io.blueflash.port.out.TargetConnection;
 import io.blueflash.sim.chip.SimProfile;
+import io.blueflash.port.out.ProbeBusyException;
+import io.blueflash.port.out.ProbeStateException;
+import io.blueflash.sim.chip.SimState;
+import io.blueflash.sim.chip.SimStateBusyException;
 import io.blueflash.sim.chip.SimStateCorruptException;
+import io.blueflash.sim.chip.SimStateLock;
 import io.blueflash.sim.chip.SimStateFile;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.chip.TimingCorner;
@@ -24,9 +28,12 @@ import java.util.Objects;
  * The selector argument names the profile ({@link SimProfile#knownNames()}; default
  * {@value SimProfile#DEFAULT_NAME}).
  *
- * <p>Connect options: {@link ConnectOptions#SIM_STATE_FILE} names the state file, loaded at
- * connect when it exists (a corrupt file is an error naming the file, and the file is left as it
- * is) and saved atomically at close; without one, each connector keeps one board per profile in
+ * <p>Connect options: {@link ConnectOptions#SIM_STATE_FILE} names the state file, locked for the
+ * whole session ({@link SimStateLock}: a second session gets {@link ProbeBusyException}), loaded at
+ * connect when it exists (a corrupt or foreign file is a {@link ProbeStateException} naming the file,
+ * which is left as it is) and saved atomically at close when the chip changed (a failed save is a
+ * {@link ProbeStateException} from {@code close}); Ctrl-C or SIGTERM stops the session at the next
+ * SWD transaction and saves it ({@link SessionSignals}); without one, each connector keeps one board per profile in
  * memory, so a second connection sees what the first wrote. {@code swdFrequencyKhz} sets the SWD
  * clock (default 4 MHz); {@value #TIMING_OPTION} picks the datasheet corner of the flash times;
  * {@value #AP_WAIT_OPTION}=true makes the DP answer WAIT while flash is busy; {@code trace} receives every SWD transaction, decoded bus access and
@@ -43,6 +50,12 @@ public final class SimulatedProbeConnector implements ProbeConnector {
      * instead of absorbing the stall in the transaction (see {@code SwDebugPort}).
      */
     public static final String AP_WAIT_OPTION = "sim.ap-wait";
+
+    /**
+     * Transport option: faults to inject at connect, e.g. {@code power-loss-after=100,wait-storm=5}
+     * ({@link SimFaultOptions#GRAMMAR}); without it the board has none.
+     */
+    public static final String FAULTS_OPTION = "sim.faults";
 
     private final Map<String, Stm32F103> boards = new HashMap<>();
 
@@ -78,6 +91,30 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         }
     }
 
+    /** Locks the state file for the session; busy becomes the probe-busy error every transport raises. */
+    private static SimStateLock lock(Path stateFile) {
+        try {
+            return SimStateLock.acquire(stateFile, null);
+        } catch (SimStateBusyException busy) {
+            throw new ProbeBusyException(busy.getMessage(), busy.holder().orElse(null), busy);
+        }
+    }
+
+    /** Loads the state file when it exists; the state as loaded (to skip saving what did not change), or null. */
+    private static SimState load(Path stateFile, Stm32F103 chip) {
+        if (!Files.exists(stateFile)) {
+            return null;
+        }
+        try {
+            SimStateFile.loadInto(stateFile, chip);
+            return chip.saveState();
+        } catch (SimStateCorruptException e) {
+            throw new ProbeStateException(ProbeStateException.Kind.UNUSABLE, stateFile, e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new ProbeStateException(ProbeStateException.Kind.UNUSABLE, stateFile, e.getMessage(), e);
+        }
+    }
+
     @Override
     public String transportName() {
         return TRANSPORT;
@@ -104,18 +141,23 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         String stateOption = options.option(ConnectOptions.SIM_STATE_FILE, "");
         Path stateFile = stateOption.isBlank() ? null : Path.of(stateOption);
         Stm32F103 chip = boardFor(profile, stateFile == null);
-        if (stateFile != null && Files.exists(stateFile)) {
-            try {
-                SimStateFile.loadInto(stateFile, chip);
-            } catch (SimStateCorruptException | IllegalArgumentException | java.io.UncheckedIOException e) {
-                throw new TargetCommunicationException(e.getMessage(), e);
+        SimStateLock lock = stateFile == null ? null : lock(stateFile);
+        SimState loaded;
+        try {
+            loaded = stateFile == null ? null : load(stateFile, chip);
+            options.swdFrequencyKhz().ifPresent(khz -> chip.setSwdFrequencyHz(khz * 1000L));
+            chip.setFlashTiming(timingCorner(options.option(TIMING_OPTION, "typ")));
+            chip.debugPort().setWaitWhileBusStalls(Boolean.parseBoolean(options.option(AP_WAIT_OPTION, "false")));
+            SimFaultOptions.apply(options.option(FAULTS_OPTION, ""), chip.faults());
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
             }
+            throw e;
         }
-        options.swdFrequencyKhz().ifPresent(khz -> chip.setSwdFrequencyHz(khz * 1000L));
-        chip.setFlashTiming(timingCorner(options.option(TIMING_OPTION, "typ")));
-        chip.debugPort().setWaitWhileBusStalls(Boolean.parseBoolean(options.option(AP_WAIT_OPTION, "false")));
         ProbeDescriptor probe = new ProbeDescriptor(TRANSPORT, profile.name(), "simulated " + profile.description());
-        SimulatedTargetConnection connection = new SimulatedTargetConnection(chip, probe, stateFile, options.trace());
+        SimulatedTargetConnection connection = new SimulatedTargetConnection(chip, probe, stateFile, options.trace(),
+                lock, loaded);
         try {
             connection.attach(options.mode());
         } catch (RuntimeException e) {

@@ -12,7 +12,10 @@ import io.blueflash.port.out.ProbeDescriptor;
 import io.blueflash.port.out.ResetLine;
 import io.blueflash.port.out.TargetCapability;
 import io.blueflash.port.out.TargetConnection;
+import io.blueflash.port.out.ProbeStateException;
+import io.blueflash.sim.chip.SimState;
 import io.blueflash.sim.chip.SimStateFile;
+import io.blueflash.sim.chip.SimStateLock;
 import io.blueflash.sim.chip.SimTraceListener;
 import io.blueflash.sim.chip.Stm32F103;
 import java.nio.file.Path;
@@ -41,19 +44,36 @@ public final class SimulatedTargetConnection implements TargetConnection {
     private final CoreControl core;
     private final ResetLine resetLine;
     private final long openedAtNanos;
+    private final SimStateLock lock;
+    private final SimState loaded;
+    private final SessionSignals signals = new SessionSignals();
     private boolean closed;
 
     SimulatedTargetConnection(Stm32F103 chip, ProbeDescriptor probe, Path stateFile, TraceSink trace) {
+        this(chip, probe, stateFile, trace, null, null);
+    }
+
+    /**
+     * @param lock   the state file's lock, released at close (null: none)
+     * @param loaded the state as loaded from the file, to skip a save that changes nothing (null: always save)
+     */
+    SimulatedTargetConnection(Stm32F103 chip, ProbeDescriptor probe, Path stateFile, TraceSink trace,
+                              SimStateLock lock, SimState loaded) {
         this.chip = chip;
         this.probe = probe;
         this.stateFile = stateFile;
+        this.lock = lock;
+        this.loaded = loaded;
+        if (stateFile != null) {
+            signals.install(stateFile.toString());
+        }
         this.openedAtNanos = chip.clock().nanos();
         this.traceListener = trace == TraceSink.NONE ? null
                 : event -> trace.trace(event.layer(), event.simNanos(), event.text());
         if (traceListener != null) {
             chip.addTraceListener(traceListener);
         }
-        this.dap = new SimDapRegisterAccess(chip.swd(), SimDapRegisterAccess.DEFAULT_WAIT_RETRIES);
+        this.dap = new SimDapRegisterAccess(chip.swd(), SimDapRegisterAccess.DEFAULT_WAIT_RETRIES, signals::check);
         DebugPort debugPort = new DebugPort(dap);
         this.memory = new MemApMemoryAccess(debugPort, 0, 1024);
         this.core = new CortexMCoreControl(memory);
@@ -137,9 +157,15 @@ public final class SimulatedTargetConnection implements TargetConnection {
         if (traceListener != null) {
             chip.removeTraceListener(traceListener);
         }
+        release();
     }
 
-    /** Saves the state file (if any) and detaches the trace. Never throws: a failed save is reported on stderr. */
+    /**
+     * Saves the state file (if any, and if the chip changed since it was loaded), detaches the trace
+     * and releases the state file's lock.
+     *
+     * @throws ProbeStateException when the state could not be saved: the session's work is lost
+     */
     @Override
     public void close() {
         if (closed) {
@@ -147,13 +173,25 @@ public final class SimulatedTargetConnection implements TargetConnection {
         }
         closed = true;
         try {
-            saveState();
-        } catch (RuntimeException e) {
-            System.err.println("blueflash: simulator state NOT saved: " + e.getMessage());
+            if (stateFile != null && (loaded == null || !loaded.equals(chip.saveState()))) {
+                SimStateFile.save(stateFile, chip);
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new ProbeStateException(ProbeStateException.Kind.NOT_SAVED, stateFile, "simulator state NOT saved to "
+                    + stateFile + ": " + e.getCause().getMessage() + "; what this command did to the simulated chip is lost",
+                    e);
         } finally {
             if (traceListener != null) {
                 chip.removeTraceListener(traceListener);
             }
+            release();
         }
+    }
+
+    private void release() {
+        if (lock != null) {
+            lock.close();
+        }
+        signals.sessionClosed();
     }
 }

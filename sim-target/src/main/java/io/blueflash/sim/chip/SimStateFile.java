@@ -66,8 +66,11 @@ public final class SimStateFile {
     public static void loadInto(Path file, Stm32F103 chip) {
         SimState state = read(file);
         if (!state.profileName().equals(chip.profile().name())) {
-            throw new IllegalArgumentException("simulator state file " + file + " belongs to a " + state.profileName()
-                    + ", not a " + chip.profile().name() + "; select that profile or use another state file");
+            throw SimStateCorruptException.otherProfile(file, state.profileName(), chip.profile().name());
+        }
+        if (state.flash().length != chip.profile().physicalFlashBytes()) {
+            throw new SimStateCorruptException(file, "it holds " + state.flash().length + " bytes of flash, a "
+                    + chip.profile().name() + " has " + chip.profile().physicalFlashBytes());
         }
         chip.restoreState(state);
     }
@@ -125,7 +128,12 @@ public final class SimStateFile {
         try {
             byte[] name = new byte[Short.toUnsignedInt(in.getShort())];
             in.get(name);
-            byte[] flash = new byte[in.getInt()];
+            int flashLength = in.getInt();
+            if (flashLength < 0 || flashLength > in.remaining()) {
+                throw new SimStateCorruptException(file, "its flash length field says " + Integer.toUnsignedString(flashLength)
+                        + " bytes, more than the file holds (" + content.length + " bytes)");
+            }
+            byte[] flash = new byte[flashLength];
             in.get(flash);
             byte[] options = new byte[Short.toUnsignedInt(in.getShort())];
             in.get(options);

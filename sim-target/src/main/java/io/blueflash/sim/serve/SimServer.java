@@ -1,6 +1,11 @@
 package io.blueflash.sim.serve;
 
+import io.blueflash.port.out.ProbeBusyException;
+import io.blueflash.port.out.ProbeStateException;
+import io.blueflash.sim.chip.SimStateBusyException;
+import io.blueflash.sim.chip.SimStateCorruptException;
 import io.blueflash.sim.chip.SimStateFile;
+import io.blueflash.sim.chip.SimStateLock;
 import io.blueflash.sim.chip.Stm32F103;
 
 import java.io.DataInputStream;
@@ -28,6 +33,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * the state file is saved atomically after every client session, when the chip has changed and then
  * been idle for a second (a pty session never ends), and on
  * {@link #close()}, so that a later {@code blueflash --probe sim --sim-state FILE read} sees what the client wrote.
+ * The state file is locked from open to close ({@link SimStateLock}): a CLI command on the same
+ * file meanwhile is refused as "probe busy", as a USB probe claimed by another process would be.
  */
 public final class SimServer implements AutoCloseable {
 
@@ -37,6 +44,7 @@ public final class SimServer implements AutoCloseable {
 
     private final Stm32F103 chip;
     private final Path stateFile;
+    private final SimStateLock stateLock;
     private final PrintStream log;
     private final ReentrantLock chipLock = new ReentrantLock();
     private final List<AutoCloseable> listeners = new CopyOnWriteArrayList<>();
@@ -46,8 +54,9 @@ public final class SimServer implements AutoCloseable {
 
     private long savedAtNanos;
 
-    private SimServer(Stm32F103 chip, Path stateFile, PrintStream log) {
+    private SimServer(Stm32F103 chip, Path stateFile, SimStateLock stateLock, PrintStream log) {
         this.chip = chip;
+        this.stateLock = stateLock;
         this.stateFile = stateFile;
         this.log = log;
         this.savedAtNanos = chip.clock().nanos();
@@ -63,10 +72,24 @@ public final class SimServer implements AutoCloseable {
             throw new IllegalArgumentException("'stateFile' must not be null");
         }
         Stm32F103 chip = Stm32F103.create(profileName);
-        if (Files.exists(stateFile)) {
-            SimStateFile.loadInto(stateFile, chip);
+        SimStateLock lock;
+        try {
+            lock = SimStateLock.acquire(stateFile, "blueflash sim serve --state " + stateFile);
+        } catch (SimStateBusyException busy) {
+            throw new ProbeBusyException(busy.getMessage(), busy.holder().orElse(null), busy);
         }
-        return new SimServer(chip, stateFile, log == null ? System.err : log);
+        try {
+            if (Files.exists(stateFile)) {
+                SimStateFile.loadInto(stateFile, chip);
+            }
+        } catch (SimStateCorruptException corrupt) {
+            lock.close();
+            throw new ProbeStateException(ProbeStateException.Kind.UNUSABLE, stateFile, corrupt.getMessage(), corrupt);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return new SimServer(chip, stateFile, lock, log == null ? System.err : log);
     }
 
     /** The chip, for code that runs while no client session is active (tests, reports). */
@@ -228,6 +251,7 @@ public final class SimServer implements AutoCloseable {
             if (locked) {
                 chipLock.unlock();
             }
+            stateLock.close();
         }
         threads.forEach(Thread::interrupt);
     }

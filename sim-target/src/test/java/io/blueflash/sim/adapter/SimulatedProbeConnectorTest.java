@@ -8,7 +8,9 @@ import io.blueflash.model.ConnectOptions;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.port.out.MemoryAccess;
 import io.blueflash.port.out.ProbeConnector;
+import io.blueflash.port.out.ProbeBusyException;
 import io.blueflash.port.out.ProbeNotFoundException;
+import io.blueflash.port.out.ProbeStateException;
 import io.blueflash.port.out.TargetCapability;
 import io.blueflash.port.out.TargetCommunicationException;
 import io.blueflash.port.out.TargetConnection;
@@ -166,9 +168,72 @@ class SimulatedProbeConnectorTest {
         byte[] garbage = "not a state file at all".getBytes();
         Files.write(state, garbage);
         ConnectOptions options = ConnectOptions.defaults().withTransportOption(ConnectOptions.SIM_STATE_FILE, state.toString());
-        assertThatThrownBy(() -> connect("sim", options)).isInstanceOf(TargetCommunicationException.class)
-                .hasMessageContaining(state.toString());
+        assertThatThrownBy(() -> connect("sim", options)).isInstanceOf(ProbeStateException.class)
+                .hasMessageContaining(state.toString())
+                .satisfies(e -> assertThat(((ProbeStateException) e).kind()).isEqualTo(ProbeStateException.Kind.UNUSABLE));
         assertThat(Files.readAllBytes(state)).isEqualTo(garbage);
+    }
+
+    @Test
+    void givenOpenSessionOnAStateFile_whenSecondSessionConnects_thenProbeBusyNamingTheHolder() {
+        Path state = temp.resolve("shared.sim");
+        ConnectOptions options = ConnectOptions.defaults().withTransportOption(ConnectOptions.SIM_STATE_FILE, state.toString());
+        try (TargetConnection first = new SimulatedProbeConnector().connect(ProbeSelector.parse("sim"), options)) {
+            assertThatThrownBy(() -> new SimulatedProbeConnector().connect(ProbeSelector.parse("sim"), options))
+                    .isInstanceOf(ProbeBusyException.class).hasMessageContaining(state.toString())
+                    .satisfies(e -> assertThat(((ProbeBusyException) e).holder()).get().asString()
+                            .contains("pid " + ProcessHandle.current().pid()));
+        }
+        try (TargetConnection again = new SimulatedProbeConnector().connect(ProbeSelector.parse("sim"), options)) {
+            assertThat(again.probe().selectorText()).isEqualTo("sim:stm32f103c8");
+        }
+    }
+
+    @Test
+    void givenStateThatCannotBeSaved_whenClosedAfterAWrite_thenProbeStateExceptionNotSaved() {
+        // a name the file system accepts, whose temporary sibling (name + random + .tmp) is too long
+        Path state = temp.resolve("s".repeat(240));
+        ConnectOptions options = ConnectOptions.defaults().withTransportOption(ConnectOptions.SIM_STATE_FILE, state.toString());
+        TargetConnection connection = new SimulatedProbeConnector().connect(ProbeSelector.parse("sim"), options);
+        programHalfWord(connection.memoryAccess().orElseThrow(), 0x0800_0000, 0x1234);
+
+        assertThatThrownBy(connection::close).isInstanceOf(ProbeStateException.class)
+                .hasMessageContaining("NOT saved").hasMessageContaining(state.toString())
+                .satisfies(e -> assertThat(((ProbeStateException) e).kind()).isEqualTo(ProbeStateException.Kind.NOT_SAVED));
+        assertThat(state).doesNotExist();
+        TargetConnection after = new SimulatedProbeConnector().connect(ProbeSelector.parse("sim"), options);
+        assertThat(after.probe().selectorText()).as("the lock was released even so").isEqualTo("sim:stm32f103c8");
+        assertThatThrownBy(after::close).isInstanceOf(ProbeStateException.class);
+    }
+
+    @Test
+    void givenLoadedStateUnchanged_whenClosed_thenFileNotRewritten() throws Exception {
+        Path state = temp.resolve("unchanged.sim");
+        ConnectOptions options = ConnectOptions.defaults().withTransportOption(ConnectOptions.SIM_STATE_FILE, state.toString());
+        try (TargetConnection connection = connect("sim", options)) {
+            programHalfWord(connection.memoryAccess().orElseThrow(), 0x0800_0000, 0x1234);
+        }
+        java.nio.file.attribute.FileTime saved = java.nio.file.attribute.FileTime.fromMillis(1_000_000L);
+        Files.setLastModifiedTime(state, saved);
+        try (TargetConnection connection = connect("sim", options)) {
+            assertThat(connection.memoryAccess().orElseThrow().read16(0x0800_0000)).isEqualTo(0x1234);
+        }
+        assertThat(Files.getLastModifiedTime(state)).as("a read-only session leaves the file alone").isEqualTo(saved);
+    }
+
+    @Test
+    void givenFaultsOption_whenConnected_thenTheChipHasThem() {
+        Stm32F103 chip = Stm32F103.create("stm32f103c8");
+        ConnectOptions options = ConnectOptions.defaults().withMode(ConnectMode.HOT_PLUG)
+                .withTransportOption(SimulatedProbeConnector.FAULTS_OPTION, "wait-storm=7, nrst-not-wired");
+        try (TargetConnection ignored = SimulatedProbeConnector.withBoard(chip).connect(ProbeSelector.parse("sim"), options)) {
+            assertThat(chip.faults().isNrstNotWired()).isTrue();
+        }
+        assertThatThrownBy(() -> SimulatedProbeConnector.withBoard(Stm32F103.create("stm32f103c8")).connect(
+                ProbeSelector.parse("sim"), ConnectOptions.defaults().withTransportOption(
+                        SimulatedProbeConnector.FAULTS_OPTION, "lightning=3")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lightning")
+                .hasMessageContaining("power-loss-after=N");
     }
 
     @Test

@@ -74,11 +74,32 @@ class SimStateFileTest {
     }
 
     @Test
-    void givenOtherProfile_whenLoaded_thenClearMismatchError() {
+    void givenOtherProfile_whenLoaded_thenStateFileErrorNamingBothProfiles() {
         Path file = dir.resolve("state.bin");
         SimStateFile.save(file, programmedChip());
         assertThatThrownBy(() -> SimStateFile.loadInto(file, Stm32F103.create("stm32f103cb")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stm32f103c8");
+                .isInstanceOf(SimStateCorruptException.class).hasMessageContaining("holds a stm32f103c8")
+                .hasMessageContaining("--probe sim:stm32f103c8").hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void givenLengthFieldLargerThanTheFile_whenLoaded_thenFormatErrorNotOutOfMemory() throws Exception {
+        Path file = dir.resolve("state.bin");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.write(SimStateFile.MAGIC);
+        out.writeShort(SimStateFile.VERSION);
+        out.writeShort(11);
+        out.write("stm32f103c8".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeInt(0x7FFF_FFF0); // ~2 GiB of flash claimed, 8 bytes present
+        out.write(new byte[8]);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes.toByteArray());
+        out.writeInt((int) crc.getValue());
+        Files.write(file, bytes.toByteArray());
+
+        assertThatThrownBy(() -> SimStateFile.read(file)).isInstanceOf(SimStateCorruptException.class)
+                .hasMessageContaining("length field").hasMessageContaining(file.toString());
     }
 
     @Test
