@@ -1,6 +1,6 @@
 package io.blueflash.cli.endtoend;
 
-import io.blueflash.cli.sim.SimServer;
+import io.blueflash.sim.serve.SimServer;
 import io.blueflash.sim.chip.SimStateFile;
 import io.blueflash.sim.chip.Stm32F103;
 import org.junit.jupiter.api.BeforeEach;
