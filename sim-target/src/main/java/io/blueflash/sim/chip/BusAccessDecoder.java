@@ -33,16 +33,8 @@ public final class BusAccessDecoder {
         reg(f + 0x4C, "FLASH_SR2", FLASH_SR);
         reg(f + 0x50, "FLASH_CR2", FLASH_CR);
         reg(f + 0x54, "FLASH_AR2", null);
-        int rcc = 0x4002_1000;
-        String[] rccNames = {"RCC_CR", "RCC_CFGR", "RCC_CIR", "RCC_APB2RSTR", "RCC_APB1RSTR", "RCC_AHBENR",
-                "RCC_APB2ENR", "RCC_APB1ENR", "RCC_BDCR", "RCC_CSR"};
-        for (int i = 0; i < rccNames.length; i++) {
-            reg(rcc + 4 * i, rccNames[i], i == 5 ? bits(0, "DMA1EN", 1, "DMA2EN", 2, "SRAMEN", 4, "FLITFEN", 6, "CRCEN") : null);
-        }
-        reg(0x4000_3000, "IWDG_KR", null);
-        reg(0x4000_3004, "IWDG_PR", null);
-        reg(0x4000_3008, "IWDG_RLR", null);
-        reg(0x4000_300C, "IWDG_SR", null);
+        PeripheralRegisterNames.register((address, name, bitNames) -> reg(address, name,
+                bitNames == null ? null : bits(bitNames)));
         reg(0xE000_ED00, "CPUID", null);
         reg(0xE000_ED04, "ICSR", null);
         reg(0xE000_ED08, "VTOR", null);
@@ -143,6 +135,10 @@ public final class BusAccessDecoder {
     }
 
     private String region(int address) {
+        String block = PeripheralRegisterNames.block(address);
+        if (block != null) {
+            return block;
+        }
         long a = Integer.toUnsignedLong(address);
         if (a >= SimProfile.FLASH_BASE && a < SimProfile.FLASH_BASE + (long) profile.physicalFlashBytes()) {
             return "flash";

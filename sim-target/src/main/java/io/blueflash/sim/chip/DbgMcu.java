@@ -37,6 +37,11 @@ final class DbgMcu implements BusDevice {
         }
     }
 
+    /** DBGMCU_CR.DBG_IWDG_STOP: the IWDG stops counting while the core is halted. */
+    boolean iwdgStop() {
+        return (cr & 1 << 8) != 0;
+    }
+
     /** DBGMCU_CR survives system resets; only power-on clears it. */
     void powerOnReset() {
         cr = 0;

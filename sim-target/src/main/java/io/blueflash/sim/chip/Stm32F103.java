@@ -1,7 +1,10 @@
 package io.blueflash.sim.chip;
 
+import io.blueflash.sim.chip.periph.GpioPort;
+import io.blueflash.sim.chip.periph.Iwdg;
 import io.blueflash.sim.chip.periph.Peripherals;
 import io.blueflash.sim.chip.periph.Rcc;
+import io.blueflash.sim.chip.periph.Usart;
 import io.blueflash.sim.debug.AhbAccessPort;
 import io.blueflash.sim.debug.CortexM3;
 import io.blueflash.sim.debug.RomTable;
@@ -63,7 +66,8 @@ public final class Stm32F103 {
         this.sram = new Sram(profile.sramBytes());
         this.systemMemory = new SystemMemory(profile, fpec, clock, tracer);
         this.dbgMcu = new DbgMcu(profile.dbgmcuIdcode(), () -> debuggerAttached);
-        this.peripherals = new Peripherals(new Peripherals.Hooks(profile.density(), clock, tracer));
+        this.peripherals = new Peripherals(new Peripherals.Hooks(profile.density(), clock, tracer, dbgMcu::iwdgStop,
+                () -> (fpec.obr() & 1 << 2) == 0, this::systemReset));
         this.traceUnits = new RegisterFile(Map.of(0x1000, 0x4000_0000, 0x2000, 0x0000_0260), Set.of());
         this.core = new CortexM3(profile.cpuid(), this::fetchVector, this::systemReset);
         this.bus = new AhbBus(clock, tracer, faults, new BusAccessDecoder(profile), new AhbBus.Chip() {
@@ -308,6 +312,26 @@ public final class Stm32F103 {
     /** RCC and the clock tree: {@code rcc().hclkHz()} is the core's clock. */
     public Rcc rcc() {
         return peripherals.rcc();
+    }
+
+    /** GPIOA … GPIOE (… G on high density): registers, pins the host can drive, edges with timestamps. */
+    public GpioPort gpio(char port) {
+        return peripherals.gpio(port);
+    }
+
+    /** USART1 … USART3 (UART4/5 on high density): bytes sent go to its listeners, {@code hostSend} receives. */
+    public Usart usart(int n) {
+        return peripherals.usart(n);
+    }
+
+    /** The independent watchdog; {@code iwdg().setCoreHalted(...)} connects the core's halt state. */
+    public Iwdg iwdg() {
+        return peripherals.iwdg();
+    }
+
+    /** AFIO (SWJ_CFG, EXTI routing) and the CRC unit. */
+    public Peripherals peripherals() {
+        return peripherals;
     }
 
     /** FLASH_ACR's LATENCY and PRFTBE for flash fetch timing, and the FPEC. */

@@ -11,11 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The run-time peripherals of one STM32F103 (RM0008 §3.3 Table 3), built for its density and
- * mapped onto its bus: RCC with the clock tree, and every other peripheral of the map as at least
- * a register file, each behind its RCC clock gate. Addresses the manual leaves reserved are not
+ * mapped onto its bus: RCC with the clock tree, GPIO ports, AFIO, USARTs, IWDG and CRC modelled,
+ * every other peripheral of the map as a register file, each behind its RCC clock gate. Addresses the manual leaves reserved are not
  * mapped, so they still bus-fault. The FPEC (FLASH_ACR) and DBGMCU live in the chip itself.
  */
 public final class Peripherals {
@@ -26,8 +28,15 @@ public final class Peripherals {
         void map(int base, int size, String name, BusDevice device);
     }
 
-    /** What the peripherals need from the chip around them. */
-    public record Hooks(Density density, SimClock clock, SimTracer tracer) {
+    /**
+     * What the peripherals need from the chip around them.
+     *
+     * @param iwdgDebugStop    DBGMCU_CR.DBG_IWDG_STOP
+     * @param hardwareWatchdog FLASH_OBR.WDG_SW is 0 (as loaded at the last reset)
+     * @param systemReset      the chip's system reset path, for the watchdog
+     */
+    public record Hooks(Density density, SimClock clock, SimTracer tracer, BooleanSupplier iwdgDebugStop,
+                        BooleanSupplier hardwareWatchdog, Consumer<Rcc.ResetCause> systemReset) {
     }
 
     private record Slot(int base, int size, String name, Peripheral device, Rcc.Bus bus, int enableBit,
@@ -40,6 +49,11 @@ public final class Peripherals {
     private final Map<Long, Peripheral> byResetBit = new HashMap<>();
     private final PlainRegisters pwr = new PlainRegisters("PWR", true, Map.of());
     private final Rcc rcc;
+    private final Iwdg iwdg;
+    private final Afio afio = new Afio();
+    private final CrcUnit crc = new CrcUnit();
+    private final GpioPort[] gpio;
+    private final Usart[] usarts;
 
     public Peripherals(Hooks hooks) {
         this.hooks = hooks;
@@ -55,6 +69,18 @@ public final class Peripherals {
             }
         });
         rcc.onBackupDomainReset(this::backupDomainReset);
+        this.iwdg = new Iwdg(hooks.clock(), hooks.tracer(), hooks.iwdgDebugStop(), hooks.hardwareWatchdog(),
+                () -> hooks.systemReset().accept(Rcc.ResetCause.IWDG));
+        this.gpio = new GpioPort[hd ? 7 : 5];
+        for (int i = 0; i < gpio.length; i++) {
+            gpio[i] = new GpioPort((char) ('A' + i), hooks.clock(), hooks.tracer());
+        }
+        this.usarts = new Usart[hd ? 5 : 3];
+        int[] irqs = {37, 38, 39, 52, 53};
+        for (int i = 0; i < usarts.length; i++) {
+            LongSupplier pclk = i == 0 ? rcc::pclk2Hz : rcc::pclk1Hz;
+            usarts[i] = new Usart(i + 1, irqs[i], pclk, hooks.clock(), hooks.tracer(), lines);
+        }
 
         // APB1, 0x4000_0000 (RM0008 Table 3)
         plain(0x4000_0000, "TIM2", Rcc.Bus.APB1, 0, Map.of());
@@ -73,16 +99,16 @@ public final class Peripherals {
         add(0x4000_2800, 0x400, "RTC", new PlainRegisters("RTC", true,
                 Map.of(0x04, 0x0020, 0x0C, 0x8000, 0x14, 0x8000, 0x20, 0xFFFF, 0x24, 0xFFFF)), null, -1, true);
         plain(0x4000_2C00, "WWDG", Rcc.Bus.APB1, 11, Map.of(0x00, 0x7F, 0x04, 0x7F));
-        add(0x4000_3000, 0x400, "IWDG", new PlainRegisters("IWDG", true, Map.of(0x08, 0x0FFF)), null, -1, false);
+        add(0x4000_3000, 0x400, "IWDG", iwdg, null, -1, false);
         plain(0x4000_3800, "SPI2", Rcc.Bus.APB1, 14, spiResetValues());
         if (hd) {
             plain(0x4000_3C00, "SPI3", Rcc.Bus.APB1, 15, spiResetValues());
         }
-        plain(0x4000_4400, "USART2", Rcc.Bus.APB1, 17, Map.of(0x00, 0xC0));
-        plain(0x4000_4800, "USART3", Rcc.Bus.APB1, 18, Map.of(0x00, 0xC0));
+        add(0x4000_4400, 0x400, "USART2", usarts[1], Rcc.Bus.APB1, 17, false);
+        add(0x4000_4800, 0x400, "USART3", usarts[2], Rcc.Bus.APB1, 18, false);
         if (hd) {
-            plain(0x4000_4C00, "UART4", Rcc.Bus.APB1, 19, Map.of(0x00, 0xC0));
-            plain(0x4000_5000, "UART5", Rcc.Bus.APB1, 20, Map.of(0x00, 0xC0));
+            add(0x4000_4C00, 0x400, "UART4", usarts[3], Rcc.Bus.APB1, 19, false);
+            add(0x4000_5000, 0x400, "UART5", usarts[4], Rcc.Bus.APB1, 20, false);
         }
         plain(0x4000_5400, "I2C1", Rcc.Bus.APB1, 21, Map.of(0x20, 0x0002));
         plain(0x4000_5800, "I2C2", Rcc.Bus.APB1, 22, Map.of(0x20, 0x0002));
@@ -101,12 +127,10 @@ public final class Peripherals {
         }
 
         // APB2, 0x4001_0000
-        plain(0x4001_0000, "AFIO", Rcc.Bus.APB2, 0, Map.of());
+        add(0x4001_0000, 0x400, "AFIO", afio, Rcc.Bus.APB2, 0, false);
         add(0x4001_0400, 0x400, "EXTI", new PlainRegisters("EXTI", true, Map.of()), null, -1, false);
-        int ports = hd ? 7 : 5;
-        for (int i = 0; i < ports; i++) {
-            plain(0x4001_0800 + 0x400 * i, "GPIO" + (char) ('A' + i), Rcc.Bus.APB2, 2 + i,
-                    Map.of(0x00, 0x4444_4444, 0x04, 0x4444_4444));
+        for (int i = 0; i < gpio.length; i++) {
+            add(0x4001_0800 + 0x400 * i, 0x400, "GPIO" + gpio[i].name(), gpio[i], Rcc.Bus.APB2, 2 + i, false);
         }
         plain(0x4001_2400, "ADC1", Rcc.Bus.APB2, 9, Map.of());
         plain(0x4001_2800, "ADC2", Rcc.Bus.APB2, 10, Map.of());
@@ -115,7 +139,7 @@ public final class Peripherals {
         if (hd) {
             plain(0x4001_3400, "TIM8", Rcc.Bus.APB2, 13, Map.of());
         }
-        plain(0x4001_3800, "USART1", Rcc.Bus.APB2, 14, Map.of(0x00, 0xC0));
+        add(0x4001_3800, 0x400, "USART1", usarts[0], Rcc.Bus.APB2, 14, false);
         if (hd) {
             plain(0x4001_3C00, "ADC3", Rcc.Bus.APB2, 15, Map.of());
         }
@@ -134,7 +158,7 @@ public final class Peripherals {
             ahb(0x4002_0400, "DMA2", 1, Map.of());
         }
         add(Rcc.BASE, 0x400, "RCC", rcc, null, -1, false);
-        ahb(0x4002_3000, "CRC", 6, Map.of(0x00, 0xFFFF_FFFF));
+        add(0x4002_3000, 0x400, "CRC", crc, Rcc.Bus.AHB, 6, false);
         if (hd) {
             ahb(0xA000_0000, "FSMC", 8, Map.of(0x00, 0x30DB, 0x04, 0x0FFF_FFFF, 0x08, 0x30D2, 0x0C, 0x0FFF_FFFF,
                     0x10, 0x30D2, 0x14, 0x0FFF_FFFF, 0x18, 0x30D2, 0x1C, 0x0FFF_FFFF));
@@ -155,6 +179,35 @@ public final class Peripherals {
 
     public Rcc rcc() {
         return rcc;
+    }
+
+    public Iwdg iwdg() {
+        return iwdg;
+    }
+
+    public Afio afio() {
+        return afio;
+    }
+
+    public CrcUnit crc() {
+        return crc;
+    }
+
+    /** GPIOA … GPIOE (… GPIOG on high density and XL). */
+    public GpioPort gpio(char port) {
+        int i = Character.toUpperCase(port) - 'A';
+        if (i < 0 || i >= gpio.length) {
+            throw new IllegalArgumentException("no GPIO" + port + " on this chip: GPIOA..GPIO" + (char) ('A' + gpio.length - 1));
+        }
+        return gpio[i];
+    }
+
+    /** USART1 … USART3 (UART4/5 as 4 and 5 on high density and XL). */
+    public Usart usart(int n) {
+        if (n < 1 || n > usarts.length) {
+            throw new IllegalArgumentException("no USART" + n + " on this chip: USART1.." + usarts.length);
+        }
+        return usarts[n - 1];
     }
 
     /** System reset (RM0008 §7.1.2): every peripheral but the backup domain (BKP, RTC, RCC_BDCR). */
