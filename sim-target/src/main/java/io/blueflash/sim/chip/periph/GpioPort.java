@@ -44,6 +44,8 @@ public final class GpioPort extends WordRegisters {
     private int hostHigh;
     private int levels;
     private int driven;
+    private int inputs;
+    private Exti exti;
 
     /** @param name 'A' … 'G' */
     public GpioPort(char name, SimClock clock, SimTracer tracer) {
@@ -64,6 +66,11 @@ public final class GpioPort extends WordRegisters {
 
     public void removePinListener(PinListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Every input-level change (IDR as the Schmitt triggers see it) also goes to the EXTI lines. */
+    void connectExti(Exti controller) {
+        this.exti = controller;
     }
 
     /** The host drives the pin (a button, a logic level from another board). */
@@ -99,13 +106,7 @@ public final class GpioPort extends WordRegisters {
 
     /** GPIOx_IDR as firmware reads it. */
     public int idr() {
-        int analog = 0;
-        for (int pin = 0; pin < 16; pin++) {
-            if (config(pin) == 0) {
-                analog |= 1 << pin;
-            }
-        }
-        return levels & ~analog;
+        return inputs;
     }
 
     @Override
@@ -194,11 +195,15 @@ public final class GpioPort extends WordRegisters {
     private void update() {
         int newLevels = 0;
         int newDriven = 0;
+        int analog = 0;
         for (int pin = 0; pin < 16; pin++) {
             int bit = 1 << pin;
             int cfg = config(pin);
             int mode = cfg & 3;
             int cnf = cfg >>> 2;
+            if (cfg == 0) {
+                analog |= bit;
+            }
             boolean high;
             if (mode != 0 && ((cnf & 1) == 0 || (odr & bit) == 0)) { // push-pull, or open-drain pulling low
                 newDriven |= bit;
@@ -213,11 +218,19 @@ public final class GpioPort extends WordRegisters {
             }
         }
         int changed = (newLevels ^ levels) & (newDriven | driven);
+        int newInputs = newLevels & ~analog;
+        int inputChanged = newInputs ^ inputs;
         levels = newLevels;
         driven = newDriven;
+        inputs = newInputs;
         for (int pin = 0; changed != 0 && pin < 16; pin++) {
             if ((changed >>> pin & 1) != 0) {
                 edge(pin, (newLevels >>> pin & 1) != 0);
+            }
+        }
+        for (int pin = 0; exti != null && inputChanged != 0 && pin < 16; pin++) {
+            if ((inputChanged >>> pin & 1) != 0) {
+                exti.pinChanged(name - 'A', pin, (newInputs >>> pin & 1) != 0);
             }
         }
     }

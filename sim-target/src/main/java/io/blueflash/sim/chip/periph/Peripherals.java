@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The run-time peripherals of one STM32F103 (RM0008 §3.3 Table 3), built for its density and
- * mapped onto its bus: RCC with the clock tree, GPIO ports, AFIO, USARTs, IWDG and CRC modelled,
+ * mapped onto its bus: RCC with the clock tree, GPIO ports, AFIO, EXTI, USARTs, IWDG and CRC modelled,
  * every other peripheral of the map as a register file, each behind its RCC clock gate. Addresses the manual leaves reserved are not
  * mapped, so they still bus-fault. The FPEC (FLASH_ACR) and DBGMCU live in the chip itself.
  */
@@ -51,6 +51,7 @@ public final class Peripherals {
     private final Rcc rcc;
     private final Iwdg iwdg;
     private final Afio afio = new Afio();
+    private final Exti exti;
     private final CrcUnit crc = new CrcUnit();
     private final GpioPort[] gpio;
     private final Usart[] usarts;
@@ -74,6 +75,10 @@ public final class Peripherals {
         this.gpio = new GpioPort[hd ? 7 : 5];
         for (int i = 0; i < gpio.length; i++) {
             gpio[i] = new GpioPort((char) ('A' + i), hooks.clock(), hooks.tracer());
+        }
+        this.exti = new Exti(lines, afio::extiPort);
+        for (GpioPort port : gpio) {
+            port.connectExti(exti);
         }
         this.usarts = new Usart[hd ? 5 : 3];
         int[] irqs = {37, 38, 39, 52, 53};
@@ -128,7 +133,7 @@ public final class Peripherals {
 
         // APB2, 0x4001_0000
         add(0x4001_0000, 0x400, "AFIO", afio, Rcc.Bus.APB2, 0, false);
-        add(0x4001_0400, 0x400, "EXTI", new PlainRegisters("EXTI", true, Map.of()), null, -1, false);
+        add(0x4001_0400, 0x400, "EXTI", exti, null, -1, false);
         for (int i = 0; i < gpio.length; i++) {
             add(0x4001_0800 + 0x400 * i, 0x400, "GPIO" + gpio[i].name(), gpio[i], Rcc.Bus.APB2, 2 + i, false);
         }
@@ -187,6 +192,10 @@ public final class Peripherals {
 
     public Afio afio() {
         return afio;
+    }
+
+    public Exti exti() {
+        return exti;
     }
 
     public CrcUnit crc() {

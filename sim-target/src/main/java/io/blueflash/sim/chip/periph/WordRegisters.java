@@ -4,7 +4,7 @@ import io.blueflash.sim.chip.BusMaster;
 
 /**
  * A block of 32-bit registers and how narrow accesses reach them. Behind the AHB/APB bridges
- * (RM0008 §3.1) an 8- or 16-bit write becomes a 32-bit write with the data duplicated across the
+ * (RM0008 §3.1, §13.3.4) an 8- or 16-bit write becomes a 32-bit write with the data duplicated across the
  * lanes (a byte 0xB0 arrives as 0xB0B0_B0B0, a half-word 0xB1B0 as 0xB1B0_B1B0), so a
  * {@code strh} to GPIOx_BSRR+2 writes the set half too. On the AHB itself (RCC, CRC) a narrow write
  * changes only its own byte lanes. Reads always return the addressed lane of the 32-bit register.
