@@ -40,6 +40,7 @@ final class TestContext implements ExecutionContext {
     final List<Integer> exceptionReturns = new ArrayList<>();
     final List<String> events = new ArrayList<>();
     int exclusiveAddress = -1;
+    int pcAtSupervisorCall = -1;
 
     TestContext(CoreState state) {
         this.state = state;
@@ -146,6 +147,7 @@ final class TestContext implements ExecutionContext {
     @Override
     public void supervisorCall(int imm8) {
         supervisorCalls.add(imm8);
+        pcAtSupervisorCall = state.r[CoreState.PC];
     }
 
     @Override
