@@ -147,6 +147,9 @@ final class Thumb32 {
         int n = hw1 & 0xF;
         int t = hw2 >>> 12;
         if (op1 == 0 && op2 == 0) { // STREX Rd, Rt, [Rn, #imm8*4]
+            if (t >= SP || (hw2 >>> 8 & 0xF) >= SP) { // UNPREDICTABLE; ARMv8-M's TT lives here
+                throw undefined(hw1, hw2, pc, "STREX with SP or PC (TT is ARMv8-M)");
+            }
             int address = r[n] + ((hw2 & 0xFF) << 2);
             LoadStore.requireWordAligned(address, "STREX");
             return storeExclusive(s, c, hw2 >>> 8 & 0xF, t, address, 4);
@@ -216,6 +219,9 @@ final class Thumb32 {
         int offsetAddress = (hw1 & 0x80) != 0 ? base + imm : base - imm;
         int address = (hw1 & 0x100) != 0 ? offsetAddress : base;
         boolean wback = (hw1 & 0x20) != 0;
+        if (n == PC && (wback || (hw1 & 0x10) == 0)) { // UNPREDICTABLE; ARMv8-M's SG lives here
+            throw undefined(hw1, hw2, pc, "LDRD/STRD literal with write-back (SG is ARMv8-M)");
+        }
         LoadStore.requireWordAligned(address, (hw1 & 0x10) != 0 ? "LDRD" : "STRD");
         if ((hw1 & 0x10) != 0) {
             int first = c.read(address, 4);

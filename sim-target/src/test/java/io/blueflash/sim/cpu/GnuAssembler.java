@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Assembles test snippets with GNU binutils ({@code arm-none-eabi-as -mcpu=cortex-m3 -mthumb},
+ * Assembles test snippets with GNU binutils ({@code arm-none-eabi-as -mthumb} with {@code .cpu cortex-m3},
  * then {@code objcopy -O binary}) so the interpreter is tested against encodings from a real
  * tool. Debian package binutils-arm-none-eabi (installed by .ci/run); missing tools fail the test.
  */
@@ -22,19 +22,27 @@ final class GnuAssembler {
 
     /** The flat binary of {@code body} (unified syntax, Thumb, Cortex-M3), position 0. */
     static byte[] assemble(String body) {
-        return CACHE.computeIfAbsent(body, GnuAssembler::run).clone();
+        return assembleFor(".cpu cortex-m3", body);
     }
 
-    private static byte[] run(String body) {
+    /**
+     * As {@link #assemble} for another target, named by directives (".cpu cortex-m4", ".fpu
+     * fpv4-sp-d16", ".arch armv8-m.main"): encodings the Cortex-M3 must refuse.
+     */
+    static byte[] assembleFor(String targetDirectives, String body) {
+        String source = ".syntax unified\n" + targetDirectives + "\n.thumb\n.text\n" + body + "\n";
+        return CACHE.computeIfAbsent(source, GnuAssembler::run).clone();
+    }
+
+    private static byte[] run(String source) {
         try {
             Path dir = Files.createTempDirectory("blueflash-as");
             try {
-                Path source = dir.resolve("t.s");
+                Path file = dir.resolve("t.s");
                 Path object = dir.resolve("t.o");
                 Path binary = dir.resolve("t.bin");
-                Files.writeString(source, ".syntax unified\n.cpu cortex-m3\n.thumb\n.text\n" + body + "\n",
-                        StandardCharsets.US_ASCII);
-                exec(dir, "arm-none-eabi-as", "-mcpu=cortex-m3", "-mthumb", "-o", object.toString(), source.toString());
+                Files.writeString(file, source, StandardCharsets.US_ASCII);
+                exec(dir, "arm-none-eabi-as", "-mthumb", "-o", object.toString(), file.toString());
                 exec(dir, "arm-none-eabi-objcopy", "-O", "binary", object.toString(), binary.toString());
                 return Files.readAllBytes(binary);
             } finally {
