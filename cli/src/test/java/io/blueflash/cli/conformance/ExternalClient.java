@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -32,7 +33,11 @@ final class ExternalClient {
 
         /** The command as a shell would need it typed (arguments with spaces quoted). */
         String commandLine() {
-            return command.stream().map(a -> a.matches("[\\w./:=,+@%-]+") ? a : "'" + a + "'")
+            int main = command.indexOf(io.blueflash.cli.FlashToolMain.class.getName());
+            List<String> shown = main < 0 ? command
+                    : java.util.stream.Stream.concat(java.util.stream.Stream.of("blueflash"),
+                            command.subList(main + 1, command.size()).stream()).toList();
+            return shown.stream().map(a -> a.matches("[\\w./:=,+@%-]+") ? a : "'" + a + "'")
                     .collect(java.util.stream.Collectors.joining(" "));
         }
 
@@ -61,9 +66,18 @@ final class ExternalClient {
     }
 
     static Run run(Path workDir, Duration timeout, List<String> command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(workDir, command.get(0).replaceAll("\\W", "_"), ".log");
+        return run(workDir, timeout, Map.of(), command);
+    }
+
+    /** As {@link #run(Path, Duration, List)}, with {@code environment} added to this process's environment. */
+    static Run run(Path workDir, Duration timeout, Map<String, String> environment, List<String> command)
+            throws IOException, InterruptedException {
+        Path log = Files.createTempFile(workDir, Path.of(command.get(0)).getFileName().toString().replaceAll("\\W", "_"),
+                ".log");
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,18 +17,25 @@ final class Flow {
     private final ConformanceReport report;
     private final SimServer server;
     private final Path dir;
+    private final Map<String, String> environment;
 
     Flow(ConformanceReport report, SimServer server, Path dir) {
+        this(report, server, dir, Map.of());
+    }
+
+    /** Clients run with {@code environment} added (LD_PRELOAD of the virtual ST-Link, for one). */
+    Flow(ConformanceReport report, SimServer server, Path dir, Map<String, String> environment) {
         this.report = report;
         this.server = server;
         this.dir = dir;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Runs the command; records it as passed when {@code passed} holds. Does not assert. */
     ExternalClient.Run run(Duration timeout, Predicate<ExternalClient.Run> passed, String... command)
             throws IOException, InterruptedException {
         long before = server.simulatedNanos();
-        ExternalClient.Run run = ExternalClient.run(dir, timeout, List.of(command));
+        ExternalClient.Run run = ExternalClient.run(dir, timeout, environment, List.of(command));
         report.record(run, server.simulatedNanos() - before, passed.test(run));
         return run;
     }
@@ -37,7 +45,9 @@ final class Flow {
         ExternalClient.Run run = run(ExternalClient.DEFAULT_TIMEOUT,
                 r -> r.succeeded() && List.of(expected).stream().allMatch(r.output()::contains), command);
         assertThat(run.succeeded()).as(run.describe()).isTrue();
-        assertThat(run.output()).as(run.describe()).contains(expected);
+        if (expected.length > 0) {
+            assertThat(run.output()).as(run.describe()).contains(expected);
+        }
         return run;
     }
 

@@ -23,7 +23,12 @@ final class TestFirmware {
     }
 
     static byte[] bytes() {
-        ByteBuffer b = ByteBuffer.allocate(LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        return bytes(LENGTH);
+    }
+
+    /** The same vector table and loop, then {@code length} bytes in all (at least 66). */
+    static byte[] bytes(int length) {
+        ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0x2000_5000);             // initial SP
         b.putInt(BASE + 0x40 | 1);         // reset handler, Thumb
         for (int i = 2; i < 16; i++) {
@@ -40,6 +45,27 @@ final class TestFirmware {
 
     static Path writeBin(Path dir) throws IOException {
         return Files.write(dir.resolve("fw.bin"), bytes());
+    }
+
+    /** {@link #bytes()} as Intel HEX at {@link #BASE}: an extended linear address record, 16-byte data records. */
+    static Path writeHex(Path dir) throws IOException {
+        byte[] image = bytes();
+        StringBuilder hex = new StringBuilder(hexRecord(0, 4, new byte[] {(byte) (BASE >>> 24), (byte) (BASE >>> 16)}));
+        for (int offset = 0; offset < image.length; offset += 16) {
+            hex.append(hexRecord(offset, 0, java.util.Arrays.copyOfRange(image, offset, Math.min(image.length, offset + 16))));
+        }
+        hex.append(hexRecord(0, 1, new byte[0]));
+        return Files.writeString(dir.resolve("fw.hex"), hex, StandardCharsets.US_ASCII);
+    }
+
+    private static String hexRecord(int address16, int type, byte[] data) {
+        StringBuilder s = new StringBuilder(String.format(":%02X%04X%02X", data.length, address16, type));
+        int sum = data.length + (address16 >> 8) + (address16 & 0xFF) + type;
+        for (byte d : data) {
+            s.append(String.format("%02X", d & 0xFF));
+            sum += d & 0xFF;
+        }
+        return s.append(String.format("%02X%n", -sum & 0xFF)).toString();
     }
 
     static Path writeElf(Path dir) throws IOException {
