@@ -51,6 +51,11 @@ final class Flow {
         return run;
     }
 
+    /** A line of explanation in the report. */
+    void note(String text) {
+        report.note(text);
+    }
+
     static String[] cmd(String... parts) {
         return parts;
     }

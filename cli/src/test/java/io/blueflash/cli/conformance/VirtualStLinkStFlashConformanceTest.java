@@ -1,0 +1,130 @@
+package io.blueflash.cli.conformance;
+
+import io.blueflash.cli.sim.SimServer;
+import io.blueflash.sim.stlink.StLinkPersonality;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Unmodified stlink-tools 1.7.0 (Debian: {@code st-info}, {@code st-flash}) through the virtual ST-Link
+ * (LD_PRELOAD) into {@code sim serve}'s ST-Link emulator: every line of the stlink tutorial, with what
+ * they wrote or erased read back by blueflash from the simulator's state file.
+ *
+ * <p>{@code st-flash write} on an STM32F1 always runs its flash loader in SRAM (facts §D.11): it starts
+ * the core and waits for it to halt on the loader's BKPT. Until the simulated core executes Thumb code
+ * ({@link #CORE_EXECUTES} false), every write line is expected to stop with st-flash's "Flash loader run
+ * error"; the test asserts exactly that, so it fails, and is to be switched, once the core runs.
+ */
+@Tag("conformance")
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class VirtualStLinkStFlashConformanceTest {
+
+    /** Whether the simulated core runs st-flash's SRAM loader (issue "The simulated Blue Pill runs code"). */
+    static final boolean CORE_EXECUTES = false;
+    static final String JOLLY_GOOD = "Flash written and verified! jolly good!";
+    static final String LOADER_ERROR = "Flash loader run error";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenVirtualStLink_whenStInfoProbes_thenItReportsTheProbeAndTheChip() throws Exception {
+        StLinkPersonality probe = StLinkPersonality.v2();
+        withServer("st-info through the virtual ST-Link", probe, (server, flow) ->
+                flow.expect(Flow.cmd("st-info", "--probe"), "Found 1 stlink programmers", "V2J29S7",
+                        "serial:     " + probe.serial(), "chipid:     0x0410", "flash:      65536 (pagesize: 1024)"));
+    }
+
+    @Test
+    void givenFirmwareWrittenByBlueflash_whenStFlashReadsAndErases_thenBytesMatchAndFlashIsBlank() throws Exception {
+        StLinkPersonality probe = StLinkPersonality.v2();
+        byte[] firmware = TestFirmware.bytes();
+        TestFirmware.writeBin(dir);
+        Path state = withServer("st-flash read and erase through the virtual ST-Link", probe, (server, flow) -> {
+            flow.expect(VirtualStLinkBlueflashConformanceTest.stlink("write", "fw.bin", "0x08000000"), "verified");
+            flow.expect(Flow.cmd("st-flash", "read", "out.bin", "0x08000000", "4096"));
+            byte[] read = Files.readAllBytes(dir.resolve("out.bin"));
+            assertThat(read).hasSize(4096);
+            assertThat(Arrays.copyOf(read, firmware.length)).as("st-flash read of what blueflash wrote").isEqualTo(firmware);
+            assertThat(Arrays.copyOfRange(read, firmware.length, 4096)).containsOnly((byte) 0xFF);
+
+            flow.expect(Flow.cmd("st-flash", "erase"), "Mass erasing");
+        });
+        assertThat(BlueflashRead.flash(state, "stm32f103c8", 4096)).as("flash after st-flash erase")
+                .containsOnly((byte) 0xFF);
+    }
+
+    @Test
+    void givenVirtualStLink_whenStFlashRunsTheTutorialWriteLines_thenEachWritesAndVerifiesOrStopsAtTheLoader()
+            throws Exception {
+        byte[] firmware = TestFirmware.bytes();
+        TestFirmware.writeBin(dir);
+        TestFirmware.writeHex(dir);
+        byte[] big = TestFirmware.bytes(100 * 1024);
+        Files.write(dir.resolve("big.bin"), big);
+        withServer("st-flash write lines through the virtual ST-Link", StLinkPersonality.v2(), (server, flow) -> {
+            stFlashWrite(server, flow, firmware, "st-flash", "write", "fw.bin", "0x08000000");
+            stFlashWrite(server, flow, firmware, "st-flash", "--reset", "write", "fw.bin", "0x08000000");
+            stFlashWrite(server, flow, firmware, "st-flash", "--format", "ihex", "write", "fw.hex");
+            // a C8 reports 64 KB; --flash=128k lets st-flash use the 128 KB most of them have (and the sim has)
+            stFlashWrite(server, flow, big, "st-flash", "--flash=128k", "write", "big.bin", "0x8000000");
+
+            // stlink-tools 1.7.0 itself refuses an option after the arguments (the tutorial's third form);
+            // blueflash's ./st-flash accepts it (TutorialLinesEndToEndTest)
+            ExternalClient.Run trailing = flow.run(ExternalClient.DEFAULT_TIMEOUT,
+                    r -> r.exitCode() == 255 && r.output().contains("Expected args for this command: write <path> <addr>"),
+                    Flow.cmd("st-flash", "write", "fw.bin", "0x8000000", "--reset"));
+            assertThat(trailing.output()).as(trailing.describe())
+                    .contains("Expected args for this command: write <path> <addr>");
+            flow.note("st-flash 1.7.0 refuses 'write fw.bin 0x8000000 --reset' (options must come first)");
+        });
+    }
+
+    /** One write line: written and verified when the core executes, else stopped at the SRAM loader. */
+    private void stFlashWrite(SimServer server, Flow flow, byte[] image, String... line) throws Exception {
+        if (CORE_EXECUTES) {
+            flow.expect(line, JOLLY_GOOD);
+            server.saveState();
+            assertThat(BlueflashRead.flash(server.stateFile(), "stm32f103c8", image.length))
+                    .as("blueflash read after " + String.join(" ", line)).isEqualTo(image);
+            return;
+        }
+        ExternalClient.Run run = flow.run(ExternalClient.DEFAULT_TIMEOUT,
+                r -> !r.timedOut() && r.exitCode() != 0 && r.output().contains(LOADER_ERROR), line);
+        assertThat(run.timedOut()).as(run.describe()).isFalse();
+        assertThat(run.output()).as(run.describe()).contains(LOADER_ERROR).doesNotContain(JOLLY_GOOD);
+        flow.note("expected until the simulated core executes: st-flash's SRAM loader never halts ("
+                + LOADER_ERROR + ")");
+    }
+
+    interface Steps {
+        void run(SimServer server, Flow flow) throws Exception;
+    }
+
+    /** Runs {@code steps} against a fresh chip behind the virtual ST-Link; returns the state file, saved and closed. */
+    private Path withServer(String client, StLinkPersonality probe, Steps steps) throws Exception {
+        ExternalClient.assumeInstalled("st-flash", "stlink-tools");
+        ConformanceReport report = new ConformanceReport(client);
+        Path state = dir.resolve("chip.sim");
+        try (SimServer server = SimServer.open("stm32f103c8", state, System.out)) {
+            int port = server.serveTcp("stlink-server", 0, VirtualStLinkServers.stLinkServer(server.chip(), probe));
+            steps.run(server, new Flow(report, server, dir,
+                    VirtualStLink.environment(new VirtualStLink.Probe(probe, port))));
+        } catch (AssertionError | RuntimeException e) {
+            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            throw e;
+        } finally {
+            report.publish();
+        }
+        return state;
+    }
+}
