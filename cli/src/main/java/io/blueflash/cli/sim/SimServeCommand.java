@@ -2,6 +2,8 @@ package io.blueflash.cli.sim;
 
 import io.blueflash.sim.serve.SimEmulators;
 import io.blueflash.sim.serve.SimServer;
+import io.blueflash.sim.stlink.StLinkPersonality;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +46,15 @@ public final class SimServeCommand implements Callable<Integer> {
             description = "Do not stop at end of standard input (run in the background until Ctrl-C / SIGTERM).")
     boolean ignoreStdin;
 
+    @Option(names = "--stlink-model", defaultValue = "V2", paramLabel = "MODEL",
+            description = "With --stlink-tcp: the ST-Link to pose as: V2 (V2J29S7, PID 0x3748; default), "
+                    + "V2-1 (V2J37M26, 0x374B) or V3 (V3J7M3, 0x374F).")
+    String stlinkModel;
+
+    @Option(names = "--stlink-serial", paramLabel = "SERIAL",
+            description = "With --stlink-tcp: the probe's serial (at most 32 characters; default: the model's).")
+    String stlinkSerial;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     FrontEnd frontEnd;
 
@@ -55,12 +66,16 @@ public final class SimServeCommand implements Callable<Integer> {
         @Option(names = "--bmp-tcp", paramLabel = "PORT", description = "Black Magic Probe GDB server on 127.0.0.1:PORT.")
         Integer bmpTcp;
         @Option(names = "--stlink-tcp", paramLabel = "PORT",
-                description = "ST-Link/V2 behind the stlink-server protocol (OpenOCD: hla_stlink_backend tcp PORT).")
+                description = "An ST-Link behind the stlink-server protocol, several clients at once "
+                        + "(OpenOCD: hla_stlink_backend tcp PORT; blueflash: --probe stlink-server:127.0.0.1:PORT).")
         Integer stlinkTcp;
         @Option(names = "--jtag-bitbang", paramLabel = "PORT",
                 description = "JTAG chain (JTAG-DP + boundary scan) behind OpenOCD's remote_bitbang on 127.0.0.1:PORT.")
         Integer jtagBitbang;
     }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     private final InputStream stdin;
     private final PrintStream out;
@@ -115,11 +130,32 @@ public final class SimServeCommand implements Callable<Integer> {
             return "a Black Magic Probe GDB server on 127.0.0.1:" + port;
         }
         if (f.stlinkTcp != null) {
-            int port = server.serveTcp("stlink-server", f.stlinkTcp, SimEmulators.stLinkServer(server.chip(), System.err));
-            return "an ST-Link/V2 (stlink-server protocol) on 127.0.0.1:" + port;
+            StLinkPersonality probe = stLinkPersonality();
+            int port = server.serveTcpConcurrently("stlink-server", f.stlinkTcp,
+                    SimEmulators.stLinkServer(server.chip(), probe, System.err));
+            return "an ST-Link/" + probe.model() + " (" + probe.label() + ", serial " + probe.serial()
+                    + ", stlink-server protocol) on 127.0.0.1:" + port;
         }
         int port = server.serveTcp("remote_bitbang", f.jtagBitbang, SimEmulators.jtagBitbang(server.chip()));
         return "JTAG (remote_bitbang) on 127.0.0.1:" + port;
+    }
+
+    /** The probe --stlink-model and --stlink-serial ask for. */
+    StLinkPersonality stLinkPersonality() {
+        StLinkPersonality probe;
+        try {
+            probe = StLinkPersonality.ofModel(stlinkModel);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--stlink-model: " + e.getMessage());
+        }
+        if (stlinkSerial == null) {
+            return probe;
+        }
+        if (stlinkSerial.isEmpty() || stlinkSerial.length() > 32 || !stlinkSerial.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--stlink-serial: 1 to 32 printable characters without spaces, got '" + stlinkSerial + "'");
+        }
+        return probe.withSerial(stlinkSerial);
     }
 
     private void waitForEndOfInput() {

@@ -1,6 +1,7 @@
 package io.blueflash.cli.conformance;
 
-import io.blueflash.cli.sim.SimServer;
+import io.blueflash.sim.serve.SimEmulators;
+import io.blueflash.sim.serve.SimServer;
 import io.blueflash.sim.stlink.StLinkPersonality;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
@@ -47,7 +48,8 @@ class VirtualStLinkBlueflashConformanceTest {
         TestFirmware.writeHex(dir);
         TestFirmware.writeElf(dir);
         try (SimServer server = SimServer.open("stm32f103c8", state, System.out)) {
-            int port = server.serveTcp("stlink-server", 0, VirtualStLinkServers.stLinkServer(server.chip(), personality));
+            int port = server.serveTcpConcurrently("stlink-server", 0,
+                    SimEmulators.stLinkServer(server.chip(), personality, System.out));
             Flow flow = new Flow(report, server, dir, VirtualStLink.environment(new VirtualStLink.Probe(personality, port)));
 
             flow.expect(stlink("info"), personality.label(), "chipid:  0x0410", "serial:  " + personality.serial());

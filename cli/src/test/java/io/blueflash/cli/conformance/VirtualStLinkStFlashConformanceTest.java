@@ -1,6 +1,7 @@
 package io.blueflash.cli.conformance;
 
-import io.blueflash.cli.sim.SimServer;
+import io.blueflash.sim.serve.SimEmulators;
+import io.blueflash.sim.serve.SimServer;
 import io.blueflash.sim.stlink.StLinkPersonality;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,8 @@ class VirtualStLinkStFlashConformanceTest {
         ConformanceReport report = new ConformanceReport(client);
         Path state = dir.resolve("chip.sim");
         try (SimServer server = SimServer.open("stm32f103c8", state, System.out)) {
-            int port = server.serveTcp("stlink-server", 0, VirtualStLinkServers.stLinkServer(server.chip(), probe));
+            int port = server.serveTcpConcurrently("stlink-server", 0,
+                    SimEmulators.stLinkServer(server.chip(), probe, System.out));
             steps.run(server, new Flow(report, server, dir,
                     VirtualStLink.environment(new VirtualStLink.Probe(probe, port))));
         } catch (AssertionError | RuntimeException e) {

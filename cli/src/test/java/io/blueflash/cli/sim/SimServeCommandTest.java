@@ -16,6 +16,8 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +93,89 @@ class SimServeCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("stopped after 1 client session(s)");
         assertThat(state).exists();
         SimStateFile.loadInto(state, Stm32F103.create("stm32f103c8"));
+    }
+
+    @Test
+    void givenStlinkModelAndSerial_whenTwoClientsOpenTheProbeAtOnce_thenBothSeeThatProbeAndBothAreServed()
+            throws Exception {
+        PipedOutputStream stdinWriter = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(stdinWriter);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> execute(stdin, out, "--state",
+                dir.resolve("chip.sim").toString(), "--stlink-tcp", "0", "--stlink-model", "v3",
+                "--stlink-serial", "SIMV3PROBE0001"));
+        int port = awaitPort(out);
+
+        try (Socket first = new Socket(InetAddress.getLoopbackAddress(), port);
+             Socket second = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            ByteBuffer firstInfo = deviceInfo(first);
+            ByteBuffer secondInfo = deviceInfo(second);
+            int firstConnection = open(first, firstInfo.getInt(4));
+            int secondConnection = open(second, secondInfo.getInt(4));
+
+            assertThat(new String(firstInfo.array(), 8, 14, StandardCharsets.US_ASCII)).isEqualTo("SIMV3PROBE0001");
+            assertThat(firstInfo.getShort(42) & 0xFFFF).as("PID of a V3").isEqualTo(0x374F);
+            assertThat(firstInfo.get(44)).as("shared, not exclusively in use").isZero();
+            assertThat(firstConnection).isNotEqualTo(secondConnection);
+            assertThat(getVersion(second, secondConnection)[0] >> 4).as("hardware V3").isEqualTo(3);
+            assertThat(getVersion(first, firstConnection)[0] >> 4).as("the first client is still served").isEqualTo(3);
+            assertThat(getVersionStatus(first, secondConnection)).as("another client's connection id")
+                    .isEqualTo(0x1002);
+        }
+        stdinWriter.close();
+
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ST-Link/V3 (V3J7M3, serial SIMV3PROBE0001");
+    }
+
+    @Test
+    void givenUnknownStlinkModel_whenParsed_thenUsageErrorNamesTheModels() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = execute(new ByteArrayInputStream(new byte[0]), out, "--state", dir.resolve("s").toString(),
+                "--stlink-tcp", "0", "--stlink-model", "v9");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("V2, V2-1 or V3");
+    }
+
+    /** stlink-server requests (little-endian): server version, refresh, device count, device info of index 0. */
+    private static ByteBuffer deviceInfo(Socket socket) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(new byte[] {0x06, 1, 0, 0, 0x00, 0, 0x01, 0x02, 0, 0, 0, 41, 0, 0, 0});
+        out.flush();
+        byte[] reply = socket.getInputStream().readNBytes(16 + 4 + 4);
+        assertThat(ByteBuffer.wrap(reply).order(ByteOrder.LITTLE_ENDIAN).getInt(20)).as("device count").isEqualTo(1);
+        return ByteBuffer.wrap(socket.getInputStream().readNBytes(45)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static int open(Socket socket, int deviceId) throws IOException {
+        socket.getOutputStream().write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0x03)
+                .position(4).putInt(deviceId).array());
+        ByteBuffer reply = ByteBuffer.wrap(socket.getInputStream().readNBytes(8)).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(reply.getInt(0)).as("open status").isEqualTo(1);
+        return reply.getInt(4);
+    }
+
+    /** GET_VERSION (0xF1) as a USB command reading 6 bytes; returns the reply after the status word. */
+    private static byte[] getVersion(Socket socket, int connection) throws IOException {
+        ByteBuffer reply = usbGetVersion(socket, connection);
+        assertThat(reply.getInt(0)).as("USB command status").isEqualTo(1);
+        return java.util.Arrays.copyOfRange(reply.array(), 4, 10);
+    }
+
+    private static int getVersionStatus(Socket socket, int connection) throws IOException {
+        return usbGetVersion(socket, connection).getInt(0);
+    }
+
+    private static ByteBuffer usbGetVersion(Socket socket, int connection) throws IOException {
+        ByteBuffer request = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
+        request.put((byte) 0x05).position(4);
+        request.putInt(connection).put((byte) 0xF1).position(24);
+        request.put((byte) 1).position(28);
+        request.putInt(6);
+        socket.getOutputStream().write(request.array());
+        return ByteBuffer.wrap(socket.getInputStream().readNBytes(10)).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Test-Logic-Reset, Run-Test/Idle, then a 32-bit DR scan: the TAP nearest TDO (the JTAG-DP) shows its IDCODE. */

@@ -5,6 +5,7 @@ import io.blueflash.sim.chip.SimClock;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
@@ -18,6 +19,11 @@ import java.util.function.BooleanSupplier;
  * which the chip must see pass during those sleeps. Simulated time is thus what a real board would
  * take with this client, think time included.
  *
+ * <p>With several sessions at once (clients sharing one ST-Link through the stlink-server), only the
+ * wall time during which no session held the chip is idle time: {@code idleSince} is shared by the
+ * sessions of one chip and moved to the moment of every release, so that two clients waiting at the
+ * same time do not both charge the same wall time to the clock.
+ *
  * <p>Once the server is stopping, the session ends at its next read: the final state has been saved.
  *
  * <p>It also hides {@code FileInputStream}'s seeking {@code readNBytes}, which a pty refuses.
@@ -27,12 +33,15 @@ final class ChipLockReleasingInputStream extends FilterInputStream {
     private final ReentrantLock chipLock;
     private final SimClock clock;
     private final BooleanSupplier stopping;
+    private final AtomicLong idleSince;
 
-    ChipLockReleasingInputStream(InputStream in, ReentrantLock chipLock, SimClock clock, BooleanSupplier stopping) {
+    ChipLockReleasingInputStream(InputStream in, ReentrantLock chipLock, SimClock clock, BooleanSupplier stopping,
+                                 AtomicLong idleSince) {
         super(in);
         this.chipLock = chipLock;
         this.clock = clock;
         this.stopping = stopping;
+        this.idleSince = idleSince;
     }
 
     @Override
@@ -41,12 +50,11 @@ final class ChipLockReleasingInputStream extends FilterInputStream {
         if (in.available() > 0) {
             return in.read();
         }
-        long waitStart = System.nanoTime();
-        chipLock.unlock();
+        release();
         try {
             return in.read();
         } finally {
-            relock(waitStart);
+            relock();
         }
     }
 
@@ -57,18 +65,23 @@ final class ChipLockReleasingInputStream extends FilterInputStream {
         if (ready > 0) {
             return in.read(b, off, Math.min(len, ready));
         }
-        long waitStart = System.nanoTime();
-        chipLock.unlock();
+        release();
         try {
             return in.read(b, off, len);
         } finally {
-            relock(waitStart);
+            relock();
         }
     }
 
-    private void relock(long waitStart) throws IOException {
+    private void release() {
+        idleSince.set(System.nanoTime());
+        chipLock.unlock();
+    }
+
+    private void relock() throws IOException {
         chipLock.lock();
-        clock.advance(Math.max(0, System.nanoTime() - waitStart));
+        long now = System.nanoTime();
+        clock.advance(Math.max(0, now - idleSince.getAndSet(now)));
         checkRunning();
     }
 

@@ -29,9 +29,16 @@ public final class SimEmulators {
         return new GdbServerEmulator(chip)::serve;
     }
 
-    /** An ST-Link/V2 behind the stlink-server TCP protocol OpenOCD's ST-Link driver speaks. */
+    /** An ST-Link/V2 (V2J29S7) behind the stlink-server TCP protocol OpenOCD's ST-Link driver speaks. */
     public static StreamService stLinkServer(Stm32F103 chip, PrintStream log) {
-        StLinkPersonality personality = StLinkPersonality.v2();
+        return stLinkServer(chip, StLinkPersonality.v2(), log);
+    }
+
+    /**
+     * The ST-Link {@code personality} poses as (model, firmware, USB PID, serial) behind the stlink-server
+     * TCP protocol; its sessions may run concurrently ({@link SimServer#serveTcpConcurrently}).
+     */
+    public static StreamService stLinkServer(Stm32F103 chip, StLinkPersonality personality, PrintStream log) {
         StLinkEmulator emulator = new StLinkEmulator(chip, personality);
         StLinkServerDevice device = new StLinkServerDevice(0x0483, personality.productId(), personality.serial());
         return new StLinkServer(emulator::transfer, device, log::println)::serve;

@@ -24,12 +24,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One simulated chip, kept in a state file, served to outside clients through device-side emulators
  * on TCP 127.0.0.1 ports or pseudo-terminals (DESIGN §3 "Persistence"). Clients are served one after
- * the other on each front end; the chip is driven by one thread at a time (it is not thread-safe), and
+ * the other on each front end (or several at once where the protocol shares a probe, see
+ * {@link #serveTcpConcurrently}); the chip is driven by one thread at a time (it is not thread-safe), and
  * the state file is saved atomically after every client session, when the chip has changed and then
  * been idle for a second (a pty session never ends), and on
  * {@link #close()}, so that a later {@code blueflash --probe sim --sim-state FILE read} sees what the client wrote.
@@ -47,6 +49,8 @@ public final class SimServer implements AutoCloseable {
     private final SimStateLock stateLock;
     private final PrintStream log;
     private final ReentrantLock chipLock = new ReentrantLock();
+    /** When a session last let go of the chip (System.nanoTime), shared by concurrent sessions. */
+    private final AtomicLong chipIdleSince = new AtomicLong(System.nanoTime());
     private final List<AutoCloseable> listeners = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -122,24 +126,11 @@ public final class SimServer implements AutoCloseable {
      * @return the port listened on
      */
     public int serveTcp(String name, int port, StreamService service) {
-        ServerSocket server;
-        try {
-            server = new ServerSocket(port, 4, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " for " + name
-                    + " (is the port in use? choose another one)", e);
-        }
-        listeners.add(server);
+        ServerSocket server = listen(name, port);
         start(name, () -> {
             while (!closed) {
-                try (Socket client = server.accept()) {
-                    client.setTcpNoDelay(true);
-                    listeners.add(client);
-                    try {
-                        session(name, service, client.getInputStream(), client.getOutputStream());
-                    } finally {
-                        listeners.remove(client);
-                    }
+                try {
+                    serveClient(name, service, server.accept());
                 } catch (IOException e) {
                     if (!closed) {
                         log.println(name + ": connection ended with " + e.getMessage());
@@ -148,6 +139,64 @@ public final class SimServer implements AutoCloseable {
             }
         });
         return server.getLocalPort();
+    }
+
+    /**
+     * As {@link #serveTcp}, but each client is served on its own thread while others are connected,
+     * as ST's stlink-server shares one probe between an IDE and other tools. {@code service} must
+     * allow concurrent sessions; the chip still runs one request at a time (the chip lock), and is let go
+     * of whenever a session waits for its client.
+     *
+     * @return the port listened on
+     */
+    public int serveTcpConcurrently(String name, int port, StreamService service) {
+        ServerSocket server = listen(name, port);
+        start(name, () -> {
+            int clients = 0;
+            while (!closed) {
+                try {
+                    Socket client = server.accept();
+                    start(name + "-client-" + ++clients, () -> {
+                        try {
+                            serveClient(name, service, client);
+                        } catch (IOException e) {
+                            if (!closed) {
+                                log.println(name + ": connection ended with " + e.getMessage());
+                            }
+                        }
+                    });
+                } catch (IOException e) {
+                    if (!closed) {
+                        log.println(name + ": accepting a client failed with " + e.getMessage());
+                    }
+                }
+            }
+        });
+        return server.getLocalPort();
+    }
+
+    private ServerSocket listen(String name, int port) {
+        ServerSocket server;
+        try {
+            server = new ServerSocket(port, 4, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " for " + name
+                    + " (is the port in use? choose another one)", e);
+        }
+        listeners.add(server);
+        return server;
+    }
+
+    private void serveClient(String name, StreamService service, Socket socket) throws IOException {
+        try (Socket client = socket) {
+            client.setTcpNoDelay(true);
+            listeners.add(client);
+            try {
+                session(name, service, client.getInputStream(), client.getOutputStream());
+            } finally {
+                listeners.remove(client);
+            }
+        }
     }
 
     /**
@@ -259,7 +308,7 @@ public final class SimServer implements AutoCloseable {
     private void session(String name, StreamService service, InputStream in, OutputStream out) throws IOException {
         chipLock.lock();
         try {
-            service.serve(new ChipLockReleasingInputStream(in, chipLock, chip.clock(), () -> closed), out);
+            service.serve(new ChipLockReleasingInputStream(in, chipLock, chip.clock(), () -> closed, chipIdleSince), out);
         } finally {
             try {
                 if (!closed) {
@@ -267,6 +316,7 @@ public final class SimServer implements AutoCloseable {
                 }
             } finally {
                 sessions++;
+                chipIdleSince.set(System.nanoTime());
                 chipLock.unlock();
             }
         }

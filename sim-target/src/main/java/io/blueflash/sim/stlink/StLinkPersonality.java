@@ -66,6 +66,20 @@ public record StLinkPersonality(String model, int hardware, int jtag, int swimOr
                 HIGH_SPEED_ROUND_TRIP_NANOS, HIGH_SPEED_NANOS_PER_BYTE);
     }
 
+    /**
+     * The probe of one generation by the name users and stlink give it: "V2" ({@link #v2()}), "V2-1"
+     * ({@link #v21()}) or "V3" ({@link #v3()}), in any case.
+     */
+    public static StLinkPersonality ofModel(String model) {
+        Objects.requireNonNull(model, "'model' must not be null");
+        return switch (model.toUpperCase(java.util.Locale.ROOT)) {
+            case "V2" -> v2();
+            case "V2-1", "V21" -> v21();
+            case "V3" -> v3();
+            default -> throw new IllegalArgumentException("unknown ST-Link model '" + model + "': V2, V2-1 or V3");
+        };
+    }
+
     /** The same probe with another JTAG/SWD firmware version, to test feature gating. */
     public StLinkPersonality withFirmware(int newJtag) {
         return new StLinkPersonality(model, hardware, newJtag, swimOrMsd, productId, serial, targetMillivolts,

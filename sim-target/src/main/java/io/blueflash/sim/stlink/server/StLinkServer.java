@@ -12,6 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +35,12 @@ import java.util.function.Consumer;
  * command the ST-Link did not answer (a timeout), 0x1002 a bad parameter, 0x1053 a command that failed. Command 0x07 (clients of a device) is not sent by
  * OpenOCD 0.12 and ends the session with a message, as does any unknown code.
  *
+ * <p>Like ST's stlink-server, which lets an IDE and a flashing tool share one probe, it serves several
+ * client sessions at once ({@link #serve} may run on several threads): each "open device" gets its own
+ * connection id, every open connection may send USB commands, and each command is whole before the
+ * next one starts. The in-use flag of "device info" stays 0, since opening through this server is shared,
+ * not exclusive (OpenOCD refuses a device whose flag is set).
+ *
  * <p>The USB command is handed unchanged to the {@link StLinkUsbEndpoint}; the server adds no timing of
  * its own (the emulator charges its USB round trips on the chip's clock).
  */
@@ -51,8 +59,8 @@ public final class StLinkServer {
     private final StLinkUsbEndpoint endpoint;
     private final StLinkServerDevice device;
     private final Consumer<String> log;
+    private final Set<Integer> openConnections = new HashSet<>();
     private int nextConnectionId = 1;
-    private int openConnection;
     private long usbCommands;
 
     public StLinkServer(StLinkUsbEndpoint endpoint, StLinkServerDevice device, Consumer<String> log) {
@@ -71,20 +79,29 @@ public final class StLinkServer {
     }
 
     /** USB commands forwarded so far, over all sessions. */
-    public long usbCommands() {
+    public synchronized long usbCommands() {
         return usbCommands;
     }
 
-    /** Serves one client connection until it closes the socket (end of input) or sends an unknown command. */
+    /** Connections open now, over all sessions. */
+    public synchronized int openConnections() {
+        return openConnections.size();
+    }
+
+    /**
+     * Serves one client connection until it closes the socket (end of input) or sends an unknown
+     * command; connections it left open are closed then, as a client that vanished cannot close them.
+     */
     public void serve(InputStream input, OutputStream out) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(input, 16 * 1024));
+        Set<Integer> mine = new HashSet<>();
         try {
             while (true) {
                 int code = in.read();
                 if (code < 0) {
                     return;
                 }
-                byte[] reply = handle(code, in);
+                byte[] reply = handle(code, in, mine);
                 if (reply == null) {
                     return;
                 }
@@ -94,11 +111,13 @@ public final class StLinkServer {
         } catch (EOFException truncated) {
             log.accept("stlink-server: client closed the connection in the middle of a request");
         } finally {
-            openConnection = 0;
+            synchronized (this) {
+                openConnections.removeAll(mine);
+            }
         }
     }
 
-    private byte[] handle(int code, DataInputStream in) throws IOException {
+    private byte[] handle(int code, DataInputStream in, Set<Integer> mine) throws IOException {
         switch (code) {
             case 0x06 -> {
                 skip(in, 3);
@@ -123,24 +142,37 @@ public final class StLinkServer {
                 if (deviceId != DEVICE_ID) {
                     return le(8).putInt(STATUS_BAD_PARAMETER).putInt(0).array();
                 }
-                openConnection = nextConnectionId++;
-                return le(8).putInt(STATUS_OK).putInt(openConnection).array();
+                int connection = open();
+                mine.add(connection);
+                return le(8).putInt(STATUS_OK).putInt(connection).array();
             }
             case 0x04 -> {
                 skip(in, 3);
                 int connection = readIntLe(in);
-                boolean known = connection == openConnection && connection != 0;
-                openConnection = known ? 0 : openConnection;
+                boolean known = mine.remove(connection);
+                if (known) {
+                    close(connection);
+                }
                 return le(4).putInt(known ? STATUS_OK : STATUS_BAD_PARAMETER).array();
             }
             case 0x05 -> {
-                return usbCommand(in);
+                return usbCommand(in, mine);
             }
             default -> {
                 log.accept(String.format("stlink-server: command 0x%02X is not supported; closing the session", code));
                 return null;
             }
         }
+    }
+
+    private synchronized int open() {
+        int connection = nextConnectionId++;
+        openConnections.add(connection);
+        return connection;
+    }
+
+    private synchronized void close(int connection) {
+        openConnections.remove(connection);
     }
 
     private byte[] deviceInfo(int index, int size) {
@@ -151,10 +183,10 @@ public final class StLinkServer {
         byte[] serial = Arrays.copyOf(device.serial().getBytes(StandardCharsets.US_ASCII), StLinkServerDevice.SERIAL_SIZE);
         return reply.putInt(STATUS_OK).putInt(DEVICE_ID).put(serial)
                 .putShort((short) device.vid()).putShort((short) device.pid())
-                .put((byte) (openConnection != 0 ? 1 : 0)).array();
+                .put((byte) 0).array(); // shared, never exclusively in use
     }
 
-    private byte[] usbCommand(DataInputStream in) throws IOException {
+    private byte[] usbCommand(DataInputStream in, Set<Integer> mine) throws IOException {
         skip(in, 3);
         int connection = readIntLe(in);
         byte[] command = new byte[16];
@@ -173,16 +205,15 @@ public final class StLinkServer {
         }
         int replySize = direction == 0 ? 0 : size;
         ByteBuffer reply = le(4 + replySize);
-        if (connection != openConnection || connection == 0 || (direction != 0 && direction != 1 && direction != 3)) {
+        if (!mine.contains(connection) || (direction != 0 && direction != 1 && direction != 3)) {
             return reply.putInt(STATUS_BAD_PARAMETER).array();
         }
         if (direction == 3) {
             return reply.putInt(STATUS_OK).array(); // no SWO capture: an empty trace buffer
         }
-        usbCommands++;
         byte[] data;
         try {
-            data = endpoint.transfer(command, dataOut, replySize);
+            data = transfer(command, dataOut, replySize);
         } catch (StLinkNoReplyException e) {
             log.accept(String.format("stlink-server: the ST-Link did not answer %s (%s)", hex(command), e.getMessage()));
             return reply.putInt(STATUS_TIMEOUT).array();
@@ -195,6 +226,12 @@ public final class StLinkServer {
             reply.put(data, 0, Math.min(replySize, data.length));
         }
         return reply.array();
+    }
+
+    /** One command at a time, whichever session sends it. */
+    private synchronized byte[] transfer(byte[] command, byte[] dataOut, int replySize) {
+        usbCommands++;
+        return endpoint.transfer(command, dataOut, replySize);
     }
 
     private static ByteBuffer le(int size) {

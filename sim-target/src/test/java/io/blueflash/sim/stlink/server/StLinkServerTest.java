@@ -112,4 +112,21 @@ class StLinkServerTest {
         assertThat(out.size()).isEqualTo(16 + 4 + 4 + 45 + 8 + (4 + 6) + 4 + 4);
         assertThat(log).isNotEmpty();
     }
+
+    @Test
+    void givenSessionThatEndsWithoutClosing_whenItsSocketCloses_thenItsConnectionIsClosedAndTheNextGetsANewId()
+            throws IOException {
+        ByteBuffer openOnly = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        openOnly.put(new byte[] {0x03, 0, 0, 0}).putInt(0x5354_0001);
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        server.serve(new ByteArrayInputStream(openOnly.array()), first);
+
+        assertThat(server.openConnections()).as("closed with the vanished client").isZero();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        server.serve(new ByteArrayInputStream(openOcdSession(2)), second);
+        ByteBuffer r = ByteBuffer.wrap(second.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+        r.position(16 + 4 + 4 + 45 + 4);
+        assertThat(r.getInt()).as("connection ids are not reused").isEqualTo(2);
+        assertThat(calls).hasSize(2);
+    }
 }
