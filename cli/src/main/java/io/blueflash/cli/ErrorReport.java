@@ -8,6 +8,7 @@ import io.blueflash.flash.FlashRangeException;
 import io.blueflash.image.ImageFormatException;
 import io.blueflash.port.out.MemoryFaultException;
 import io.blueflash.port.out.ProbeBusyException;
+import io.blueflash.port.out.ProbeLinkException;
 import io.blueflash.port.out.ProbeNotFoundException;
 import io.blueflash.port.out.ProbeStateException;
 import io.blueflash.port.out.ReadProtectedException;
@@ -111,6 +112,9 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
                     "check ADDR and SIZE against the chip's memory map: flash from 0x08000000 "
                             + "(its size: blueflash info flash), SRAM from 0x20000000",
                     "a read-protected chip faults on every flash read: see blueflash info"));
+        }
+        if (t instanceof ProbeLinkException) {
+            return new ErrorReport(ExitCode.TARGET, text, List.of());
         }
         if (t instanceof TargetCommunicationException) {
             return new ErrorReport(ExitCode.TARGET, text, List.of(

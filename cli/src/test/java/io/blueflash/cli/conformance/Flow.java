@@ -1,10 +1,16 @@
 package io.blueflash.cli.conformance;
 
+import io.blueflash.cli.CliEnvironment;
+import io.blueflash.cli.FlashToolMain;
 import io.blueflash.sim.serve.SimServer;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -48,6 +54,24 @@ final class Flow {
         if (expected.length > 0) {
             assertThat(run.output()).as(run.describe()).contains(expected);
         }
+        return run;
+    }
+
+    /**
+     * Runs blueflash in this JVM (no fresh process: for probes that need no process environment, such
+     * as {@code --probe stlink-server}); records it like an outside client. File arguments must be absolute.
+     */
+    ExternalClient.Run blueflash(Predicate<ExternalClient.Run> passed, String... arguments) {
+        long before = server.simulatedNanos();
+        long start = System.nanoTime();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream sink = new PrintStream(console, true, StandardCharsets.UTF_8);
+        int exit = FlashToolMain.run(arguments, new CliEnvironment(sink, sink, false, dir, Map.of()));
+        List<String> command = new ArrayList<>(List.of(FlashToolMain.class.getName()));
+        command.addAll(List.of(arguments));
+        ExternalClient.Run run = new ExternalClient.Run(command, exit, false, console.toString(StandardCharsets.UTF_8),
+                (System.nanoTime() - start) / 1_000_000);
+        report.record(run, server.simulatedNanos() - before, passed.test(run));
         return run;
     }
 

@@ -11,18 +11,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * blueflash's real USB path, end to end without hardware: {@code blueflash --probe stlink} in its own
- * JVM, through usb4java and its native libusb4java.so, into the virtual ST-Link (LD_PRELOAD), over the
- * stlink-server protocol into {@code sim serve}'s ST-Link emulator and the simulated chip. Every
- * command a user runs, for each ST-Link generation (V2 full speed on OUT 0x02, V2-1 on OUT 0x01, V3
- * high speed), with the bytes read back by blueflash's own simulator read at the end.
+ * blueflash's ST-Link paths end to end without hardware, into {@code sim serve}'s stlink-server and
+ * ST-Link emulator in front of the simulated chip, for each ST-Link generation (V2 full speed on OUT
+ * 0x02, V2-1 on OUT 0x01, V3 high speed):
+ * <ul>
+ *   <li>USB: {@code blueflash --probe stlink} in its own JVM, through usb4java and its native
+ *       libusb4java.so, into the virtual ST-Link (LD_PRELOAD), which forwards each command block;</li>
+ *   <li>stlink-server: {@code blueflash --probe stlink-server:127.0.0.1:PORT}, the same ST-Link protocol
+ *       code over the server's TCP protocol.</li>
+ * </ul>
+ * Every command a user runs, with the bytes read back by blueflash's own simulator read at the end.
  */
 @Tag("conformance")
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -37,36 +42,76 @@ class VirtualStLinkBlueflashConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("personalities")
-    void givenVirtualStLink_whenBlueflashRunsEveryCommandThroughUsb4java_thenChipHoldsWhatWasWritten(
+    void givenVirtualStLinkOnUsb_whenBlueflashRunsEveryCommandThroughUsb4java_thenChipHoldsWhatWasWritten(
             StLinkPersonality personality) throws Exception {
-        ConformanceReport report = new ConformanceReport("blueflash --probe stlink via usb4java and virtual ST-Link "
-                + personality.model());
+        everyCommand("blueflash --probe stlink via usb4java and virtual ST-Link " + personality.model(), personality,
+                (server, report, port) -> {
+                    Flow flow = new Flow(report, server, dir,
+                            VirtualStLink.environment(new VirtualStLink.Probe(personality, port)));
+                    return (passed, arguments) -> flow.run(ExternalClient.DEFAULT_TIMEOUT, passed,
+                            BlueflashProcess.command(withProbe("stlink", arguments)));
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("personalities")
+    void givenSimServeStlinkServer_whenBlueflashRunsEveryCommandAsItsClient_thenChipHoldsWhatWasWritten(
+            StLinkPersonality personality) throws Exception {
+        everyCommand("blueflash --probe stlink-server " + personality.model(), personality, (server, report, port) -> {
+            Flow flow = new Flow(report, server, dir);
+            return (passed, arguments) -> flow.blueflash(passed,
+                    withProbe("stlink-server:127.0.0.1:" + port + ":" + personality.serial(), arguments));
+        });
+    }
+
+    /** blueflash with its arguments after the probe. */
+    interface Blueflash {
+        ExternalClient.Run run(Predicate<ExternalClient.Run> passed, String... arguments) throws Exception;
+
+        default ExternalClient.Run expect(String[] arguments, String... expected) throws Exception {
+            ExternalClient.Run run = run(r -> r.exitCode() == 0 && Stream.of(expected).allMatch(r.output()::contains),
+                    arguments);
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            if (expected.length > 0) {
+                assertThat(run.output()).as(run.describe()).contains(expected);
+            }
+            return run;
+        }
+    }
+
+    /** A way to reach the server's probe: gives blueflash with its probe chosen. */
+    interface Route {
+        Blueflash start(SimServer server, ConformanceReport report, int port) throws Exception;
+    }
+
+    private void everyCommand(String client, StLinkPersonality personality, Route route) throws Exception {
+        ConformanceReport report = new ConformanceReport(client);
         Path state = dir.resolve("chip.sim");
         byte[] firmware = TestFirmware.bytes();
         String length = Integer.toString(firmware.length);
-        TestFirmware.writeBin(dir);
-        TestFirmware.writeHex(dir);
-        TestFirmware.writeElf(dir);
+        String bin = TestFirmware.writeBin(dir).toString();
+        String hex = TestFirmware.writeHex(dir).toString();
+        String elf = TestFirmware.writeElf(dir).toString();
+        String out = dir.resolve("out.bin").toString();
         try (SimServer server = SimServer.open("stm32f103c8", state, System.out)) {
             int port = server.serveTcpConcurrently("stlink-server", 0,
                     SimEmulators.stLinkServer(server.chip(), personality, System.out));
-            Flow flow = new Flow(report, server, dir, VirtualStLink.environment(new VirtualStLink.Probe(personality, port)));
+            Blueflash blueflash = route.start(server, report, port);
 
-            flow.expect(stlink("info"), personality.label(), "chipid:  0x0410", "serial:  " + personality.serial());
-            flow.expect(stlink("write", "fw.bin", "0x08000000"), "verified");
-            flow.expect(stlink("verify", "fw.bin", "0x08000000"));
-            flow.expect(stlink("read", "out.bin", "0x08000000", length));
-            assertThat(Files.readAllBytes(dir.resolve("out.bin"))).as("read through the virtual ST-Link").isEqualTo(firmware);
-            flow.expect(stlink("erase"), "mass erased");
-            ExternalClient.Run differs = flow.run(ExternalClient.DEFAULT_TIMEOUT, r -> r.exitCode() == 6,
-                    stlink("verify", "fw.bin", "0x08000000"));
+            blueflash.expect(args("info"), personality.label(), "chipid:  0x0410", "serial:  " + personality.serial());
+            blueflash.expect(args("write", bin, "0x08000000"), "verified");
+            blueflash.expect(args("verify", bin, "0x08000000"));
+            blueflash.expect(args("read", out, "0x08000000", length));
+            assertThat(Files.readAllBytes(Path.of(out))).as("read back").isEqualTo(firmware);
+            blueflash.expect(args("erase"), "mass erased");
+            ExternalClient.Run differs = blueflash.run(r -> r.exitCode() == 6, args("verify", bin, "0x08000000"));
             assertThat(differs.exitCode()).as(differs.describe()).isEqualTo(6);
-            flow.expect(stlink("write", "fw.hex"), "verified");
-            flow.expect(stlink("verify", "fw.hex"));
-            flow.expect(stlink("erase", "0x08000000", "4096"));
-            flow.expect(stlink("write", "fw.elf"), "verified");
-            flow.expect(stlink("reset"), "running");
-            flow.expect(stlink("option-bytes"), "RDP:   0xA5", "no page write-protected");
+            blueflash.expect(args("write", hex), "verified");
+            blueflash.expect(args("verify", hex));
+            blueflash.expect(args("erase", "0x08000000", "4096"));
+            blueflash.expect(args("write", elf), "verified");
+            blueflash.expect(args("reset"), "running");
+            blueflash.expect(args("option-bytes"), "RDP:   0xA5", "no page write-protected");
         } catch (AssertionError | RuntimeException e) {
             report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
             throw e;
@@ -77,9 +122,16 @@ class VirtualStLinkBlueflashConformanceTest {
                 .as("blueflash --probe sim --sim-state read after the server stopped").isEqualTo(firmware);
     }
 
-    static String[] stlink(String... command) {
-        String[] arguments = Stream.concat(Stream.of("--probe", "stlink", "--no-progress"), Arrays.stream(command))
-                .toArray(String[]::new);
-        return BlueflashProcess.command(arguments);
+    private static String[] args(String... arguments) {
+        return arguments;
+    }
+
+    static String[] withProbe(String probe, String... arguments) {
+        return Stream.concat(Stream.of("--probe", probe, "--no-progress"), Stream.of(arguments)).toArray(String[]::new);
+    }
+
+    /** {@code blueflash --probe stlink --no-progress ARGS} as a fresh JVM's command line. */
+    static String[] stlink(String... arguments) {
+        return BlueflashProcess.command(withProbe("stlink", arguments));
     }
 }

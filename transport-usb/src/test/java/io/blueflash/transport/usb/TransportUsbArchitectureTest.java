@@ -42,4 +42,11 @@ class TransportUsbArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("..transport.usb.libusb..")
                 .check(classes);
     }
+
+    @Test
+    void stlinkServerClientDoesNotDependOnTheLibusbPackage() {
+        noClasses().that().resideInAPackage("..transport.usb.server..")
+                .should().dependOnClassesThat().resideInAPackage("..transport.usb.libusb..")
+                .check(classes);
+    }
 }

@@ -1,5 +1,7 @@
 package io.blueflash.transport.usb.libusb;
 
+import io.blueflash.port.out.ProbeBusyException;
+import io.blueflash.port.out.ProbeLinkException;
 import io.blueflash.port.out.TargetCommunicationException;
 import io.blueflash.transport.usb.stlink.StLinkChannel;
 import io.blueflash.transport.usb.stlink.StLinkDeviceInfo;
@@ -29,6 +31,11 @@ public final class LibUsbStLinkChannel implements StLinkChannel {
     private static final int INTERFACE = 0;
     private static final int CONFIGURATION = 1;
     private static final short LANGID_EN_US = 0x0409;
+
+    /** What fixes LIBUSB_ERROR_ACCESS on Linux: the udev rule shipped with blueflash. */
+    static final String NO_PERMISSION = "no permission: install the udev rule 49-stlink.rules"
+            + " (sudo cp transport-usb/src/main/resources/udev/49-stlink.rules /etc/udev/rules.d/, see docs/stlink.md)"
+            + " and replug the probe";
 
     private static Context context;
 
@@ -133,9 +140,8 @@ public final class LibUsbStLinkChannel implements StLinkChannel {
         DeviceHandle handle = new DeviceHandle();
         int result = LibUsb.open(device, handle);
         if (result != LibUsb.SUCCESS) {
-            throw new TargetCommunicationException("cannot open ST-Link " + info.serial() + " at " + info.location()
-                    + ": " + LibUsb.errorName(result) + (result == LibUsb.ERROR_ACCESS
-                    ? " (no permission: install the udev rules of docs/stlink.md and replug the probe)" : ""));
+            throw new ProbeLinkException("cannot open " + describe(info) + ": " + LibUsb.errorName(result)
+                    + (result == LibUsb.ERROR_ACCESS ? " (" + NO_PERMISSION + ")" : ""));
         }
         try {
             if (LibUsb.kernelDriverActive(handle, INTERFACE) == 1) {
@@ -148,8 +154,8 @@ public final class LibUsbStLinkChannel implements StLinkChannel {
             }
             int claimed = LibUsb.claimInterface(handle, INTERFACE);
             if (claimed == LibUsb.ERROR_BUSY) {
-                throw new TargetCommunicationException("ST-Link " + info.serial()
-                        + " is in use by another program (st-util, OpenOCD, an IDE); close it and retry");
+                throw new ProbeBusyException(describe(info)
+                        + " is in use by another program (st-util, OpenOCD, an IDE); close it and retry", null);
             }
             check(claimed, "claim interface 0");
             StLinkModel model = StLinkModel.fromProductId(info.productId()).orElseThrow();
@@ -158,6 +164,11 @@ public final class LibUsbStLinkChannel implements StLinkChannel {
             LibUsb.close(handle);
             throw e;
         }
+    }
+
+    /** "ST-Link 0670FF... at bus 1 port 3", or without the serial when it could not be read. */
+    private static String describe(StLinkDeviceInfo info) {
+        return "ST-Link " + (info.serial().isEmpty() ? "" : info.serial() + " ") + "at " + info.location();
     }
 
     private static String readSerial(Device device, DeviceDescriptor descriptor) {
@@ -228,13 +239,15 @@ public final class LibUsbStLinkChannel implements StLinkChannel {
             return;
         }
         String hint = switch (result) {
-            case LibUsb.ERROR_NO_DEVICE -> ": the ST-Link was unplugged or reset";
-            case LibUsb.ERROR_TIMEOUT -> ": the ST-Link did not answer within " + TIMEOUT_MS + " ms";
-            case LibUsb.ERROR_ACCESS -> ": no permission (install the udev rules of docs/stlink.md)";
+            case LibUsb.ERROR_TIMEOUT -> ": the ST-Link did not answer within " + TIMEOUT_MS + " ms; replug it and"
+                    + " rerun the command";
+            case LibUsb.ERROR_NO_DEVICE -> ": the ST-Link was unplugged or reset; plug it in again and rerun the"
+                    + " command (flash pages it had not reached are unchanged)";
+            case LibUsb.ERROR_ACCESS -> ": " + NO_PERMISSION;
             case LibUsb.ERROR_PIPE -> ": the endpoint stalled (unsupported command for this firmware?)";
             default -> "";
         };
-        throw new TargetCommunicationException("USB: cannot " + what + " (" + LibUsb.errorName(result) + ")" + hint);
+        throw new ProbeLinkException("USB: cannot " + what + " (" + LibUsb.errorName(result) + ")" + hint);
     }
 
     @Override
