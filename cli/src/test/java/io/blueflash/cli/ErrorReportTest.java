@@ -108,6 +108,15 @@ class ErrorReportTest {
     }
 
     @Test
+    void givenProbeLinkFailure_whenReported_thenTargetCodeWithoutWiringHints() {
+        ErrorReport r = ErrorReport.of(new io.blueflash.port.out.ProbeLinkException(
+                "USB: cannot send a command (LIBUSB_ERROR_NO_DEVICE): the ST-Link was unplugged or reset"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.TARGET);
+        assertThat(r.message()).contains("unplugged");
+        assertThat(r.hints()).as("the SWD wiring is not what failed").isEmpty();
+    }
+
+    @Test
     void givenBug_whenReported_thenInternalCodeAsksForReport() {
         ErrorReport r = ErrorReport.of(new NullPointerException("x"));
         assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
