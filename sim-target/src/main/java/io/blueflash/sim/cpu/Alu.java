@@ -48,7 +48,21 @@ final class Alu {
         }
     }
 
+    /** ThumbExpandImm(imm12) for every imm12, so the common no-flags forms need one load. */
+    private static final int[] EXPANDED = new int[4096];
+
+    static {
+        for (int imm12 = 0; imm12 < EXPANDED.length; imm12++) {
+            EXPANDED[imm12] = (int) thumbExpandImmC(imm12, 0);
+        }
+    }
+
     private Alu() {
+    }
+
+    /** ThumbExpandImm(imm12) (A5.3.2), without the carry. */
+    static int thumbExpandImm(int imm12) {
+        return EXPANDED[imm12];
     }
 
     static boolean conditionPassed(int cond, int apsr) {

@@ -21,6 +21,9 @@ final class Thumb32DataProcessing {
     /** A5.3.1: AND BIC ORR ORN EOR ADD ADC SBC SUB RSB (and TST TEQ CMN CMP MOV MVN) #const. */
     static int modifiedImmediate(CoreState s, int hw1, int hw2, int pc) {
         int imm12 = (hw1 & 0x400) << 1 | hw2 >>> 4 & 0x700 | hw2 & 0xFF;
+        if ((hw1 & 0x10) == 0) {
+            return operateWithoutFlags(s, hw1, hw2, pc, Alu.thumbExpandImm(imm12));
+        }
         long expanded = Alu.thumbExpandImmC(imm12, Alu.carry(s.apsr));
         return operate(s, hw1, hw2, pc, (int) expanded, Alu.carryOf(expanded));
     }
@@ -29,7 +32,38 @@ final class Thumb32DataProcessing {
     static int shiftedRegister(CoreState s, int hw1, int hw2, int pc) {
         int imm5 = hw2 >>> 10 & 0x1C | hw2 >>> 6 & 3;
         long shifted = Alu.immShiftC(s.r[hw2 & 0xF], hw2 >>> 4 & 3, imm5, Alu.carry(s.apsr));
+        if ((hw1 & 0x10) == 0) {
+            return operateWithoutFlags(s, hw1, hw2, pc, (int) shifted);
+        }
         return operate(s, hw1, hw2, pc, (int) shifted, Alu.carryOf(shifted));
+    }
+
+    /** {@link #operate} with S = 0, the common case, kept small so the JIT inlines it. */
+    private static int operateWithoutFlags(CoreState s, int hw1, int hw2, int pc, int operand) {
+        int[] r = s.r;
+        int n = hw1 & 0xF;
+        int x = r[n];
+        int result;
+        switch (hw1 >>> 5 & 0xF) {
+            case 0x0: result = x & operand; break;
+            case 0x1: result = x & ~operand; break;
+            case 0x2: result = n == PC ? operand : x | operand; break;
+            case 0x3: result = n == PC ? ~operand : x | ~operand; break;
+            case 0x4: result = x ^ operand; break;
+            case 0x8: result = x + operand; break;
+            case 0xA: result = x + operand + Alu.carry(s.apsr); break;
+            case 0xB: result = x + ~operand + Alu.carry(s.apsr); break;
+            case 0xD: result = x - operand; break;
+            case 0xE: result = operand - x; break;
+            default: return operate(s, hw1, hw2, pc, operand, 0); // faults UNDEFINSTR
+        }
+        int d = hw2 >>> 8 & 0xF;
+        if (d < SP) {
+            r[d] = result;
+        } else {
+            writeRegister(s, d, result, hw1, hw2, pc);
+        }
+        return CycleModel.ALU;
     }
 
     /**
