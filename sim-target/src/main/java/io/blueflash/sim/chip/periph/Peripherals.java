@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The run-time peripherals of one STM32F103 (RM0008 §3.3 Table 3), built for its density and
- * mapped onto its bus: RCC with the clock tree, GPIO ports, AFIO, EXTI, USARTs, IWDG and CRC modelled,
+ * mapped onto its bus: RCC with the clock tree, GPIO ports, AFIO, EXTI, USARTs, the time base of
+ * TIM1–TIM8, IWDG and CRC modelled,
  * every other peripheral of the map as a register file, each behind its RCC clock gate. Addresses the manual leaves reserved are not
  * mapped, so they still bus-fault. The FPEC (FLASH_ACR) and DBGMCU live in the chip itself.
  */
@@ -55,6 +56,7 @@ public final class Peripherals {
     private final CrcUnit crc = new CrcUnit();
     private final GpioPort[] gpio;
     private final Usart[] usarts;
+    private final Map<String, Tim> timers = new HashMap<>();
 
     public Peripherals(Hooks hooks) {
         this.hooks = hooks;
@@ -88,13 +90,13 @@ public final class Peripherals {
         }
 
         // APB1, 0x4000_0000 (RM0008 Table 3)
-        plain(0x4000_0000, "TIM2", Rcc.Bus.APB1, 0, Map.of());
-        plain(0x4000_0400, "TIM3", Rcc.Bus.APB1, 1, Map.of());
-        plain(0x4000_0800, "TIM4", Rcc.Bus.APB1, 2, Map.of());
+        timer(0x4000_0000, "TIM2", Tim.Kind.GENERAL, Rcc.Bus.APB1, 0, 28, 28);
+        timer(0x4000_0400, "TIM3", Tim.Kind.GENERAL, Rcc.Bus.APB1, 1, 29, 29);
+        timer(0x4000_0800, "TIM4", Tim.Kind.GENERAL, Rcc.Bus.APB1, 2, 30, 30);
         if (hd) {
-            plain(0x4000_0C00, "TIM5", Rcc.Bus.APB1, 3, Map.of());
-            plain(0x4000_1000, "TIM6", Rcc.Bus.APB1, 4, Map.of());
-            plain(0x4000_1400, "TIM7", Rcc.Bus.APB1, 5, Map.of());
+            timer(0x4000_0C00, "TIM5", Tim.Kind.GENERAL, Rcc.Bus.APB1, 3, 50, 50);
+            timer(0x4000_1000, "TIM6", Tim.Kind.BASIC, Rcc.Bus.APB1, 4, 54, 54);
+            timer(0x4000_1400, "TIM7", Tim.Kind.BASIC, Rcc.Bus.APB1, 5, 55, 55);
         }
         if (xl) {
             plain(0x4000_1800, "TIM12", Rcc.Bus.APB1, 6, Map.of());
@@ -139,10 +141,10 @@ public final class Peripherals {
         }
         plain(0x4001_2400, "ADC1", Rcc.Bus.APB2, 9, Map.of());
         plain(0x4001_2800, "ADC2", Rcc.Bus.APB2, 10, Map.of());
-        plain(0x4001_2C00, "TIM1", Rcc.Bus.APB2, 11, Map.of());
+        timer(0x4001_2C00, "TIM1", Tim.Kind.ADVANCED, Rcc.Bus.APB2, 11, 25, 27);
         plain(0x4001_3000, "SPI1", Rcc.Bus.APB2, 12, spiResetValues());
         if (hd) {
-            plain(0x4001_3400, "TIM8", Rcc.Bus.APB2, 13, Map.of());
+            timer(0x4001_3400, "TIM8", Tim.Kind.ADVANCED, Rcc.Bus.APB2, 13, 44, 46);
         }
         add(0x4001_3800, 0x400, "USART1", usarts[0], Rcc.Bus.APB2, 14, false);
         if (hd) {
@@ -192,6 +194,15 @@ public final class Peripherals {
 
     public Afio afio() {
         return afio;
+    }
+
+    /** TIM1 … TIM8 as the density has them ("TIM2"); TIM9–TIM14 of XL parts are register files. */
+    public Tim timer(String name) {
+        Tim tim = timers.get(name.toUpperCase(java.util.Locale.ROOT));
+        if (tim == null) {
+            throw new IllegalArgumentException("no " + name + " timer on this chip: " + new java.util.TreeSet<>(timers.keySet()));
+        }
+        return tim;
     }
 
     public Exti exti() {
@@ -250,6 +261,14 @@ public final class Peripherals {
     /** PWR_CR.DBP (RM0008 §5.4.1): the backup domain accepts writes only while it is set. */
     private boolean backupWritable() {
         return (pwr.read(0, 4, BusMaster.CPU) & 1 << 8) != 0;
+    }
+
+    private void timer(int base, String name, Tim.Kind kind, Rcc.Bus bus, int bit, int updateIrq, int otherIrq) {
+        LongSupplier clock = bus == Rcc.Bus.APB2 ? rcc::timerClock2Hz : rcc::timerClock1Hz;
+        Tim tim = new Tim(name, kind, clock, hooks.clock(), lines, updateIrq, otherIrq);
+        rcc.addClockListener(tim::clockChanged);
+        timers.put(name, tim);
+        add(base, 0x400, name, tim, bus, bit, false);
     }
 
     private void plain(int base, String name, Rcc.Bus bus, int bit, Map<Integer, Integer> resetValues) {

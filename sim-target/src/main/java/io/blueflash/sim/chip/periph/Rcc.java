@@ -201,6 +201,16 @@ public final class Rcc extends WordRegisters {
         return hclkHz() / apbDivider((cfgr >>> 11) & 7);
     }
 
+    /** TIM2–TIM7 clock: PCLK1, doubled when the APB1 prescaler is not 1 (RM0008 §7.2). */
+    public long timerClock1Hz() {
+        return ((cfgr >>> 8) & 7) < 4 ? pclk1Hz() : 2 * pclk1Hz();
+    }
+
+    /** TIM1/TIM8 clock: PCLK2, doubled when the APB2 prescaler is not 1. */
+    public long timerClock2Hz() {
+        return ((cfgr >>> 11) & 7) < 4 ? pclk2Hz() : 2 * pclk2Hz();
+    }
+
     /** ADC clock = PCLK2 / ADCPRE (2, 4, 6, 8). */
     public long adcClockHz() {
         return pclk2Hz() / (2 * (((cfgr >>> 14) & 3) + 1));

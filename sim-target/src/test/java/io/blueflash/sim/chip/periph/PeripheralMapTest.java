@@ -51,10 +51,10 @@ class PeripheralMapTest {
 
     @Test
     void givenApbRegister_whenByteWritten_thenTheByteLandsInEveryLane() {
-        bus.write(0x4002_101C, 4, 1); // TIM2EN
-        bus.write(0x4000_002C, 1, 0x5A);
-        assertThat(bus.read(0x4000_002C, 4)).isEqualTo(0x5A5A_5A5A);
-        assertThat(bus.read(0x4000_002D, 1)).isEqualTo(0x5A);
+        bus.write(0x4002_1018, 4, 1 << 9); // ADC1EN
+        bus.write(0x4001_2434, 1, 0x5A); // ADC1_SQR3
+        assertThat(bus.read(0x4001_2434, 4)).isEqualTo(0x5A5A_5A5A);
+        assertThat(bus.read(0x4001_2435, 1)).isEqualTo(0x5A);
     }
 
     @Test
