@@ -106,6 +106,21 @@ final class PeripheralRegisterNames {
             sink.register(base + 0x14, prefix + "CR3", null);
             sink.register(base + 0x18, prefix + "GTPR", null);
         }
+        String[] tim = {"CR1", "CR2", "SMCR", "DIER", "SR", "EGR", "CCMR1", "CCMR2", "CCER", "CNT", "PSC", "ARR", "RCR",
+                "CCR1", "CCR2", "CCR3", "CCR4", "BDTR", "DCR", "DMAR"};
+        int[] timers = {0x4001_2C00, 0x4000_0000, 0x4000_0400, 0x4000_0800, 0x4000_0C00, 0x4000_1000, 0x4000_1400,
+                0x4001_3400};
+        for (int n = 0; n < timers.length; n++) {
+            for (int i = 0; i < tim.length; i++) {
+                sink.register(timers[n] + 4 * i, "TIM" + (n + 1) + "_" + tim[i],
+                        i == 4 ? new Object[] {0, "UIF", 1, "CC1IF", 2, "CC2IF", 3, "CC3IF", 4, "CC4IF", 6, "TIF"}
+                                : null);
+            }
+        }
+        String[] exti = {"EXTI_IMR", "EXTI_EMR", "EXTI_RTSR", "EXTI_FTSR", "EXTI_SWIER", "EXTI_PR"};
+        for (int i = 0; i < exti.length; i++) {
+            sink.register(0x4001_0400 + 4 * i, exti[i], null);
+        }
         sink.register(0x4002_3000, "CRC_DR", null);
         sink.register(0x4002_3004, "CRC_IDR", null);
         sink.register(0x4002_3008, "CRC_CR", new Object[] {0, "RESET"});

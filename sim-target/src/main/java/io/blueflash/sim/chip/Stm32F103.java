@@ -91,6 +91,7 @@ public final class Stm32F103 {
         bus.map(profile.density().systemMemoryBase(), systemMemory.size(), "system memory", systemMemory, false);
         bus.map(SimProfile.SRAM_BASE, profile.sramBytes(), "sram", sram, false);
         peripherals.mapInto((base, size, name, device) -> bus.map(base, size, name, device, false));
+        peripherals.iwdg().setCoreHalted(this::isCoreHalted);
         bus.map(FlashController.BASE, 0x400, "FPEC", fpec, false);
         bus.map(0xE000_0000, 0x3000, "ITM/DWT/FPB", traceUnits, true);
         bus.map(CortexM3.SCS_BASE, 0x1000, "SCS", core, true);
@@ -324,7 +325,7 @@ public final class Stm32F103 {
         return peripherals.usart(n);
     }
 
-    /** The independent watchdog; {@code iwdg().setCoreHalted(...)} connects the core's halt state. */
+    /** The independent watchdog; it reads the core's halt state through {@link #isCoreHalted()}. */
     public Iwdg iwdg() {
         return peripherals.iwdg();
     }

@@ -79,7 +79,9 @@ class PeripheralMapTest {
         bus.write(0x4001_100C, 4, 1 << 13);
         bus.write(0x4001_3804, 4, 'A');
         bus.read(0x4000_0000, 4);
+        bus.read(0x4000_2C00, 4);
         assertThat(lines).containsExactly("cpu RCC_APB2ENR <- IOPCEN|USART1EN", "cpu GPIOC_ODR <- 0x00002000",
-                "cpu USART1_DR <- 0x00000041", "cpu TIM2 0x40000000 -> 0x00000000");
+                "cpu USART1_DR <- 0x00000041", "cpu TIM2_CR1 -> 0x00000000",
+                "cpu WWDG 0x40002C00 -> 0x00000000");
     }
 }
