@@ -107,7 +107,7 @@ public record OptionByteImage(int rdp, int user, int data0, int data1, int wrp) 
         };
     }
 
-    /** The half-word programmed into slot 0..7: value | ~value << 8 (facts §A.3, §B.5). */
+    /** The half-word programmed into slot 0..7: {@code value | ~value << 8} (facts §A.3, §B.5). */
     public int halfWord(int slot) {
         int v = value(slot);
         return v | ((~v & 0xFF) << 8);
