@@ -43,6 +43,8 @@ public final class FlashToolMain {
 
     /** First argument that switches to st-flash compatibility (used by the {@code st-flash} launcher). */
     public static final String ST_FLASH_SWITCH = "--st-flash";
+    /** First argument that reads the rest as st-info's command line (used by the {@code st-info} launcher). */
+    public static final String ST_INFO_SWITCH = "--st-info";
 
     private FlashToolMain() {
     }
@@ -65,7 +67,9 @@ public final class FlashToolMain {
     /** Runs one command line against {@code factory}'s operations (grammar tests record the calls). */
     public static int run(String[] args, CliEnvironment env, OperationsFactory factory) {
         boolean stFlash = args.length > 0 && ST_FLASH_SWITCH.equals(args[0]);
-        String[] rest = stFlash ? Arrays.copyOfRange(args, 1, args.length) : args;
+        boolean stInfo = args.length > 0 && ST_INFO_SWITCH.equals(args[0]);
+        String[] rest = stFlash ? Arrays.copyOfRange(args, 1, args.length)
+                : stInfo ? io.blueflash.cli.args.StInfoArguments.translate(Arrays.copyOfRange(args, 1, args.length)) : args;
         BlueflashCommand root = new BlueflashCommand();
         CommandLine cl = commandLine(root, env, () -> factory.create(root.settings(), stFlash), stFlash);
         boolean json = Arrays.asList(rest).contains("--json");
@@ -77,6 +81,16 @@ public final class FlashToolMain {
             env.out().flush();
             env.err().flush();
         }
+    }
+
+    /**
+     * The command tree without running anything (operations fail if called): what the distribution's
+     * build generates man pages and shell completion from.
+     */
+    public static CommandLine commandLine(boolean stFlash) {
+        return commandLine(new BlueflashCommand(), CliEnvironment.ofSystem(), () -> {
+            throw new IllegalStateException("the documentation command tree runs no command");
+        }, stFlash);
     }
 
     static CommandLine commandLine(BlueflashCommand root, CliEnvironment env, Supplier<Operations> ops, boolean stFlash) {

@@ -163,4 +163,11 @@ class CommandLineGrammarTest {
         assertThat(run("--version")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("blueflash ");
     }
+
+    @Test
+    void givenStInfoQuestions_whenRunThroughTheStInfoSwitch_thenInfoAndProbesAsked() {
+        assertThat(run("--st-info --chipid --flash --connect-under-reset")).isZero();
+        assertThat(run("--st-info --probe")).isZero();
+        assertThat(ops.calls).containsExactly("info [CHIPID, FLASH]", "probes");
+    }
 }

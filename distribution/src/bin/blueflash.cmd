@@ -1,0 +1,9 @@
+@echo off
+rem blueflash launcher for Windows: runs lib\*.jar with %JAVA_HOME%\bin\java.exe or the java on PATH
+rem (Java 17+); the exit code is the tool's. BLUEFLASH_JAVA_OPTS adds JVM options.
+setlocal
+set "APP_HOME=%~dp0.."
+set "JAVA_EXE=java.exe"
+if defined JAVA_HOME set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
+"%JAVA_EXE%" %BLUEFLASH_JAVA_OPTS% -cp "%APP_HOME%\lib\*" io.blueflash.cli.FlashToolMain %*
+exit /b %ERRORLEVEL%
