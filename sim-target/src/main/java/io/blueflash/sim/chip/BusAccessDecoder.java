@@ -83,7 +83,7 @@ public final class BusAccessDecoder {
         return names;
     }
 
-    /** {@code "FLASH_CR <- PG|STRT"} for a write, {@code "FLASH_SR -> BSY"} for a read. */
+    /** "FLASH_CR <- PG|STRT" for a write, "FLASH_SR -> BSY" for a read. */
     public String describe(boolean write, int address, int size, int value) {
         String arrow = write ? " <- " : " -> ";
         Register register = REGISTERS.get(address);

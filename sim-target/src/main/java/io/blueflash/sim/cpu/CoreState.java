@@ -8,7 +8,7 @@ package io.blueflash.sim.cpu;
  *
  * <p>{@code r[13]} always holds the stack pointer currently selected (Handler mode or
  * CONTROL.SPSEL=0: SP_main; Thread mode with SPSEL=1: SP_process); the other one waits in
- * {@code otherSp}. Use {@link #msp()}/{@link #psp()} and {@link #setControl}/{@code setHandlerMode}
+ * {@link #otherSp}. Use {@link #msp()}/{@link #psp()} and {@link #setControl}/{@link #setHandlerMode}
  * rather than touching the banking by hand.
  */
 public final class CoreState {

@@ -11,6 +11,8 @@ import io.blueflash.transport.serial.line.JsscSerialLine;
 import io.blueflash.transport.serial.line.SerialLine;
 import io.blueflash.transport.serial.line.SerialPorts;
 import io.blueflash.transport.serial.line.SerialSettings;
+import io.blueflash.transport.serial.line.SysfsSerialPorts;
+import io.blueflash.transport.serial.line.UsbSerialPortInfo;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -53,9 +55,11 @@ public final class BootloaderProbeConnector implements ProbeConnector {
      */
     @Override
     public List<ProbeDescriptor> listProbes() {
+        SysfsSerialPorts sysfs = new SysfsSerialPorts();
         return SerialPorts.usbSerialPorts().stream()
-                .map(port -> new ProbeDescriptor(TRANSPORT, port,
-                        "USB serial port (not probed; an STM32 ROM bootloader answers here when BOOT0=1)"))
+                .map(port -> new ProbeDescriptor(TRANSPORT, port, "USB serial port"
+                        + sysfs.describe(port).map(UsbSerialPortInfo::describe).map(usb -> ", " + usb).orElse("")
+                        + " (not probed; an STM32 ROM bootloader answers here when BOOT0=1)"))
                 .toList();
     }
 

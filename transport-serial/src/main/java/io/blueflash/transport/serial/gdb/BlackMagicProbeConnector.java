@@ -9,6 +9,8 @@ import io.blueflash.port.out.TargetConnection;
 import io.blueflash.transport.serial.line.JsscSerialLine;
 import io.blueflash.transport.serial.line.SerialLine;
 import io.blueflash.transport.serial.line.SerialSettings;
+import io.blueflash.transport.serial.line.SysfsSerialPorts;
+import io.blueflash.transport.serial.line.UsbSerialPortInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,7 @@ public final class BlackMagicProbeConnector implements ProbeConnector {
 
     private final LineOpener opener;
     private final Path byIdDirectory;
+    private final SysfsSerialPorts sysfs;
 
     /** The ServiceLoader constructor: real serial ports through jssc. */
     public BlackMagicProbeConnector() {
@@ -49,8 +52,13 @@ public final class BlackMagicProbeConnector implements ProbeConnector {
     }
 
     BlackMagicProbeConnector(LineOpener opener, Path byIdDirectory) {
+        this(opener, byIdDirectory, new SysfsSerialPorts());
+    }
+
+    BlackMagicProbeConnector(LineOpener opener, Path byIdDirectory, SysfsSerialPorts sysfs) {
         this.opener = Objects.requireNonNull(opener, "'opener' must not be null");
         this.byIdDirectory = Objects.requireNonNull(byIdDirectory, "'byIdDirectory' must not be null");
+        this.sysfs = Objects.requireNonNull(sysfs, "'sysfs' must not be null");
     }
 
     @Override
@@ -66,7 +74,8 @@ public final class BlackMagicProbeConnector implements ProbeConnector {
         try (Stream<Path> entries = Files.list(byIdDirectory)) {
             return entries.filter(BlackMagicProbeConnector::isGdbInterface).sorted()
                     .map(p -> new ProbeDescriptor("bmp", p.toString(), "Black Magic Probe GDB server ("
-                            + realPath(p) + ")"))
+                            + realPath(p) + sysfs.describe(realPath(p)).map(UsbSerialPortInfo::describe)
+                                    .map(usb -> ", " + usb).orElse("") + ")"))
                     .toList();
         } catch (IOException e) {
             return List.of();

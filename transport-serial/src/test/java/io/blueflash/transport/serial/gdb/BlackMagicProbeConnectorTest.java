@@ -34,6 +34,28 @@ class BlackMagicProbeConnectorTest {
     }
 
     @Test
+    void givenSysfsDescriptors_whenListed_thenTheGdbPortShowsVidPidAndItsInterface(@TempDir Path root) throws Exception {
+        Path dev = Files.createDirectories(root.resolve("dev"));
+        Path acm0 = Files.createFile(dev.resolve("ttyACM0"));
+        Files.createSymbolicLink(byId.resolve("usb-Black_Magic_Debug_Black_Magic_Probe_v1.10_7BB180B4-if00"), acm0);
+        Path usbDevice = Files.createDirectories(root.resolve("sys/devices/usb1/1-2"));
+        Files.writeString(usbDevice.resolve("idVendor"), "1d50\n");
+        Files.writeString(usbDevice.resolve("idProduct"), "6018\n");
+        Path gdbInterface = Files.createDirectories(usbDevice.resolve("1-2:1.0"));
+        Files.writeString(gdbInterface.resolve("bInterfaceNumber"), "00\n");
+        Files.writeString(gdbInterface.resolve("interface"), "Black Magic GDB Server\n");
+        Path tty = Files.createDirectories(root.resolve("sys/class/tty/ttyACM0"));
+        Files.createSymbolicLink(tty.resolve("device"), gdbInterface);
+
+        var probes = new BlackMagicProbeConnector((p, s) -> {
+            throw new AssertionError("not opened");
+        }, byId, new io.blueflash.transport.serial.line.SysfsSerialPorts(root.resolve("sys"))).listProbes();
+
+        assertThat(probes).singleElement().extracting(ProbeDescriptor::description).isEqualTo(
+                "Black Magic Probe GDB server (" + acm0.toRealPath() + ", USB 1d50:6018, interface 0 \"Black Magic GDB Server\")");
+    }
+
+    @Test
     void givenTwoProbesAndNoPort_whenConnecting_thenAskedToChoose() throws Exception {
         Files.createFile(byId.resolve("usb-Black_Magic_Debug_Black_Magic_Probe_A-if00"));
         Files.createFile(byId.resolve("usb-Black_Magic_Debug_Black_Magic_Probe_B-if00"));

@@ -71,13 +71,21 @@ public final class LibUsbStLinkChannel implements StLinkChannel {
         return context;
     }
 
-    /** The error for a libusb that cannot be loaded (UnsatisfiedLinkError, usb4java LoaderException): what to install. */
+    /**
+     * The error for usb4java's native library that cannot be loaded (UnsatisfiedLinkError, usb4java
+     * LoaderException). Its libusb4java is linked statically with libusb, so installing libusb never
+     * helps: either no build exists for this OS/architecture, or the library could not be unpacked
+     * into {@code java.io.tmpdir} and loaded from there.
+     */
     static TargetCommunicationException libusbUnavailable(Throwable cause) {
-        return new TargetCommunicationException("libusb could not be loaded (" + cause + "). Install"
-                + " libusb-1.0 (Debian/Ubuntu: sudo apt install libusb-1.0-0; Fedora: sudo dnf install libusb1;"
-                + " macOS: brew install libusb) and check that usb4java ships a native library for "
-                + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
-                + ". Without a probe, use --probe sim.", cause);
+        String platform = System.getProperty("os.name") + "/" + System.getProperty("os.arch");
+        return new TargetCommunicationException("usb4java's native library (libusb built in) could not be loaded on "
+                + platform + " (" + cause + "). It exists for Linux x86, x86-64, ARM and AArch64, macOS x86-64 and"
+                + " AArch64, Windows x86, x86-64 and AArch64; installing libusb does not change this. On another"
+                + " platform run blueflash on a Java of a listed architecture. On a listed one, the library is"
+                + " unpacked into java.io.tmpdir (" + System.getProperty("java.io.tmpdir") + "), which must be"
+                + " writable and not mounted noexec (choose another with BLUEFLASH_JAVA_OPTS=-Djava.io.tmpdir=DIR)."
+                + " Without an ST-Link, use --probe sim.", cause);
     }
 
     /** ST-Links on the bus; empty when there are none or the machine has no USB. */

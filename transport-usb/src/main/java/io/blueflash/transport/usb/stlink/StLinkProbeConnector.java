@@ -38,6 +38,7 @@ public final class StLinkProbeConnector implements ProbeConnector {
     public List<ProbeDescriptor> listProbes() {
         return devices.list().stream()
                 .map(d -> new ProbeDescriptor(TRANSPORT, d.serial(), d.modelName()
+                        + String.format(" (USB %04x:%04x)", StLinkModel.VENDOR_ID, d.productId())
                         + (d.location().isEmpty() ? "" : " at " + d.location())))
                 .toList();
     }

@@ -62,5 +62,6 @@ class StLinkProbeConnectorTest {
 
         assertThat(connector.listProbes()).extracting(p -> p.selectorText()).containsExactly("stlink:AAA111", "stlink:BBB222");
         assertThat(connector.listProbes().get(1).description()).contains("ST-Link V2-1").contains("bus 1 port 3");
+        assertThat(connector.listProbes().get(1).description()).contains("(USB 0483:374b)");
     }
 }
