@@ -1,5 +1,7 @@
 package io.blueflash.cli.conformance;
 
+import io.blueflash.cli.endtoend.HexLines;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -50,22 +52,12 @@ final class TestFirmware {
     /** {@link #bytes()} as Intel HEX at {@link #BASE}: an extended linear address record, 16-byte data records. */
     static Path writeHex(Path dir) throws IOException {
         byte[] image = bytes();
-        StringBuilder hex = new StringBuilder(hexRecord(0, 4, new byte[] {(byte) (BASE >>> 24), (byte) (BASE >>> 16)}));
+        StringBuilder hex = new StringBuilder(HexLines.extendedLinear(BASE >>> 16));
         for (int offset = 0; offset < image.length; offset += 16) {
-            hex.append(hexRecord(offset, 0, java.util.Arrays.copyOfRange(image, offset, Math.min(image.length, offset + 16))));
+            hex.append(HexLines.data(offset, java.util.Arrays.copyOfRange(image, offset, Math.min(image.length, offset + 16))));
         }
-        hex.append(hexRecord(0, 1, new byte[0]));
+        hex.append(HexLines.eof());
         return Files.writeString(dir.resolve("fw.hex"), hex, StandardCharsets.US_ASCII);
-    }
-
-    private static String hexRecord(int address16, int type, byte[] data) {
-        StringBuilder s = new StringBuilder(String.format(":%02X%04X%02X", data.length, address16, type));
-        int sum = data.length + (address16 >> 8) + (address16 & 0xFF) + type;
-        for (byte d : data) {
-            s.append(String.format("%02X", d & 0xFF));
-            sum += d & 0xFF;
-        }
-        return s.append(String.format("%02X%n", -sum & 0xFF)).toString();
     }
 
     static Path writeElf(Path dir) throws IOException {

@@ -322,8 +322,15 @@ public final class SimServer implements AutoCloseable {
         }
     }
 
+    /** Runs {@code loop} on a daemon thread that {@link #close()} interrupts; it leaves the list when it ends. */
     private void start(String name, Runnable loop) {
-        Thread thread = new Thread(loop, "sim-" + name);
+        Thread thread = new Thread(() -> {
+            try {
+                loop.run();
+            } finally {
+                threads.remove(Thread.currentThread());
+            }
+        }, "sim-" + name);
         thread.setDaemon(true);
         threads.add(thread);
         thread.start();

@@ -26,6 +26,7 @@ final class LoopbackStLinkServer implements AutoCloseable {
     /** When set, the probe stops answering, as firmware that hangs. */
     volatile boolean silent;
     private final ServerSocket listening;
+    private final List<Socket> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     LoopbackStLinkServer(StLinkPersonality personality) {
         chip = Stm32F103.create("stm32f103c8");
@@ -61,6 +62,7 @@ final class LoopbackStLinkServer implements AutoCloseable {
         while (!listening.isClosed()) {
             try {
                 Socket client = listening.accept();
+                clients.add(client);
                 daemon(() -> {
                     try (client) {
                         server.serve(client.getInputStream(), client.getOutputStream());
@@ -71,6 +73,13 @@ final class LoopbackStLinkServer implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
+        }
+    }
+
+    /** Drops every client connection, as a server that crashes or a network that fails. */
+    void dropClients() throws IOException {
+        for (Socket client : clients) {
+            client.close();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.blueflash.model.ConnectOptions;
 import io.blueflash.model.ProbeSelector;
+import io.blueflash.port.out.ProbeLinkException;
 import io.blueflash.port.out.ProbeNotFoundException;
 import io.blueflash.port.out.TargetCommunicationException;
 import io.blueflash.port.out.TargetConnection;
@@ -78,6 +79,19 @@ class StLinkServerProbeConnectorTest {
             assertThatThrownBy(() -> connection.memoryAccess().orElseThrow().read32(0x0800_0000))
                     .isInstanceOf(TargetCommunicationException.class)
                     .hasMessageContaining("did not answer");
+            connection.close();
+        }
+    }
+
+    @Test
+    void givenServerThatDropsTheConnection_whenReading_thenProbeLinkErrorSaysTheServerWasLost() throws IOException {
+        try (LoopbackStLinkServer server = new LoopbackStLinkServer(StLinkPersonality.v2())) {
+            TargetConnection connection = connector.connect(ProbeSelector.parse(server.selector()),
+                    ConnectOptions.defaults());
+            server.dropClients();
+            assertThatThrownBy(() -> connection.memoryAccess().orElseThrow().read32(0x0800_0000))
+                    .isInstanceOf(ProbeLinkException.class)
+                    .hasMessageContaining("lost the stlink-server at 127.0.0.1:" + server.port());
             connection.close();
         }
     }
