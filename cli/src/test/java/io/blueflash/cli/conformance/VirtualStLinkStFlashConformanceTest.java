@@ -46,6 +46,35 @@ class VirtualStLinkStFlashConformanceTest {
     }
 
     @Test
+    void givenV21AndV3VirtualProbes_whenStInfoProbesAndStFlashReadsBySerial_thenBothAreListedAndTheChosenOneRead()
+            throws Exception {
+        ExternalClient.assumeInstalled("st-flash", "stlink-tools");
+        StLinkPersonality v21 = StLinkPersonality.v21();
+        StLinkPersonality v3 = StLinkPersonality.v3();
+        ConformanceReport report = new ConformanceReport("st-info and st-flash --serial with two virtual ST-Links");
+        try (SimServer a = SimServer.open("stm32f103c8", dir.resolve("a.sim"), System.out);
+             SimServer b = SimServer.open("stm32f103cb", dir.resolve("b.sim"), System.out)) {
+            int portA = a.serveTcpConcurrently("stlink-server", 0, SimEmulators.stLinkServer(a.chip(), v21, System.out));
+            int portB = b.serveTcpConcurrently("stlink-server", 0, SimEmulators.stLinkServer(b.chip(), v3, System.out));
+            Flow flow = new Flow(report, b, dir, VirtualStLink.environment(new VirtualStLink.Probe(v21, portA),
+                    new VirtualStLink.Probe(v3, portB)));
+
+            // a's chip is a C8 (64 KB), b's a CB (128 KB): what st-flash reports shows which chip it reached
+            flow.expect(Flow.cmd("st-info", "--probe"), "Found 2 stlink programmers", "V2J37", "V3J7",
+                    "serial:     " + v21.serial(), "serial:     " + v3.serial(), "flash:      65536",
+                    "flash:      131072");
+            flow.expect(Flow.cmd("st-flash", "--serial", v3.serial(), "read", "cb.bin", "0x08000000", "1024"),
+                    "128 KiB flash");
+        } catch (AssertionError | RuntimeException e) {
+            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            throw e;
+        } finally {
+            report.publish();
+        }
+        assertThat(Files.readAllBytes(dir.resolve("cb.bin"))).hasSize(1024).containsOnly((byte) 0xFF);
+    }
+
+    @Test
     void givenFirmwareWrittenByBlueflash_whenStFlashReadsAndErases_thenBytesMatchAndFlashIsBlank() throws Exception {
         StLinkPersonality probe = StLinkPersonality.v2();
         byte[] firmware = TestFirmware.bytes();
