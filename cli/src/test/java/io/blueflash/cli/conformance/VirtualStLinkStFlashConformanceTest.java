@@ -11,11 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,30 +43,6 @@ class VirtualStLinkStFlashConformanceTest {
         withServer("st-info through the virtual ST-Link", probe, (server, flow) ->
                 flow.expect(Flow.cmd("st-info", "--probe"), "Found 1 stlink programmers", "V2J29S7",
                         "serial:     " + probe.serial(), "chipid:     0x0410", "flash:      65536 (pagesize: 1024)"));
-    }
-
-    /** stlink-tools calls libusb through its shared libstlink: every libusb function it imports must be ours. */
-    @Test
-    void givenStlinkTools_whenItsLibusbImportsAreListed_thenTheVirtualStLinkDefinesEveryOne() throws Exception {
-        ExternalClient.assumeInstalled("st-flash", "stlink-tools");
-        Path library = VirtualStLink.library();
-        ExternalClient.Run ldd = ExternalClient.run(dir, ExternalClient.DEFAULT_TIMEOUT, List.of("ldd",
-                "/usr/bin/st-flash"));
-        String libstlink = ldd.output().lines().filter(l -> l.contains("libstlink")).map(l -> l.split("=>")[1].trim()
-                .split(" ")[0]).findFirst().orElseThrow(() -> new AssertionError("st-flash without libstlink: " + ldd.output()));
-        Set<String> imported = symbols(List.of("nm", "-D", "--undefined-only", libstlink, "/usr/bin/st-flash",
-                "/usr/bin/st-info"));
-        Set<String> defined = symbols(List.of("nm", "-D", "--defined-only", library.toString()));
-
-        assertThat(imported).as("libusb functions stlink-tools imports").isNotEmpty();
-        assertThat(defined).containsAll(imported);
-    }
-
-    private Set<String> symbols(List<String> nm) throws Exception {
-        ExternalClient.Run run = ExternalClient.run(dir, ExternalClient.DEFAULT_TIMEOUT, nm);
-        assertThat(run.succeeded()).as(run.describe()).isTrue();
-        return run.output().lines().map(l -> l.trim().replaceAll(".*\\s", "")).filter(n -> n.startsWith("libusb_"))
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
