@@ -93,8 +93,10 @@ final class AhbBus {
             return;
         }
         int masked = size == 4 ? value : value & ((1 << (8 * size)) - 1);
+        boolean reachedSlave = false;
         try {
             Region region = route(address, size);
+            reachedSlave = true;
             region.device().write((int) (Integer.toUnsignedLong(address) - region.base()), size, masked, master);
             if (tracer.active()) {
                 tracer.emit(() -> new SimTraceEvent.BusAccess(clock.nanos(), master, true, address, size, masked,
@@ -104,7 +106,8 @@ final class AhbBus {
             traceFault(master, true, address, size, masked, fault);
             throw fault;
         } finally {
-            if (chip.powered() && faults.countBusWrite()) {
+            // a write that reached a slave counts (even if the slave refused it); one that found no slave does not
+            if (reachedSlave && chip.powered() && faults.countBusWrite()) {
                 chip.losePower();
             }
         }

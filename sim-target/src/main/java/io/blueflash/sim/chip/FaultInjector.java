@@ -98,6 +98,11 @@ public final class FaultInjector {
         return false;
     }
 
+    /** True when no address faults are injected (the core may then bypass the bus for SRAM and flash). */
+    boolean noAddressFaults() {
+        return faultAddresses.isEmpty();
+    }
+
     boolean faultsAt(int address, int size) {
         if (faultAddresses.isEmpty()) {
             return false;

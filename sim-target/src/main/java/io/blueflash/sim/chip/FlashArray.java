@@ -66,6 +66,11 @@ public final class FlashArray {
         }
     }
 
+    /** The cells themselves, read (never written) by the executing core's direct path (CpuPorts). */
+    byte[] cells() {
+        return cells;
+    }
+
     byte[] snapshot() {
         return cells.clone();
     }

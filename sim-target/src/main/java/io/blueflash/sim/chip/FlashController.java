@@ -279,6 +279,16 @@ public final class FlashController implements BusDevice {
         return reg != KEYR && reg != OPTKEYR && (second ? banks[1] : banks[0]).busy();
     }
 
+    /** True when no bank is busy: flash reads complete at once. */
+    boolean idle() {
+        for (Bank bank : banks) {
+            if (bank.busy()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True while the bank holding this flash offset is busy (the bus would stall). */
     boolean busyAt(int flashOffset) {
         return bankOf(flashOffset).busy();

@@ -13,7 +13,7 @@ public sealed interface SimTraceEvent {
     /** Simulated time in ns when the event completed. */
     long simNanos();
 
-    /** "swd", "bus", "flash", "gpio", "usart" or "periph" (the {@code TraceSink} layer names). */
+    /** "swd", "bus", "flash", "gpio", "usart", "periph" or "core" (the {@code TraceSink} layer names). */
     String layer();
 
     /** One line for people, no newline. */
@@ -149,6 +149,30 @@ public sealed interface SimTraceEvent {
         @Override
         public String layer() {
             return "periph";
+        }
+    }
+
+    /** The executing core entered, returned from or tail-chained an exception, reset, or halted (ARMv7-M B1.5). */
+    record ExceptionEvent(long simNanos, String text) implements SimTraceEvent {
+        public ExceptionEvent {
+            Objects.requireNonNull(text, "'text' must not be null");
+        }
+
+        @Override
+        public String layer() {
+            return "core";
+        }
+    }
+
+    /** A fault in the firmware: its CFSR/HFSR cause, an escalation to HardFault, or a lockup (ARMv7-M B1.5.14–B1.5.15). */
+    record FaultEvent(long simNanos, String text) implements SimTraceEvent {
+        public FaultEvent {
+            Objects.requireNonNull(text, "'text' must not be null");
+        }
+
+        @Override
+        public String layer() {
+            return "core";
         }
     }
 }

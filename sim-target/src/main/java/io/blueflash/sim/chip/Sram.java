@@ -25,6 +25,11 @@ final class Sram implements BusDevice {
         }
     }
 
+    /** The cells themselves, for the executing core's direct path (CpuPorts). */
+    byte[] cells() {
+        return cells;
+    }
+
     void clear() {
         java.util.Arrays.fill(cells, (byte) 0);
     }

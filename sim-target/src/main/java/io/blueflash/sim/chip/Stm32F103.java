@@ -5,8 +5,11 @@ import io.blueflash.sim.chip.periph.Iwdg;
 import io.blueflash.sim.chip.periph.Peripherals;
 import io.blueflash.sim.chip.periph.Rcc;
 import io.blueflash.sim.chip.periph.Usart;
+import io.blueflash.sim.cpu.CortexM3Core;
+import io.blueflash.sim.cpu.CpuClocking;
+import io.blueflash.sim.cpu.CpuPorts;
+import io.blueflash.sim.cpu.Semihosting;
 import io.blueflash.sim.debug.AhbAccessPort;
-import io.blueflash.sim.debug.CortexM3;
 import io.blueflash.sim.debug.RomTable;
 import io.blueflash.sim.debug.SwDebugPort;
 import io.blueflash.sim.debug.SwdLine;
@@ -36,6 +39,8 @@ public final class Stm32F103 {
 
     /** Time a system reset takes here: RM0008's 20 µs minimum NRST pulse (facts §C.6). */
     static final long RESET_NANOS = 20_000L;
+    /** Granularity of {@link #runUntilHalted}: the clock advances in slices this long. */
+    static final long RUN_SLICE_NANOS = 100_000L;
 
     private final SimProfile profile;
     private final SimClock clock = new SimClock();
@@ -48,8 +53,8 @@ public final class Stm32F103 {
     private final SystemMemory systemMemory;
     private final DbgMcu dbgMcu;
     private final Peripherals peripherals;
-    private final RegisterFile traceUnits;
-    private final CortexM3 core;
+    private final RegisterFile itm;
+    private final CortexM3Core core;
     private final AhbBus bus;
     private final SwDebugPort debugPort;
     private final SwdLine swdLine;
@@ -68,8 +73,7 @@ public final class Stm32F103 {
         this.dbgMcu = new DbgMcu(profile.dbgmcuIdcode(), () -> debuggerAttached);
         this.peripherals = new Peripherals(new Peripherals.Hooks(profile.density(), clock, tracer, dbgMcu::iwdgStop,
                 () -> (fpec.obr() & 1 << 2) == 0, this::systemReset));
-        this.traceUnits = new RegisterFile(Map.of(0x1000, 0x4000_0000, 0x2000, 0x0000_0260), Set.of());
-        this.core = new CortexM3(profile.cpuid(), this::fetchVector, this::systemReset);
+        this.itm = new RegisterFile(Map.of(), Set.of());
         this.bus = new AhbBus(clock, tracer, faults, new BusAccessDecoder(profile), new AhbBus.Chip() {
             @Override
             public boolean powered() {
@@ -86,6 +90,9 @@ public final class Stm32F103 {
                 powerLost();
             }
         });
+        this.cpuBus = bus.view(BusMaster.CPU);
+        this.core = new CortexM3Core(new CorePorts(), clock, tracer, profile.cpuid());
+        core.setClocking(new ChipClocking());
         bus.map(0x0000_0000, profile.physicalFlashBytes(), "boot alias", new BootAlias(), false);
         bus.map(SimProfile.FLASH_BASE, profile.physicalFlashBytes(), "flash", new FlashRegion(), false);
         bus.map(profile.density().systemMemoryBase(), systemMemory.size(), "system memory", systemMemory, false);
@@ -93,12 +100,13 @@ public final class Stm32F103 {
         peripherals.mapInto((base, size, name, device) -> bus.map(base, size, name, device, false));
         peripherals.iwdg().setCoreHalted(this::isCoreHalted);
         bus.map(FlashController.BASE, 0x400, "FPEC", fpec, false);
-        bus.map(0xE000_0000, 0x3000, "ITM/DWT/FPB", traceUnits, true);
-        bus.map(CortexM3.SCS_BASE, 0x1000, "SCS", core, true);
+        bus.map(0xE000_0000, 0x1000, "ITM", itm, true);
+        bus.map(0xE000_1000, 0x1000, "DWT", core.dataWatchpointAndTrace(), true);
+        bus.map(0xE000_2000, 0x1000, "FPB", core.flashPatchBreakpoint(), true);
+        bus.map(0xE000_E000, 0x1000, "SCS", core.systemControlSpace(), true);
         bus.map(0xE004_0000, 0x2000, "TPIU/ETM", new RegisterFile(Map.of(), Set.of()), true);
         bus.map(DbgMcu.BASE, 8, "DBGMCU", dbgMcu, true);
         bus.map(RomTable.BASE, 0x1000, "ROM table", new RomTable(profile.devId(), profile.romTableDesigner()), true);
-        this.cpuBus = bus.view(BusMaster.CPU);
         AhbAccessPort ahbAp = new AhbAccessPort(bus.view(BusMaster.DEBUG), profile.apIdr());
         this.debugPort = new SwDebugPort(profile.dpidr(), ahbAp, clock, tracer, new SwDebugPort.Host() {
             @Override
@@ -127,7 +135,10 @@ public final class Stm32F103 {
             }
         });
         this.swdLine = new SwdLine(debugPort, clock, tracer);
+        peripherals.connectInterrupts(core.interruptLines());
+        peripherals.iwdg().setCoreHalted(core::isHalted);
         core.powerOnReset();
+        clock.setRunner(core);
     }
 
     /** A chip of the named profile; unknown names raise an {@link IllegalArgumentException} listing the known ones. */
@@ -221,12 +232,15 @@ public final class Stm32F103 {
         systemReset(Rcc.ResetCause.SOFTWARE);
     }
 
+    /** The core sits in reset for the pulse, then starts from the vector table (or halts for a vector catch). */
     private void systemReset(Rcc.ResetCause cause) {
+        core.setHeldInReset(true);
         clock.advance(RESET_NANOS);
         fpec.reset();
         peripherals.systemReset(cause);
+        core.setHeldInReset(nrstAsserted);
         if (!nrstAsserted) {
-            core.coreReset();
+            core.reset();
         }
         tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), String.format(
                 "system reset: option bytes reloaded (FLASH_OBR 0x%08X, FLASH_WRPR 0x%08X)%s",
@@ -243,7 +257,7 @@ public final class Stm32F103 {
         debuggerAttached = false;
         sram.clear();
         dbgMcu.powerOnReset();
-        traceUnits.reset();
+        itm.reset();
         debugPort.powerOnReset();
         swdLine.powerOnReset();
         fpec.reset();
@@ -255,6 +269,7 @@ public final class Stm32F103 {
     private void powerLost() {
         fpec.powerLost();
         powered = false;
+        core.setHeldInReset(true);
         tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), "power lost (injected): the chip is dark until powerCycle()"));
     }
 
@@ -266,9 +281,32 @@ public final class Stm32F103 {
         return core.isHalted();
     }
 
-    /** The core's debug view (core registers as the debugger would see them after a halt). */
-    public CortexM3 core() {
+    /** The executing Cortex-M3 (registers, status, cycles, semihosting). */
+    public CortexM3Core core() {
         return core;
+    }
+
+    /** Lets the chip (and its firmware) run for {@code nanos} of simulated time. */
+    public void runFor(long nanos) {
+        clock.advance(nanos);
+    }
+
+    /**
+     * Runs until the core halts (a debug event, semihosting SYS_EXIT) or {@code maxNanos} of
+     * simulated time have passed; true if it halted. The clock may end up to one slice
+     * ({@value #RUN_SLICE_NANOS} ns) past the halt; {@code core().haltNanos()} has the exact instant.
+     */
+    public boolean runUntilHalted(long maxNanos) {
+        long deadline = clock.nanos() + maxNanos;
+        while (!core.isHalted() && clock.nanos() < deadline) {
+            clock.advanceTo(Math.min(deadline, clock.nanos() + RUN_SLICE_NANOS));
+        }
+        return core.isHalted();
+    }
+
+    /** Semihosting serviced by the chip itself ({@code null}, the default: BKPT 0xAB halts for a debugger). */
+    public void setSemihosting(Semihosting host) {
+        core.setSemihosting(host);
     }
 
     /** True when read-out protection is active (FLASH_OBR.RDPRT as loaded at the last reset). */
@@ -340,9 +378,18 @@ public final class Stm32F103 {
         return fpec;
     }
 
-    /** Connects the NVIC to the peripherals' IRQ lines (RM0008 §10.1.2). */
-    public void connectInterrupts(InterruptLines nvic) {
-        peripherals.connectInterrupts(nvic);
+    /** The NVIC's inputs, which the peripherals drive (connected at construction; RM0008 §10.1.2). */
+    public InterruptLines interruptLines() {
+        return core.interruptLines();
+    }
+
+    /** Lets {@code observer} see the peripherals' IRQ lines too (the NVIC stays connected). */
+    public void connectInterrupts(InterruptLines observer) {
+        InterruptLines nvic = core.interruptLines();
+        peripherals.connectInterrupts((irq, asserted) -> {
+            nvic.setLine(irq, asserted);
+            observer.setLine(irq, asserted);
+        });
     }
 
     // ---------------------------------------------------------------- internals
@@ -374,13 +421,65 @@ public final class Stm32F103 {
         return master == BusMaster.DEBUG || debuggerAttached || bootMode != BootMode.MAIN_FLASH;
     }
 
-    /** What the core fetches at reset: the vector table of the boot source, without bus side effects. */
-    private int fetchVector(int offset) {
-        return switch (bootMode) {
-            case MAIN_FLASH -> flash.read(offset, 4);
-            case SYSTEM_MEMORY -> systemMemory.read(offset, 4, BusMaster.CPU);
-            case SRAM -> sram.read(offset, 4, BusMaster.CPU);
-        };
+    /** The executing core's view of the chip: the CPU-master bus and direct SRAM/flash paths (when they agree with the bus). */
+    private final class CorePorts implements CpuPorts {
+        @Override
+        public SystemBus bus() {
+            return cpuBus;
+        }
+
+        @Override
+        public byte[] sramCells() {
+            return sram.cells();
+        }
+
+        @Override
+        public byte[] flashCells() {
+            return flash.cells();
+        }
+
+        @Override
+        public boolean sramDirectlyAccessible() {
+            return powered && !nrstAsserted && faults.noAddressFaults();
+        }
+
+        @Override
+        public boolean flashDirectlyReadable() {
+            return sramDirectlyAccessible() && fpec.idle()
+                    && !(fpec.readProtectionActive() && inDebugMode(BusMaster.CPU));
+        }
+
+        @Override
+        public int bootAliasBase() {
+            return switch (bootMode) {
+                case MAIN_FLASH -> SimProfile.FLASH_BASE;
+                case SRAM -> SimProfile.SRAM_BASE;
+                case SYSTEM_MEMORY -> profile.density().systemMemoryBase();
+            };
+        }
+
+        @Override
+        public void systemResetRequest() {
+            systemReset();
+        }
+    }
+
+    /** HCLK from the RCC's clock tree, FLASH_ACR from the FPEC: what the core's timing depends on. */
+    private final class ChipClocking implements CpuClocking {
+        @Override
+        public long hclkHz() {
+            return peripherals.rcc().hclkHz();
+        }
+
+        @Override
+        public int flashLatency() {
+            return fpec.latency();
+        }
+
+        @Override
+        public boolean prefetchEnabled() {
+            return fpec.prefetchEnabled();
+        }
     }
 
     /** 0x0000_0000 shows the boot source (facts §A.1). */

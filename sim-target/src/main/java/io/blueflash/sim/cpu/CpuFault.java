@@ -31,7 +31,9 @@ public final class CpuFault extends RuntimeException {
         /** BusFault on exception stacking (bit 12). */
         STKERR(1 << 12),
         /** BusFault on unstacking (bit 11). */
-        UNSTKERR(1 << 11);
+        UNSTKERR(1 << 11),
+        /** MemManage: instruction fetch from an execute-never region (MMFSR.IACCVIOL, bit 0; ARMv7-M B3.1 default map). */
+        IACCVIOL(1);
 
         private final int cfsrBits;
 
@@ -45,6 +47,10 @@ public final class CpuFault extends RuntimeException {
 
         public boolean isUsageFault() {
             return cfsrBits >= 1 << 16;
+        }
+
+        public boolean isMemManage() {
+            return cfsrBits < 1 << 8;
         }
     }
 

@@ -16,9 +16,9 @@ class SimulatorDependencyRuleTest {
 
     @Test
     void givenSiliconModel_whenImported_thenDependsOnJdkAndItselfOnly() {
-        classes().that().resideInAnyPackage("io.blueflash.sim.chip..", "io.blueflash.sim.debug..")
+        classes().that().resideInAnyPackage("io.blueflash.sim.chip..", "io.blueflash.sim.debug..", "io.blueflash.sim.cpu..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "io.blueflash.sim.chip..", "io.blueflash.sim.debug..")
+                .resideInAnyPackage("java..", "io.blueflash.sim.chip..", "io.blueflash.sim.debug..", "io.blueflash.sim.cpu..")
                 .check(MAIN);
     }
 

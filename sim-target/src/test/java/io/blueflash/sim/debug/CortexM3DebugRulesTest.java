@@ -21,12 +21,14 @@ class CortexM3DebugRulesTest {
         dbg.read32(DHCSR); // consume S_RESET_ST of power-up
     }
 
-    private void programResetVector(int sp, int pc) {
+    private void programResetVector(int sp, int pc, int... code) {
         chip.cpuBus().write(0x4002_2004, 4, 0x4567_0123);
         chip.cpuBus().write(0x4002_2004, 4, 0xCDEF_89AB);
         chip.cpuBus().write(0x4002_2010, 4, 1);
-        int[] halves = {sp & 0xFFFF, sp >>> 16, pc & 0xFFFF, pc >>> 16};
-        for (int i = 0; i < 4; i++) {
+        int[] vector = {sp & 0xFFFF, sp >>> 16, pc & 0xFFFF, pc >>> 16};
+        int[] halves = java.util.Arrays.copyOf(vector, 4 + code.length);
+        System.arraycopy(code, 0, halves, 4, code.length);
+        for (int i = 0; i < halves.length; i++) {
             chip.cpuBus().write(0x0800_0000 + 2 * i, 2, halves[i]);
             chip.cpuBus().read(0x0800_0000, 2); // stalls until BSY clears
         }
@@ -44,7 +46,9 @@ class CortexM3DebugRulesTest {
     }
 
     @Test
-    void givenHalted_whenCHaltCleared_thenRunningAndRetiring() {
+    void givenHaltedFirmwareLoop_whenCHaltCleared_thenRunningAndRetiring() {
+        programResetVector(0x2000_5000, 0x0800_0009, 0xE7FE); // reset handler: b .
+        chip.systemReset();
         dbg.write32(DHCSR, 0xA05F_0003);
         dbg.write32(DHCSR, 0xA05F_0001);
         assertThat(chip.isCoreHalted()).isFalse();

@@ -10,7 +10,11 @@ import io.blueflash.port.in.ResetTargetRequest;
 import io.blueflash.port.out.ProbeConnector;
 import io.blueflash.port.out.TargetConnection;
 import io.blueflash.service.ResetTargetService;
+import io.blueflash.sim.chip.SimState;
+import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.stlink.StLinkPersonality;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,7 @@ class StLinkTargetConnectionContractTest {
         @Test
         void givenHaltedTarget_whenResetSoftAndHardThroughTheService_thenRunningAfterwardsAndHaltedOnRequest() {
             ProbeConnector connector = connector();
+            installLoopingFirmware(probe.chip);
             ResetTargetService service = new ResetTargetService(List.of(connector));
 
             service.reset(new ResetTargetRequest(selector(), ConnectOptions.defaults(), ResetKind.SOFT, true));
@@ -56,6 +61,18 @@ class StLinkTargetConnectionContractTest {
             }
             assertThat(probe.emulator.counters().count("DRIVE_NRST")).isPositive();
         }
+    }
+
+    /**
+     * Firmware whose reset handler loops ({@code b .}): the core executes, so a blank chip would
+     * HardFault and, with the VC_HARDERR stlink leaves armed, halt on the vector catch as silicon does.
+     */
+    static void installLoopingFirmware(Stm32F103 chip) {
+        SimState state = chip.saveState();
+        byte[] flash = state.flash();
+        ByteBuffer.wrap(flash).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 0x2000_5000).putInt(4, 0x0800_0009)
+                .putShort(8, (short) 0xE7FE);
+        chip.restoreState(new SimState(state.profileName(), flash, state.optionBytes()));
     }
 
     @Nested
