@@ -41,55 +41,46 @@ class OpenOcdConformanceTest {
     }
 
     /**
-     * With its default 4 KB work area OpenOCD's stm32f1x driver copies a flash loader to SRAM, starts
-     * the core on it and waits for the core to halt on the loader's final BKPT. The simulator models
-     * the debug view of the core, not instruction execution (DESIGN §3), so the core never halts:
-     * OpenOCD gives up with "timeout waiting for algorithm" and a failed write. What this test holds
-     * the simulator to: the client ends with that clear error (no hang on either side), and the same
-     * server then serves the next OpenOCD, which flashes without a work area.
+     * With its default 4 KB work area OpenOCD's stm32f1x driver copies its async flash loader to
+     * SRAM, starts the core on it, streams the image through the loader's FIFO and waits for the
+     * loader's final BKPT; verify_image runs OpenOCD's CRC algorithm on the core too. The simulated
+     * core executes both (facts §6.1). The same server then serves an OpenOCD without a work area.
      */
     @Test
-    void givenDefaultWorkAreaOverStLink_whenOpenOcdRunsItsLoader_thenItFailsClearlyAndTheServerStaysUsable()
+    void givenDefaultWorkAreaOverStLink_whenOpenOcdRunsItsLoaderOnTheCore_thenWrittenAndVerified()
             throws Exception {
-        loaderTimesOutClearly("OpenOCD hla_stlink_backend tcp with a work area (loader on the core)",
+        loaderRunsOnTheCore("OpenOCD hla_stlink_backend tcp with a work area (loader on the core)",
                 server -> SimEmulators.stLinkServer(server.chip(), System.out), OpenOcd::stLinkTcp);
     }
 
     @Test
-    void givenDefaultWorkAreaOverJtag_whenOpenOcdRunsItsLoader_thenItFailsClearlyAndTheServerStaysUsable()
+    void givenDefaultWorkAreaOverJtag_whenOpenOcdRunsItsLoaderOnTheCore_thenWrittenAndVerified()
             throws Exception {
-        loaderTimesOutClearly("OpenOCD remote_bitbang with a work area (loader on the core)",
+        loaderRunsOnTheCore("OpenOCD remote_bitbang with a work area (loader on the core)",
                 server -> SimEmulators.jtagBitbang(server.chip()), OpenOcd::remoteBitbang);
     }
 
-    /**
-     * With its default 4 KB work area OpenOCD's stm32f1x driver copies a flash loader to SRAM, starts
-     * the core on it and waits for the core to halt on the loader's final BKPT. The simulator models
-     * the debug view of the core, not instruction execution (DESIGN §3), so the core never halts:
-     * OpenOCD gives up with "timeout waiting for algorithm" and a failed write. What this holds the
-     * simulator to: the client ends with that clear error (no hang on either side), and the same
-     * server then serves the next OpenOCD, which flashes without a work area.
-     */
-    private void loaderTimesOutClearly(String client, Function<SimServer, StreamService> frontEnd,
-                                       Function<Integer, List<String>> adapter) throws Exception {
+    private void loaderRunsOnTheCore(String client, Function<SimServer, StreamService> frontEnd,
+                                     Function<Integer, List<String>> adapter) throws Exception {
         ExternalClient.assumeInstalled("openocd", "openocd");
         ConformanceReport report = new ConformanceReport(client);
+        Path state = dir.resolve("chip.sim");
         byte[] firmware = TestFirmware.bytes();
         String fw = TestFirmware.writeBin(dir).getFileName().toString();
-        try (SimServer server = SimServer.open("stm32f103c8", dir.resolve("chip.sim"), System.out)) {
+        try (SimServer server = SimServer.open("stm32f103c8", state, System.out)) {
             int port = server.serveTcp("openocd", 0, frontEnd.apply(server));
             Flow flow = new Flow(report, server, dir);
 
-            ExternalClient.Run loader = flow.run(ExternalClient.DEFAULT_TIMEOUT,
-                    r -> !r.timedOut() && r.exitCode() != 0 && r.output().contains("timeout waiting for algorithm"),
-                    OpenOcd.flashFlow(adapter.apply(port), null, fw));
-            assertThat(loader.timedOut()).as(loader.describe()).isFalse();
-            assertThat(loader.exitCode()).as(loader.describe()).isNotZero();
-            assertThat(loader.output()).as(loader.describe()).contains("timeout waiting for algorithm");
-            report.note("expected: the sim's core does not execute the loader; OpenOCD reports the algorithm timeout");
+            flow.expect(OpenOcd.flashFlow(adapter.apply(port), null, fw),
+                    "wrote " + firmware.length + " bytes from file " + fw,
+                    "verified " + firmware.length + " bytes");
+            report.note("OpenOCD's async loader and CRC algorithm ran on the simulated core");
 
             flow.expect(OpenOcd.flashFlow(adapter.apply(port), "0", fw),
                     "verified " + firmware.length + " bytes");
+            server.saveState();
+            assertThat(BlueflashRead.flash(state, "stm32f103c8", firmware.length))
+                    .as("blueflash read of the state file after OpenOCD").isEqualTo(firmware);
         } catch (AssertionError | RuntimeException e) {
             report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
             throw e;
