@@ -173,7 +173,11 @@ class BlackMagicProbeEmulatorTest {
 
     @Test
     void givenHaltedCore_whenRegistersWritten_thenReadBack_andRunThenHaltWorks() {
-        CoreControl core = connect("stm32f103c8").coreControl().orElseThrow();
+        TargetConnection connection = connect("stm32f103c8");
+        CoreControl core = connection.coreControl().orElseThrow();
+        // the core executes: give it a loop in SRAM (a blank chip would HardFault into BMP's vector catch)
+        connection.memoryAccess().orElseThrow().write32(0x2000_0000, 0xE7FE_E7FE);
+        core.writeCoreRegister(15, 0x2000_0000);
 
         core.writeCoreRegister(0, 0x1234_5678);
         core.writeCoreRegister(16, 0x0100_0000);
