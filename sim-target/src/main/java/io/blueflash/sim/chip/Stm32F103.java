@@ -136,7 +136,6 @@ public final class Stm32F103 {
         });
         this.swdLine = new SwdLine(debugPort, clock, tracer);
         peripherals.connectInterrupts(core.interruptLines());
-        peripherals.iwdg().setCoreHalted(core::isHalted);
         core.powerOnReset();
         clock.setRunner(core);
     }
