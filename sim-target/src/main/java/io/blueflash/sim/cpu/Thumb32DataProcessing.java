@@ -117,13 +117,12 @@ final class Thumb32DataProcessing {
         return CycleModel.ALU;
     }
 
-    /** A5.3.3: ADDW/SUBW (ADR), MOVW/MOVT, SSAT/USAT, SBFX/UBFX, BFI/BFC. */
+    /** A5.3.3: ADDW/SUBW (ADR), MOVW/MOVT here; saturation and bitfields in {@link #bitfieldOrSaturate}. */
     static int plainImmediate(CoreState s, int hw1, int hw2, int pc) {
         int[] r = s.r;
         int n = hw1 & 0xF;
         int d = hw2 >>> 8 & 0xF;
         int imm12 = (hw1 & 0x400) << 1 | hw2 >>> 4 & 0x700 | hw2 & 0xFF;
-        int lsb = hw2 >>> 10 & 0x1C | hw2 >>> 6 & 3;
         switch (hw1 >>> 4 & 0x1F) {
             case 0x00: // ADDW, ADR T3
                 writeRegister(s, d, (n == PC ? pc + 4 & ~3 : r[n]) + imm12, hw1, hw2, pc);
@@ -137,6 +136,18 @@ final class Thumb32DataProcessing {
             case 0x0C: // MOVT
                 writeRegister(s, d, ((hw1 & 0xF) << 12 | imm12) << 16 | r[d] & 0xFFFF, hw1, hw2, pc);
                 return CycleModel.ALU;
+            default:
+                return bitfieldOrSaturate(s, hw1, hw2, pc);
+        }
+    }
+
+    /** A5.3.3 continued: SSAT/USAT, SBFX/UBFX, BFI/BFC. */
+    private static int bitfieldOrSaturate(CoreState s, int hw1, int hw2, int pc) {
+        int[] r = s.r;
+        int n = hw1 & 0xF;
+        int d = hw2 >>> 8 & 0xF;
+        int lsb = hw2 >>> 10 & 0x1C | hw2 >>> 6 & 3;
+        switch (hw1 >>> 4 & 0x1F) {
             case 0x10: case 0x12: case 0x18: case 0x1A:
                 return saturate(s, hw1, hw2, pc, lsb);
             case 0x14: case 0x1C: { // SBFX, UBFX
