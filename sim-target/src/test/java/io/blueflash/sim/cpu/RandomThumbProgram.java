@@ -97,7 +97,7 @@ final class RandomThumbProgram {
     }
 
     private void instruction() {
-        int pick = random.nextInt(30);
+        int pick = random.nextInt(36);
         int d = reg();
         int n = reg();
         int m = reg();
@@ -200,6 +200,75 @@ final class RandomThumbProgram {
             case 27: case 28:
                 loadOrStore(d);
                 break;
+            case 29: { // call a subroutine placed right after, return with BX LR or POP {PC}
+                int body = ++label;
+                int after = ++label;
+                boolean viaStack = random.nextBoolean();
+                line("bl %d0f", body);
+                line("b %d0f", after);
+                out.append(body).append("0:\n");
+                if (viaStack) {
+                    line("push {r%d, lr}", low());
+                }
+                line("%s r%d, r%d", NARROW_OPS[random.nextInt(NARROW_OPS.length)], low(), low()); // no nested call
+                line(viaStack ? "pop {r%d, pc}" : "bx lr", low());
+                out.append(after).append("0:\n");
+                break;
+            }
+            case 30: { // switch through TBB on a register's low bits
+                int table = ++label;
+                int end = ++label;
+                int index = low();
+                line("and r%d, r%d, #3", index, index);
+                line("tbb [pc, r%d]", index);
+                out.append(table).append("0:\n");
+                out.append(String.format("  .byte (%1$d1f - %1$d0b) / 2, (%1$d2f - %1$d0b) / 2, (%1$d3f - %1$d0b) / 2, "
+                        + "(%1$d4f - %1$d0b) / 2%n", table));
+                for (int c = 1; c <= 4; c++) {
+                    out.append(table).append(c).append(":\n");
+                    line("adds r%d, #%d", low(), c);
+                    line("b %d0f", end);
+                }
+                out.append(end).append("0:\n");
+                break;
+            }
+            case 31: { // write-back forms, then r11 back to DATA
+                int a = reg();
+                int b = reg();
+                if (a == b) {
+                    b = a == 12 ? 0 : 12;
+                }
+                switch (random.nextInt(4)) {
+                    case 0: line("ldmia r11!, {r%d, r%d}", Math.min(a, b), Math.max(a, b)); line("sub r11, #8"); break;
+                    case 1: line("stmdb r11!, {r%d, r%d}", Math.min(a, b), Math.max(a, b)); line("add r11, #8"); break;
+                    case 2: line("ldr r%d, [r11, #4]!", a); line("sub r11, #4"); break;
+                    default: line("str r%d, [r11], #-4", a); line("add r11, #4"); break;
+                }
+                break;
+            }
+            case 32: { // exclusives: a pair succeeds, a lone STREX fails
+                int status = reg();
+                int value = reg();
+                if (random.nextBoolean()) {
+                    line("ldrex r%d, [r11, #8]", value);
+                }
+                while (status == value) {
+                    status = reg();
+                }
+                line("strex r%d, r%d, [r11, #8]", status, value);
+                break;
+            }
+            case 33:
+                line("mrs r%d, apsr", d);
+                break;
+            case 34: {
+                int target = ++label;
+                line("adr r%d, %d0f", low(), target);
+                line("b %d0f", target);
+                line(".align 2");
+                out.append(target).append("0:\n");
+                break;
+            }
             default: {
                 int a = reg();
                 int b = reg();
