@@ -17,6 +17,8 @@ import io.blueflash.progress.ProgressListener;
 import io.blueflash.service.ReadMemoryService;
 import io.blueflash.service.WriteImageService;
 import io.blueflash.sim.adapter.SimulatedProbeConnector;
+import io.blueflash.sim.chip.SimTraceEvent;
+import io.blueflash.sim.chip.Stm32F103;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +74,23 @@ class FlashBluePillTest {
         assertThat(back).containsExactly(1, 2, 3, 4);
         assertThat(again.pagesProgrammed()).isZero();
         assertThat(again.pagesSkipped()).isEqualTo(1);
+    }
+
+    @Test
+    void givenBlinkFlashed_whenTheBoardRunsASimulatedSecond_thenTheLedOnPc13Toggles() {
+        Stm32F103 board = Stm32F103.create("stm32f103c8");
+        new WriteImageService(List.of(SimulatedProbeConnector.withBoard(board))).write(new WriteImageRequest(BLUE_PILL,
+                ConnectOptions.defaults(), ImageReader.readFile(BLINK, FlashBluePill.FLASH_BASE),
+                FlashOptions.defaults().withResetAfterWrite(true), ProgressListener.NONE));
+
+        List<SimTraceEvent.GpioEdge> edges = FlashBluePill.runAndWatchLed(board, 1_000_000_000L);
+
+        // blink.S: toggle, then 400000 turns of a SUBS/BNE loop (4 cycles each, Cortex-M3 TRM) at the 8 MHz HSI
+        assertThat(edges).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(edges).extracting(SimTraceEvent.GpioEdge::high).containsSubsequence(false, true, false, true);
+        for (int i = 1; i < edges.size(); i++) {
+            assertThat(edges.get(i).simNanos() - edges.get(i - 1).simNanos()).isBetween(195_000_000L, 205_000_000L);
+        }
     }
 
     @Test
