@@ -21,18 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * they wrote or erased read back by blueflash from the simulator's state file.
  *
  * <p>{@code st-flash write} on an STM32F1 always runs its flash loader in SRAM (facts §D.11): it starts
- * the core and waits for it to halt on the loader's BKPT. Until the simulated core executes Thumb code
- * ({@link #CORE_EXECUTES} false), every write line is expected to stop with st-flash's "Flash loader run
- * error"; the test asserts exactly that, so it fails, and is to be switched, once the core runs.
+ * the core and waits for it to halt on the loader's BKPT. The simulated core executes the loader, so
+ * every write line ends with st-flash's own verification.
  */
 @Tag("conformance")
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class VirtualStLinkStFlashConformanceTest {
 
-    /** Whether the simulated core runs st-flash's SRAM loader (issue "The simulated Blue Pill runs code"). */
-    static final boolean CORE_EXECUTES = false;
     static final String JOLLY_GOOD = "Flash written and verified! jolly good!";
-    static final String LOADER_ERROR = "Flash loader run error";
 
     @TempDir
     Path dir;
@@ -94,7 +90,7 @@ class VirtualStLinkStFlashConformanceTest {
     }
 
     @Test
-    void givenVirtualStLink_whenStFlashRunsTheTutorialWriteLines_thenEachWritesAndVerifiesOrStopsAtTheLoader()
+    void givenVirtualStLink_whenStFlashRunsTheTutorialWriteLines_thenItsLoaderRunsOnTheCoreAndEachWritesAndVerifies()
             throws Exception {
         byte[] firmware = TestFirmware.bytes();
         TestFirmware.writeBin(dir);
@@ -119,21 +115,12 @@ class VirtualStLinkStFlashConformanceTest {
         });
     }
 
-    /** One write line: written and verified when the core executes, else stopped at the SRAM loader. */
+    /** One write line: st-flash's loader runs on the simulated core; written and verified. */
     private void stFlashWrite(SimServer server, Flow flow, byte[] image, String... line) throws Exception {
-        if (CORE_EXECUTES) {
-            flow.expect(line, JOLLY_GOOD);
-            server.saveState();
-            assertThat(BlueflashRead.flash(server.stateFile(), "stm32f103c8", image.length))
-                    .as("blueflash read after " + String.join(" ", line)).isEqualTo(image);
-            return;
-        }
-        ExternalClient.Run run = flow.run(ExternalClient.DEFAULT_TIMEOUT,
-                r -> !r.timedOut() && r.exitCode() != 0 && r.output().contains(LOADER_ERROR), line);
-        assertThat(run.timedOut()).as(run.describe()).isFalse();
-        assertThat(run.output()).as(run.describe()).contains(LOADER_ERROR).doesNotContain(JOLLY_GOOD);
-        flow.note("expected until the simulated core executes: st-flash's SRAM loader never halts ("
-                + LOADER_ERROR + ")");
+        flow.expect(line, JOLLY_GOOD);
+        server.saveState();
+        assertThat(BlueflashRead.flash(server.stateFile(), "stm32f103c8", image.length))
+                .as("blueflash read after " + String.join(" ", line)).isEqualTo(image);
     }
 
     interface Steps {

@@ -293,6 +293,7 @@ public final class BootloaderEmulator {
             }
             send(ACK);
             jumped = true;
+            chip.core().jumpToApplication(address);   // the application starts on the executing core
         }
 
         private void writeMemory() throws IOException {

@@ -26,6 +26,8 @@ final class SystemMemory implements BusDevice {
         java.util.Arrays.fill(rom, (byte) 0xFF);
         put(0, 0x2000_0200 - 4);                       // initial SP below the bootloader's RAM (facts §A.2)
         put(4, base + 0x101);                          // reset vector (Thumb) into the ROM
+        rom[0x100] = (byte) 0xFE;                      // ... where the core idles (b .) while the bootloader
+        rom[0x101] = (byte) 0xE7;                      // protocol is served by the emulator
         put(ID_AREA - base, profile.flashSizeRegisterKb() & 0xFFFF | 0xFFFF_0000);
         put(UNIQUE_ID - base, profile.uniqueId().get(0));
         put(UNIQUE_ID - base + 4, profile.uniqueId().get(1));

@@ -202,6 +202,32 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
                 halted ? ", halted (vector catch or C_HALT)" : ""));
     }
 
+    /**
+     * What the ROM bootloader's GO does (AN3155 §3.9): MSP from the word at {@code vectorTable}, PC
+     * from the next one, Thread mode with MSP, privileged; the application starts as after a reset.
+     */
+    public void jumpToApplication(int vectorTable) {
+        try {
+            int sp = memory.readWordForException(vectorTable);
+            int entry = memory.readWordForException(vectorTable + 4);
+            nvic.clearAllActive();
+            state.setIpsr(0);
+            state.setControl(0);
+            state.setMsp(sp);
+            state.primask = state.faultmask = state.basepri = 0;
+            state.itState = 0;
+            state.r[CoreState.PC] = entry & ~1;
+            state.thumb = (entry & 1) != 0;
+            lockedUp = sleeping = false;
+        } catch (BusFaultException e) {
+            lockUp("GO to 0x" + Integer.toHexString(vectorTable) + ": " + e.getMessage());
+        }
+        interpreter.flushPipeline();
+        attention = checkExceptions = true;
+        int pc = state.r[CoreState.PC];
+        trace(() -> String.format("bootloader GO: SP 0x%08X, PC 0x%08X", state.r[CoreState.SP], pc));
+    }
+
     /** NRST held low: no execution, DHCSR.S_RESET_ST reads 1; leaving it is {@link #reset()} (by the chip). */
     public void setHeldInReset(boolean held) {
         heldInReset = held;

@@ -135,4 +135,17 @@ class BootloaderEmulatorTest {
     void givenGo_whenServing_thenAckedAndTheBootloaderFallsSilent() throws IOException {
         assertThat(run("7F" + "21DE" + address(0x0800_0000) + "00FF")).isEqualTo("79" + "7979");
     }
+
+    @Test
+    void givenApplicationInFlash_whenGo_thenTheCoreRunsItWithSpAndPcFromItsVectorTable() throws IOException {
+        // vector table: SP 0x20001000, reset 0x08000009; at 0x08000008: movs r0, #42; b .
+        byte[] app = {0x00, 0x10, 0x00, 0x20, 0x09, 0x00, 0x00, 0x08, 0x2A, 0x20, (byte) 0xFE, (byte) 0xE7};
+        run("7F" + "31CE" + address(0x0800_0000) + block(app) + "21DE" + address(0x0800_0000));
+
+        chip.runFor(1_000_000);
+
+        assertThat(chip.core().state().r[0]).isEqualTo(42);
+        assertThat(chip.core().state().r[15]).isEqualTo(0x0800_000A);
+        assertThat(chip.core().state().msp()).isEqualTo(0x2000_1000);
+    }
 }
