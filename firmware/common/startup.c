@@ -68,7 +68,8 @@ void Reset_Handler(void)
     for (uint32_t *dst = &_sbss; dst < &_ebss;) {
         *dst++ = 0;
     }
-    SCB_CCR |= CCR_STKALIGN; /* r1p1 parts reset with it clear (libopencm3 does the same) */
+    SCB_VTOR = (uint32_t) vectors; /* our table, also when started by the ROM bootloader's GO (BOOT0 = 1) */
+    SCB_CCR |= CCR_STKALIGN;       /* r1p1 parts reset with it clear (libopencm3 does the same) */
     semihost_exit(main());
 }
 
