@@ -20,12 +20,12 @@ import java.util.function.Consumer;
  * Loads the image a command names: reads the file, picks the format ({@code --format}, else the
  * ELF magic, the extension, the content), and applies st-flash's {@code --opt}.
  */
-final class ImageFiles {
+public final class ImageFiles {
 
     private ImageFiles() {
     }
 
-    static FirmwareImage load(Path file, OptionalLong address, Optional<String> formatName, boolean trimErased,
+    public static FirmwareImage load(Path file, OptionalLong address, Optional<String> formatName, boolean trimErased,
                               Consumer<String> notes) {
         byte[] content = readAll(file);
         ImageFormat format = formatName.map(ImageFormat::parse)

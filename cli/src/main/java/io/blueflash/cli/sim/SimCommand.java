@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code blueflash sim ...}: the simulated chip as a device for other tools. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = "Use the simulated STM32F103 from other tools.",
-        subcommands = SimServeCommand.class)
+        description = "Use the simulated STM32F103: serve it to other tools, or run firmware on it.",
+        subcommands = {SimServeCommand.class, SimRunCommand.class})
 public final class SimCommand {
 
     /**
