@@ -47,6 +47,22 @@ interface BmpTarget {
 
     boolean isHalted();
 
+    /** {@code s}: executes one instruction with interrupts masked (DHCSR C_STEP | C_MASKINTS) and halts. */
+    void step();
+
+    /** {@code Z0}/{@code Z1}: a hardware breakpoint (FPB); false when none is free or the address is not code. */
+    boolean insertBreakpoint(int address);
+
+    boolean removeBreakpoint(int address);
+
+    /** {@code Z2}/{@code Z3}/{@code Z4}: a DWT watchpoint; false when none is free or the range is unusable. */
+    boolean insertWatchpoint(CortexMBreakUnits.Watch kind, int address, int length);
+
+    boolean removeWatchpoint(int address);
+
+    /** After a halt, the stop-reply words naming a watchpoint that fired ({@code watch:ADDR;}), or "". */
+    String watchStopReason();
+
     /** {@code monitor reset}: system reset; an attached core stays halted at the reset vector. */
     void reset();
 

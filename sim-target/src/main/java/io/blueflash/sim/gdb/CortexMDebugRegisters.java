@@ -12,6 +12,8 @@ final class CortexMDebugRegisters {
     static final int DBGKEY = 0xA05F_0000;
     static final int C_DEBUGEN = 1;
     static final int C_HALT = 1 << 1;
+    static final int C_STEP = 1 << 2;
+    static final int C_MASKINTS = 1 << 3;
     static final int S_HALT = 1 << 17;
     static final int S_RESET_ST = 1 << 25;
 

@@ -20,9 +20,11 @@ import java.util.Objects;
  * {@code option erase}, {@code help}; unknown ones get the empty reply), {@code vAttach},
  * {@code qXfer:features:read} (ARM M-profile target.xml) and {@code qXfer:memory-map:read},
  * {@code g G p P m M X}, {@code qCRC} (used by {@code compare-sections}), {@code vFlashErase
- * vFlashWrite vFlashDone}, thread queries, {@code ? H qC qAttached vCont? c D k} and Ctrl-C.
- * Breakpoints ({@code Z}/{@code z}) and stepping answer empty (unsupported): the simulated core
- * does not execute instructions.
+ * vFlashWrite vFlashDone}, thread queries, {@code ? H qC qAttached vCont? c s D k} and Ctrl-C;
+ * {@code Z0}/{@code Z1} hardware breakpoints (FPB) and {@code Z2}–{@code Z4} watchpoints (DWT) as
+ * BMP's cortexm driver sets them ({@link CortexMBreakUnits}). After {@code c} the probe polls DHCSR
+ * until the core halts and then sends the stop reply (with {@code watch:ADDR;} for a watchpoint),
+ * as BMP does; a byte from GDB meanwhile (Ctrl-C, or a packet such as {@code D}) is served instead.
  *
  * <p>Time: every SWD transaction the probe performs costs its bits on the chip's clock, and the
  * USB CDC link adds {@link UsbCdcLinkModel} per packet and per byte. One thread serves one session;
@@ -36,6 +38,8 @@ public final class GdbServerEmulator {
     /** Bytes of text per O packet: BMP's hex-encoded output payload stays within 511 characters. */
     private static final int OUTPUT_CHUNK = 255;
     private static final HexFormat HEX = HexFormat.of();
+    /** Simulated time between two DHCSR polls while the core runs (beside the poll's own SWD time). */
+    static final long RUNNING_POLL_NANOS = 100_000;
 
     private final BmpTarget target;
     private final SimClock clock;
@@ -169,7 +173,7 @@ public final class GdbServerEmulator {
             case 'X':
                 return writeMemoryBinary(body);
             case 'c':
-                return resume();
+                return resume(wire);
             case 'D':
                 if (target.isAttached()) {
                     target.detach();
@@ -181,10 +185,12 @@ public final class GdbServerEmulator {
                 }
                 killed = true;
                 return null;
-            case 'z':
             case 'Z':
+            case 'z':
+                return breakOrWatch(kind == 'Z', text.substring(1));
             case 's':
-                return "";
+                target.step();
+                return stopReply();
             case 'q':
                 return query(wire, text);
             case 'Q':
@@ -238,10 +244,14 @@ public final class GdbServerEmulator {
             return "T05thread:1;";
         }
         if (text.equals("vCont?")) {
-            return "vCont;c;C;t";
+            return "vCont;c;C;s;S;t";
         }
         if (text.startsWith("vCont;c") || text.startsWith("vCont;C")) {
-            return resume();
+            return resume(wire);
+        }
+        if (text.startsWith("vCont;s") || text.startsWith("vCont;S")) {
+            target.step();
+            return stopReply();
         }
         if (text.startsWith("vCont;t")) {
             target.halt();
@@ -278,9 +288,49 @@ public final class GdbServerEmulator {
         return "";
     }
 
-    private String resume() {
+    /**
+     * Lets the core run and polls DHCSR until it halts (breakpoint, watchpoint, BKPT), then returns
+     * the stop reply. Returns null when GDB sends something first: the serve loop takes it (Ctrl-C
+     * halts; a packet such as {@code D} is served while the core runs).
+     */
+    private String resume(RspWire wire) throws IOException {
         target.resume();
-        return null; // the stop reply comes when the core halts (Ctrl-C)
+        if (!target.isAttached()) {
+            return null;
+        }
+        while (!wire.inputWaiting()) {
+            if (target.isHalted()) {
+                return stopReply();
+            }
+            clock.advance(RUNNING_POLL_NANOS);
+        }
+        return null;
+    }
+
+    /** {@code T05} with the watchpoint that fired, if any. */
+    private String stopReply() {
+        return "T05" + target.watchStopReason() + "thread:1;";
+    }
+
+    /** {@code Z}/{@code z} type,addr,kind: 0/1 breakpoints, 2 write, 3 read, 4 access watchpoints. */
+    private String breakOrWatch(boolean insert, String arguments) {
+        String[] parts = arguments.split("[,;]");
+        int type = Integer.parseInt(parts[0]);
+        int address = parseAddress(parts[1]);
+        int length = Integer.parseInt(parts[2], 16);
+        boolean done;
+        switch (type) {
+            case 0, 1 -> done = insert ? target.insertBreakpoint(address) : target.removeBreakpoint(address);
+            case 2, 3, 4 -> {
+                CortexMBreakUnits.Watch kind = type == 2 ? CortexMBreakUnits.Watch.WRITE
+                        : type == 3 ? CortexMBreakUnits.Watch.READ : CortexMBreakUnits.Watch.ACCESS;
+                done = insert ? target.insertWatchpoint(kind, address, length) : target.removeWatchpoint(address);
+            }
+            default -> {
+                return "";
+            }
+        }
+        return done ? "OK" : "E01";
     }
 
     private String monitor(RspWire wire, String commandLine) throws IOException {

@@ -82,6 +82,11 @@ final class RspWire {
         return badChecksums;
     }
 
+    /** True when GDB has sent something not read yet (checked while the core runs). */
+    boolean inputWaiting() throws IOException {
+        return in.available() > 0;
+    }
+
     /** Blocks for the next packet or interrupt; stray acknowledgements are skipped. */
     Incoming next() throws IOException {
         while (true) {

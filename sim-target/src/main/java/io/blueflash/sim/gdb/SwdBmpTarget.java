@@ -5,6 +5,8 @@ import static io.blueflash.sim.gdb.CortexMDebugRegisters.AIRCR_SYSRESETREQ;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.CPUID;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.C_DEBUGEN;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.C_HALT;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.C_MASKINTS;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.C_STEP;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.DBGKEY;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.DBGMCU_IDCODE;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.DEMCR;
@@ -45,11 +47,16 @@ final class SwdBmpTarget implements BmpTarget {
     private Stm32F1BmpFlash flash;
     private boolean attached;
     private boolean connectUnderReset;
+    private final CortexMBreakUnits breakUnits;
 
     SwdBmpTarget(Stm32F103 chip) {
         this.chip = chip;
         this.engine = new SwdProbeEngine(chip.swd());
         this.clock = chip.clock();
+        this.breakUnits = new CortexMBreakUnits(engine::read32, (address, value) -> {
+            engine.write32(address, value);
+            return 0;
+        });
     }
 
     @Override
@@ -122,6 +129,7 @@ final class SwdBmpTarget implements BmpTarget {
         });
         flash = new Stm32F1BmpFlash(engine, clock, detected);
         attached = true;
+        guarded(breakUnits::clearAll);
     }
 
     @Override
@@ -202,6 +210,47 @@ final class SwdBmpTarget implements BmpTarget {
     public void resume() {
         requireAttached();
         guarded(() -> engine.write32(DHCSR, DBGKEY | C_DEBUGEN));
+    }
+
+    @Override
+    public void step() {
+        requireAttached();
+        guarded(() -> {
+            engine.write32(DHCSR, DBGKEY | C_DEBUGEN | C_HALT | C_MASKINTS);
+            engine.write32(DHCSR, DBGKEY | C_DEBUGEN | C_STEP | C_MASKINTS);
+            waitForHalt();
+            engine.write32(DHCSR, DBGKEY | C_DEBUGEN | C_HALT);
+        });
+    }
+
+    @Override
+    public boolean insertBreakpoint(int address) {
+        requireAttached();
+        return guarded(() -> breakUnits.insertBreakpoint(address));
+    }
+
+    @Override
+    public boolean removeBreakpoint(int address) {
+        requireAttached();
+        return guarded(() -> breakUnits.removeBreakpoint(address));
+    }
+
+    @Override
+    public boolean insertWatchpoint(CortexMBreakUnits.Watch kind, int address, int length) {
+        requireAttached();
+        return guarded(() -> breakUnits.insertWatchpoint(kind, address, length));
+    }
+
+    @Override
+    public boolean removeWatchpoint(int address) {
+        requireAttached();
+        return guarded(() -> breakUnits.removeWatchpoint(address));
+    }
+
+    @Override
+    public String watchStopReason() {
+        requireAttached();
+        return guarded(breakUnits::watchStopReason);
     }
 
     @Override

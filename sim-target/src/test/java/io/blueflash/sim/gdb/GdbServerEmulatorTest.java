@@ -243,6 +243,8 @@ class GdbServerEmulatorTest {
     @Test
     void givenRunningCore_whenInterrupt_thenHaltedWithSigint() throws Exception {
         attached("stm32f103c8");
+        assertThat(gdb.request("M20000000,2:fee7")).isEqualTo("OK"); // b . (spins until halted)
+        assertThat(gdb.request("Pf=00000020")).isEqualTo("OK");
         gdb.writeRaw(RspTestClient.frame("c"));
         assertThat((char) gdb.readByte()).isEqualTo('+');
 
@@ -273,11 +275,16 @@ class GdbServerEmulatorTest {
     }
 
     @Test
-    void givenBreakpointPacket_whenSent_thenEmptyUnsupportedReply() throws Exception {
+    void givenBreakpointAndWatchpointPackets_whenSent_thenSetInFpbAndDwtAndRemovable() throws Exception {
         attached("stm32f103c8");
 
-        assertThat(gdb.request("Z0,8000100,2")).isEmpty();
-        assertThat(gdb.request("vCont?")).isEqualTo("vCont;c;C;t");
+        assertThat(gdb.request("Z0,8000100,2")).isEqualTo("OK");
+        assertThat(gdb.request("Z2,20000100,4")).isEqualTo("OK");
+        assertThat(gdb.request("z0,8000100,2")).isEqualTo("OK");
+        assertThat(gdb.request("z2,20000100,4")).isEqualTo("OK");
+        assertThat(gdb.request("Z1,20000100,2")).as("the FPB covers only the code region").isEqualTo("E01");
+        assertThat(gdb.request("Z9,8000100,2")).as("unknown type: unsupported").isEmpty();
+        assertThat(gdb.request("vCont?")).isEqualTo("vCont;c;C;s;S;t");
     }
 
     @Test
