@@ -40,4 +40,44 @@ final class OpenOcd {
                 "-c", "shutdown"));
         return c.toArray(String[]::new);
     }
+
+    /** {@code program FILE verify reset exit} with the config's default work area: loader, CRC verify, reset and run. */
+    static String[] program(List<String> adapter, String elf) {
+        List<String> c = withoutServers(adapter);
+        c.addAll(List.of("-f", "target/stm32f1x.cfg", "-c", "program " + elf + " verify reset exit"));
+        return c.toArray(String[]::new);
+    }
+
+    /** Attaches without halting and lets the firmware run for {@code millis} of wall time while OpenOCD polls it. */
+    static String[] watchRunning(List<String> adapter, int millis) {
+        List<String> c = withoutServers(adapter);
+        c.addAll(List.of("-f", "target/stm32f1x.cfg", "-c", "init", "-c", "sleep " + millis, "-c", "shutdown"));
+        return c.toArray(String[]::new);
+    }
+
+    /**
+     * A 64 KB write with the default work area (OpenOCD's loader): after a mass erase with
+     * {@code flash write_image} (no erase), or with {@code flash write_image erase} (page erase); or
+     * neither ({@code bin == null}), the baseline of init + reset halt to subtract. The bank is declared
+     * 128 KB ({@code FLASH_SIZE}, present on the C8): with 64 KB OpenOCD would turn the erase of every
+     * page into a mass erase.
+     */
+    static String[] timedWrite(List<String> adapter, String bin, boolean massErase) {
+        List<String> c = withoutServers(adapter);
+        c.addAll(List.of("-c", "set FLASH_SIZE 0x20000",
+                "-f", "target/stm32f1x.cfg", "-c", "init", "-c", "reset halt"));
+        if (bin != null && massErase) {
+            c.addAll(List.of("-c", "stm32f1x mass_erase 0", "-c", "flash write_image " + bin + " 0x08000000"));
+        } else if (bin != null) {
+            c.addAll(List.of("-c", "flash write_image erase " + bin + " 0x08000000"));
+        }
+        c.addAll(List.of("-c", "shutdown"));
+        return c.toArray(String[]::new);
+    }
+
+    private static List<String> withoutServers(List<String> adapter) {
+        List<String> c = new ArrayList<>(adapter);
+        c.addAll(List.of("-c", "gdb_port disabled", "-c", "tcl_port disabled", "-c", "telnet_port disabled"));
+        return c;
+    }
 }

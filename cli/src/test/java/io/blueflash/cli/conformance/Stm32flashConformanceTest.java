@@ -1,5 +1,6 @@
 package io.blueflash.cli.conformance;
 
+import io.blueflash.sim.firmware.FirmwareBuild;
 import io.blueflash.sim.serve.SimEmulators;
 import io.blueflash.sim.serve.SimServer;
 import org.junit.jupiter.api.Tag;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
@@ -62,6 +64,45 @@ class Stm32flashConformanceTest {
             assertThat(BlueflashRead.flash(state, "stm32f103c8", firmware.length))
                     .as("blueflash read after stm32flash -o").isEqualTo(erased);
             report.note("blueflash --probe sim --sim-state FILE read after erase: all 0xFF");
+        } catch (AssertionError | RuntimeException e) {
+            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            throw e;
+        } finally {
+            report.publish();
+        }
+    }
+
+    /**
+     * {@code stm32flash -w blink.bin -g 0x08000000}: the bootloader's GO (AN3155 §3.5) starts the
+     * firmware, which toggles PC13. The server's chip runs while its session waits for the pty; a
+     * byte sent after a pause (ignored by the gone bootloader) ends that wait, so the chip's clock
+     * catches up with the wall clock.
+     */
+    @Test
+    void givenBootloaderOnPty_whenStm32flashWritesAndGoes_thenTheFirmwareRunsAndTogglesPc13() throws Exception {
+        ExternalClient.assumeInstalled("stm32flash", "stm32flash");
+        ExternalClient.assumeInstalled("socat", "socat");
+        ConformanceReport report = new ConformanceReport("stm32flash -g (AN3155 GO starts the firmware)");
+        Path bin = Files.copy(FirmwareBuild.app("blink", "bin"),
+                dir.resolve("blink.bin"), StandardCopyOption.REPLACE_EXISTING);
+        try (SocatPty pty = SocatPty.start(dir);
+             SimServer server = SimServer.open("stm32f103c8", dir.resolve("chip.sim"), System.out);
+             RunningFirmware running = RunningFirmware.watch(server.chip())) {
+            server.servePty("bootloader", pty.deviceEnd(), SimEmulators.bootloader(server.chip(), 115_200));
+            Flow flow = new Flow(report, server, dir);
+            String port = pty.hostEnd().toString();
+
+            flow.expect(cmd("stm32flash", "-m", "8n1", "-b", "115200", "-w", bin.getFileName().toString(), "-v",
+                    "-g", "0x08000000", port), "Wrote and verified", "Starting execution at address 0x08000000... done.");
+            Thread.sleep(400); // wall time for the chip to run: it follows the wall clock while it waits
+            Files.write(pty.hostEnd(), new byte[] {0});
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (running.pc13Edges().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20); // waiting for the server thread to take the byte
+            }
+
+            assertThat(running.pc13Edges()).as("PC13 edges after GO").isNotEmpty();
+            report.note("after GO: " + running.pc13Edges().size() + " PC13 edge(s), first " + running.pc13Edges().get(0));
         } catch (AssertionError | RuntimeException e) {
             report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
             throw e;

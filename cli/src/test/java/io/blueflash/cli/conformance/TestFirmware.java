@@ -45,6 +45,17 @@ final class TestFirmware {
         return b.array();
     }
 
+    /** {@code length} deterministic pseudo-random bytes (a flash image with no erased runs to skip). */
+    static byte[] random(int length) {
+        byte[] bytes = new byte[length];
+        int seed = 0x0BAD_F00D;
+        for (int i = 0; i < length; i++) {
+            seed = seed * 1_103_515_245 + 12_345;
+            bytes[i] = (byte) (seed >>> 16);
+        }
+        return bytes;
+    }
+
     static Path writeBin(Path dir) throws IOException {
         return Files.write(dir.resolve("fw.bin"), bytes());
     }
