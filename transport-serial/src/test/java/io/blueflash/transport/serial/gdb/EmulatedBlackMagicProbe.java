@@ -150,13 +150,17 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
         };
     }
 
-    /** The emulator's input: knows when the emulator is blocked reading with nothing left to read. */
+    /**
+     * The emulator's input: knows when the emulator is waiting for the host with nothing left to read,
+     * blocked in a read or (while the core runs after {@code c}) polling {@link #available()}.
+     */
     private static final class IdleTrackingInput extends InputStream {
 
         private static final long IDLE_WAIT_LIMIT_MS = 10_000; // a hang guard only: idle is a state, not a delay
 
         private final PipedInputStream pipe;
         private boolean reading;
+        private boolean polledEmpty;
 
         IdleTrackingInput(PipedInputStream pipe) {
             this.pipe = pipe;
@@ -166,6 +170,7 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
         public int read() throws IOException {
             synchronized (this) {
                 reading = true;
+                polledEmpty = false;
                 notifyAll();
             }
             try {
@@ -179,7 +184,14 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
 
         @Override
         public int available() throws IOException {
-            return pipe.available();
+            int available = pipe.available();
+            if (available == 0) {
+                synchronized (this) {
+                    polledEmpty = true;
+                    notifyAll();
+                }
+            }
+            return available;
         }
 
         @Override
@@ -190,7 +202,7 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
         synchronized void awaitIdle() {
             long deadline = System.currentTimeMillis() + IDLE_WAIT_LIMIT_MS;
             try {
-                while (!(reading && pipe.available() == 0)) {
+                while (!((reading || polledEmpty) && pipe.available() == 0)) {
                     long left = deadline - System.currentTimeMillis();
                     if (left <= 0) {
                         throw new AssertionError("the emulator did not become idle within " + IDLE_WAIT_LIMIT_MS + " ms");
