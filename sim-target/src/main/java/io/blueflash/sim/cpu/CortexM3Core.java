@@ -676,11 +676,7 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
 
     @Override
     public void waitForInterrupt() {
-        if (!exceptions.wakesFromSleep(false, false)) {
-            sleeping = true;
-            sleepIsWfe = false;
-            attention = true;
-        }
+        sleepUnlessWoken(false);
     }
 
     @Override
@@ -689,9 +685,14 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
             eventRegister = false;
             return;
         }
-        if (!exceptions.wakesFromSleep(true, false)) {
+        sleepUnlessWoken(true);
+    }
+
+    /** WFI/WFE: the core sleeps (the run loop jumps time) unless a wake-up condition already holds. */
+    private void sleepUnlessWoken(boolean wfe) {
+        if (!exceptions.wakesFromSleep(wfe, false)) {
             sleeping = true;
-            sleepIsWfe = true;
+            sleepIsWfe = wfe;
             attention = true;
         }
     }
