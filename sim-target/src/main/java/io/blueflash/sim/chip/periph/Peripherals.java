@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
 /**
  * The run-time peripherals of one STM32F103 (RM0008 §3.3 Table 3), built for its density and
  * mapped onto its bus: RCC with the clock tree, GPIO ports, AFIO, EXTI, USARTs, the time base of
- * TIM1–TIM8, IWDG and CRC modelled,
+ * TIM1–TIM8, RTC, IWDG and CRC modelled,
  * every other peripheral of the map as a register file, each behind its RCC clock gate. Addresses the manual leaves reserved are not
  * mapped, so they still bus-fault. The FPEC (FLASH_ACR) and DBGMCU live in the chip itself.
  */
@@ -53,6 +53,7 @@ public final class Peripherals {
     private final Iwdg iwdg;
     private final Afio afio = new Afio();
     private final Exti exti;
+    private final Rtc rtc;
     private final CrcUnit crc = new CrcUnit();
     private final GpioPort[] gpio;
     private final Usart[] usarts;
@@ -82,6 +83,8 @@ public final class Peripherals {
         for (GpioPort port : gpio) {
             port.connectExti(exti);
         }
+        this.rtc = new Rtc(rcc::rtcClockHz, hooks.clock(), lines);
+        rcc.addClockListener(rtc::clockChanged);
         this.usarts = new Usart[hd ? 5 : 3];
         int[] irqs = {37, 38, 39, 52, 53};
         for (int i = 0; i < usarts.length; i++) {
@@ -103,8 +106,7 @@ public final class Peripherals {
             plain(0x4000_1C00, "TIM13", Rcc.Bus.APB1, 7, Map.of());
             plain(0x4000_2000, "TIM14", Rcc.Bus.APB1, 8, Map.of());
         }
-        add(0x4000_2800, 0x400, "RTC", new PlainRegisters("RTC", true,
-                Map.of(0x04, 0x0020, 0x0C, 0x8000, 0x14, 0x8000, 0x20, 0xFFFF, 0x24, 0xFFFF)), null, -1, true);
+        add(0x4000_2800, 0x400, "RTC", rtc, null, -1, true);
         plain(0x4000_2C00, "WWDG", Rcc.Bus.APB1, 11, Map.of(0x00, 0x7F, 0x04, 0x7F));
         add(0x4000_3000, 0x400, "IWDG", iwdg, null, -1, false);
         plain(0x4000_3800, "SPI2", Rcc.Bus.APB1, 14, spiResetValues());
@@ -205,6 +207,10 @@ public final class Peripherals {
         return tim;
     }
 
+    public Rtc rtc() {
+        return rtc;
+    }
+
     public Exti exti() {
         return exti;
     }
@@ -237,6 +243,7 @@ public final class Peripherals {
                 slot.device().reset();
             }
         }
+        rtc.systemReset();
         rcc.systemReset(cause);
     }
 

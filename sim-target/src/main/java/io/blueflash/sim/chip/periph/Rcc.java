@@ -211,6 +211,19 @@ public final class Rcc extends WordRegisters {
         return ((cfgr >>> 11) & 7) < 4 ? pclk2Hz() : 2 * pclk2Hz();
     }
 
+    /** RTCCLK (RM0008 §7.2.8): RCC_BDCR.RTCSEL's LSE, LSI or HSE/128 once RTCEN is set and it is ready; else 0. */
+    public long rtcClockHz() {
+        if ((bdcr & RTCEN) == 0) {
+            return 0;
+        }
+        return switch ((bdcr & RTCSEL_MASK) >>> 8) {
+            case 1 -> (bdcr & LSERDY) != 0 ? LSE_HZ : 0;
+            case 2 -> (csr & LSIRDY) != 0 ? LSI_HZ : 0;
+            case 3 -> (cr & HSERDY) != 0 ? hseHz / 128 : 0;
+            default -> 0;
+        };
+    }
+
     /** ADC clock = PCLK2 / ADCPRE (2, 4, 6, 8). */
     public long adcClockHz() {
         return pclk2Hz() / (2 * (((cfgr >>> 14) & 3) + 1));
@@ -328,6 +341,9 @@ public final class Rcc extends WordRegisters {
             case CSR -> writeCsr(value);
             default -> { }
         }
+        if (offset == CR || offset == BDCR || offset == CSR) {
+            clockChanged(); // RTCCLK follows BDCR and the oscillators
+        }
     }
 
     private int pulse(Bus bus, int old, int value) {
@@ -390,6 +406,7 @@ public final class Rcc extends WordRegisters {
         return clock.schedule(clock.nanos() + startup, () -> {
             cr |= readyBit;
             note(name + " ready");
+            clockChanged();
             raise(flag);
             startPllLock();
             applySwitch();
@@ -477,6 +494,7 @@ public final class Rcc extends WordRegisters {
                     lseStart = null;
                     bdcr |= LSERDY;
                     note("LSE ready");
+                    clockChanged();
                     raise(LSERDYF);
                 });
             }
@@ -499,6 +517,7 @@ public final class Rcc extends WordRegisters {
                 lsiStart = null;
                 csr |= LSIRDY;
                 note("LSI ready");
+                clockChanged();
                 raise(LSIRDYF);
             });
         } else {
