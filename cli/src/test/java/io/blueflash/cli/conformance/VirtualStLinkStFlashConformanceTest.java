@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VirtualStLinkStFlashConformanceTest {
 
     static final String JOLLY_GOOD = "Flash written and verified! jolly good!";
+    static final String LOADER_WALL_TIMEOUT = "Flash loader run error";
 
     @TempDir
     Path dir;
@@ -115,9 +116,23 @@ class VirtualStLinkStFlashConformanceTest {
         });
     }
 
-    /** One write line: st-flash's loader runs on the simulated core; written and verified. */
+    /**
+     * One write line on a blank chip: st-flash's own verdict, then blueflash reads back the image.
+     * st-flash gives its loader 500 ms of wall time per page; a simulator JVM whose interpreter is not yet
+     * compiled, on a loaded machine, can miss that once ("Flash loader run error"): such a line is run a
+     * second time, and the first attempt stays in the report as a failure with a note.
+     */
     private void stFlashWrite(SimServer server, Flow flow, byte[] image, String... line) throws Exception {
-        flow.expect(line, JOLLY_GOOD);
+        flow.expect(Flow.cmd("st-flash", "erase"), "Mass erasing");
+        ExternalClient.Run first = flow.run(ExternalClient.DEFAULT_TIMEOUT,
+                r -> r.succeeded() && r.output().contains(JOLLY_GOOD), line);
+        if (!first.succeeded() && first.output().contains(LOADER_WALL_TIMEOUT)) {
+            flow.note("st-flash's loader missed its 500 ms wall-time budget (cold simulator JVM?); running it again");
+            flow.expect(Flow.cmd("st-flash", "erase"), "Mass erasing");
+            first = flow.expect(line, JOLLY_GOOD);
+        }
+        assertThat(first.succeeded()).as(first.describe()).isTrue();
+        assertThat(first.output()).as(first.describe()).contains(JOLLY_GOOD);
         server.saveState();
         assertThat(BlueflashRead.flash(server.stateFile(), "stm32f103c8", image.length))
                 .as("blueflash read after " + String.join(" ", line)).isEqualTo(image);
