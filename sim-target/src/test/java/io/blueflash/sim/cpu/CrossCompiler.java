@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Builds a C test program from the test resources twice: for the Cortex-M3 with Debian's
@@ -23,6 +22,7 @@ final class CrossCompiler {
 
     private static final String START = ".syntax unified\n.thumb\n.text\n.global _start\n.thumb_func\n"
             + "_start:\n  bl run_all\n  bkpt #0\n";
+    private static final String PACKAGES = "gcc-arm-none-eabi, libnewlib-arm-none-eabi and gcc";
     private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
 
     private CrossCompiler() {
@@ -30,54 +30,34 @@ final class CrossCompiler {
 
     /** The Cortex-M3 flat binary of {@code resource} built with {@code optimization} (e.g. "-O2"). */
     static byte[] forCortexM3(String resource, String optimization) {
-        return (byte[]) CACHE.computeIfAbsent("arm" + resource + optimization, key -> inTempDir(dir -> {
-            Path source = copy(resource, dir);
-            Files.writeString(dir.resolve("start.s"), START, StandardCharsets.US_ASCII);
-            run(dir, "arm-none-eabi-gcc", "-mcpu=cortex-m3", "-mthumb", optimization, "-ffreestanding",
-                    "-fno-tree-loop-distribute-patterns", "-nostdlib", "-Wl,-Ttext=0x" + Integer.toHexString(LOAD_ADDRESS),
-                    "-Wl,-e,_start", "-o", "program.elf", "start.s", source.getFileName().toString(), "-lgcc");
-            run(dir, "arm-none-eabi-objcopy", "-O", "binary", "program.elf", "program.bin");
-            return Files.readAllBytes(dir.resolve("program.bin"));
-        }));
+        return (byte[]) CACHE.computeIfAbsent("arm" + resource + optimization, key -> ExternalTools.inTemporaryDirectory(
+                PACKAGES, dir -> {
+                    Path source = copy(resource, dir);
+                    Files.writeString(dir.resolve("start.s"), START, StandardCharsets.US_ASCII);
+                    ExternalTools.run(dir, 120, "arm-none-eabi-gcc", "-mcpu=cortex-m3", "-mthumb", optimization,
+                            "-ffreestanding", "-fno-tree-loop-distribute-patterns", "-nostdlib",
+                            "-Wl,-Ttext=0x" + Integer.toHexString(LOAD_ADDRESS), "-Wl,-e,_start", "-o", "program.elf",
+                            "start.s", source.getFileName().toString(), "-lgcc");
+                    ExternalTools.run(dir, 60, "arm-none-eabi-objcopy", "-O", "binary", "program.elf", "program.bin");
+                    return Files.readAllBytes(dir.resolve("program.bin"));
+                }));
     }
 
     /** The words the host build of {@code resource} prints, one hexadecimal word a line. */
     @SuppressWarnings("unchecked")
     static List<Integer> hostSignature(String resource) {
-        return (List<Integer>) CACHE.computeIfAbsent("host" + resource, key -> inTempDir(dir -> {
-            Path source = copy(resource, dir);
-            run(dir, "gcc", "-O2", "-DHOST", "-o", "host", source.getFileName().toString());
-            List<Integer> words = new ArrayList<>();
-            for (String line : run(dir, dir.resolve("host").toString()).split("\n")) {
-                if (!line.isBlank()) {
-                    words.add(Integer.parseUnsignedInt(line.trim(), 16));
-                }
-            }
-            return words;
-        }));
-    }
-
-    private interface InDir {
-        Object build(Path dir) throws IOException;
-    }
-
-    private static Object inTempDir(InDir work) {
-        try {
-            Path dir = Files.createTempDirectory("blueflash-cc");
-            try {
-                return work.build(dir);
-            } finally {
-                try (var files = Files.list(dir)) {
-                    for (Path file : (Iterable<Path>) files::iterator) {
-                        Files.deleteIfExists(file);
+        return (List<Integer>) CACHE.computeIfAbsent("host" + resource, key -> ExternalTools.inTemporaryDirectory(
+                PACKAGES, dir -> {
+                    Path source = copy(resource, dir);
+                    ExternalTools.run(dir, 120, "gcc", "-O2", "-DHOST", "-o", "host", source.getFileName().toString());
+                    List<Integer> words = new ArrayList<>();
+                    for (String line : ExternalTools.run(dir, 60, dir.resolve("host").toString()).split("\n")) {
+                        if (!line.isBlank()) {
+                            words.add(Integer.parseUnsignedInt(line.trim(), 16));
+                        }
                     }
-                }
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("C toolchain not runnable (install Debian packages gcc-arm-none-eabi, "
-                    + "libnewlib-arm-none-eabi and gcc): " + e.getMessage(), e);
-        }
+                    return words;
+                }));
     }
 
     private static Path copy(String resource, Path dir) throws IOException {
@@ -89,19 +69,5 @@ final class CrossCompiler {
             Files.copy(in, target);
         }
         return target;
-    }
-
-    private static String run(Path dir, String... command) throws IOException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-            }
-            return output;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

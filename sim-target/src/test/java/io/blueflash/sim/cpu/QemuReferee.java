@@ -1,12 +1,9 @@
 package io.blueflash.sim.cpu;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a bare-metal program on qemu-system-arm's Cortex-M3 machine (mps2-an385) one instruction
@@ -31,30 +28,16 @@ final class QemuReferee {
         String source = ".syntax unified\n.cpu cortex-m3\n.thumb\n.section .vectors\n.word 0x20008000\n"
                 + ".word _start + 1\n.text\n.thumb_func\n.global _start\n_start:\n" + body
                 + "\n  mov r0, #0x18\n  ldr r1, =0x20026\n  bkpt #0xab\n  b .\n.ltorg\n";
-        try {
-            Path dir = Files.createTempDirectory("blueflash-qemu");
-            try {
-                Files.writeString(dir.resolve("p.s"), source, StandardCharsets.US_ASCII);
-                Files.writeString(dir.resolve("p.ld"), LINKER_SCRIPT, StandardCharsets.US_ASCII);
-                exec(dir, 60, "arm-none-eabi-as", "-o", "p.o", "p.s");
-                exec(dir, 60, "arm-none-eabi-ld", "-T", "p.ld", "-o", "p.elf", "p.o");
-                exec(dir, 60, "arm-none-eabi-objcopy", "-O", "binary", "p.elf", "p.bin");
-                exec(dir, 120, "qemu-system-arm", "-M", "mps2-an385", "-nographic", "-monitor", "none",
-                        "-serial", "none", "-semihosting", "-kernel", "p.elf", "-d", "cpu", "-singlestep",
-                        "-D", "trace.txt");
-                return new Run(Files.readAllBytes(dir.resolve("p.bin")), parse(Files.readAllLines(dir.resolve("trace.txt"))));
-            } finally {
-                try (var files = Files.list(dir)) {
-                    for (Path file : (Iterable<Path>) files::iterator) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("qemu-system-arm or binutils-arm-none-eabi not runnable (install the "
-                    + "Debian packages): " + e.getMessage(), e);
-        }
+        return ExternalTools.inTemporaryDirectory("qemu-system-arm and binutils-arm-none-eabi", dir -> {
+            Files.writeString(dir.resolve("p.s"), source, StandardCharsets.US_ASCII);
+            Files.writeString(dir.resolve("p.ld"), LINKER_SCRIPT, StandardCharsets.US_ASCII);
+            ExternalTools.run(dir, 60, "arm-none-eabi-as", "-o", "p.o", "p.s");
+            ExternalTools.run(dir, 60, "arm-none-eabi-ld", "-T", "p.ld", "-o", "p.elf", "p.o");
+            ExternalTools.run(dir, 60, "arm-none-eabi-objcopy", "-O", "binary", "p.elf", "p.bin");
+            ExternalTools.run(dir, 120, "qemu-system-arm", "-M", "mps2-an385", "-nographic", "-monitor", "none",
+                    "-serial", "none", "-semihosting", "-kernel", "p.elf", "-d", "cpu", "-singlestep", "-D", "trace.txt");
+            return new Run(Files.readAllBytes(dir.resolve("p.bin")), parse(Files.readAllLines(dir.resolve("trace.txt"))));
+        });
     }
 
     /** Lines "R00=… R01=… R02=… R03=…" ×4 then "XPSR=… ", one block per executed instruction. */
@@ -85,24 +68,5 @@ final class QemuReferee {
             }
         }
         return states;
-    }
-
-    private static void exec(Path dir, int seconds, String... command) throws IOException {
-        Path log = dir.resolve("output.txt");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        try {
-            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + seconds + " s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(log));
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
