@@ -114,7 +114,7 @@ public final class FlashPlanner {
                 geometry.sizeBytes() / 1024);
         if (segment.address() >= OPTION_BYTES && segment.address() < OPTION_BYTES + 16) {
             return new FlashRangeException(String.format(
-                    "image data at %s is for the option bytes (facts §A.3), which a write does not change: "
+                    "image data at %s is for the option bytes (PM0075 §2.5), which a write does not change: "
                             + "remove that section from the image and use `blueflash option-bytes` on purpose",
                     segment.rangeText()));
         }

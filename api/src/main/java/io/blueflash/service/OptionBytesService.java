@@ -29,8 +29,8 @@ import java.util.TreeSet;
  */
 public final class OptionBytesService implements OptionBytesUseCase {
 
-    private static final String REGISTERS = "FPEC option-byte registers over the debug port (facts §B.5)";
-    private static final String BOOTLOADER = "ROM bootloader command (facts §E.3)";
+    private static final String REGISTERS = "FPEC option-byte registers over the debug port (PM0075 §2.3.5)";
+    private static final String BOOTLOADER = "ROM bootloader command (AN3155 §3)";
 
     private final ProbeConnectors connectors;
 
@@ -70,7 +70,7 @@ public final class OptionBytesService implements OptionBytesUseCase {
         if (write) {
             if (erases) {
                 request.progress().onEvent(new ProgressEvent.Note(
-                        "removing read protection: the chip mass-erases its main flash (facts §B.6)"));
+                        "removing read protection: the chip mass-erases its main flash (PM0075 §2.4.1)"));
             }
             optionBytes.program(after);
         } else {

@@ -129,7 +129,7 @@ public final class WriteImageService implements WriteImageUseCase {
                 algorithm[0].programPage(page.address(), page.data());
                 if (!readsBack(algorithm[0], page)) {
                     phases.note("page " + page.index() + " read back wrong after block programming: this chip "
-                            + "drops half-words written while the FPEC is busy (a clone, facts §H.11); "
+                            + "drops half-words written while the FPEC is busy (a clone); "
                             + "reprogramming with half-word pacing, which is slower");
                     algorithm[0] = fallback.get();
                     algorithm[0].erasePage(page.address());

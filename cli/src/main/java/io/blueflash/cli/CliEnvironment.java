@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param out         results (and the one {@code --json} document)
  * @param err         progress, notes, traces and errors
  * @param terminal    true when a person watches (System.console() != null): draw a progress bar
- * @param home        the user's home; the simulator's default state file lives in {@code home/.blueflash/}
+ * @param home        the user's home ({@code $HOME}); the simulator's default state file lives in
+ *                    {@code home/.blueflash/} unless {@code XDG_STATE_HOME} is set
  * @param environment environment variables ({@code BLUEFLASH_PROBE})
  */
 public record CliEnvironment(PrintStream out, PrintStream err, boolean terminal, Path home,
@@ -29,17 +30,31 @@ public record CliEnvironment(PrintStream out, PrintStream err, boolean terminal,
         environment = Map.copyOf(Objects.requireNonNull(environment, "'environment' must not be null"));
     }
 
+    /** Variable naming the base directory for state files (XDG Base Directory Specification). */
+    public static final String XDG_STATE_HOME = "XDG_STATE_HOME";
+
     public static CliEnvironment ofSystem() {
         return new CliEnvironment(System.out, System.err, System.console() != null,
-                Path.of(System.getProperty("user.home")), System.getenv());
+                homeOf(System.getenv(), System.getProperty("user.home")), System.getenv());
+    }
+
+    /**
+     * The home directory as the shell sees it: {@code $HOME}, which sudo, containers and test
+     * harnesses set on purpose; the passwd entry (Java's {@code user.home}) only without it.
+     */
+    static Path homeOf(Map<String, String> environment, String userHomeProperty) {
+        String home = environment.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : userHomeProperty);
     }
 
     public Optional<String> variable(String name) {
         return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
     }
 
-    /** Directory for blueflash's own files ({@code ~/.blueflash}). */
+    /** Directory for blueflash's own files: {@code $XDG_STATE_HOME/blueflash} when set, else {@code ~/.blueflash}. */
     public Path blueflashDirectory() {
-        return home.resolve(".blueflash");
+        return variable(XDG_STATE_HOME).filter(dir -> Path.of(dir).isAbsolute())
+                .map(dir -> Path.of(dir, "blueflash"))
+                .orElse(home.resolve(".blueflash"));
     }
 }

@@ -37,7 +37,7 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
 
     /** How to unlock a read-protected chip, whatever the transport that found it (facts §B.6, §E.3). */
     private static final List<String> READ_PROTECTED_HINTS = List.of(
-            "the chip is read-protected (RDP, facts §B.6): debug and bootloader access to flash is blocked",
+            "the chip is read-protected (RDP, PM0075 §2.4.1): debug and bootloader access to flash is blocked",
             "to unlock, remove read protection; this MASS-ERASES the flash (the firmware is lost):",
             "  blueflash option-bytes --unprotect --yes-erase-all-flash   (same --probe as this command)",
             "  or: openocd -f interface/stlink.cfg -f target/stm32f1x.cfg -c 'init; reset halt; "
@@ -75,7 +75,7 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
         if (t instanceof FlashProtectedException p) {
             return new ErrorReport(ExitCode.PROTECTED, text, p.kind() == FlashProtectedException.Kind.READ_PROTECTED
                     ? READ_PROTECTED_HINTS
-                    : List.of("the page is write-protected (WRP option bytes, facts §B.7)",
+                    : List.of("the page is write-protected (WRP option bytes, PM0075 §2.4.2)",
                             "clear write protection (an option-byte rewrite, then a reset):",
                             "  blueflash option-bytes --write-unprotect",
                             "  or: openocd ... -c 'init; reset halt; stm32f1x unlock 0; reset halt; exit'",

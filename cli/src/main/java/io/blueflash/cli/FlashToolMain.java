@@ -110,7 +110,20 @@ public final class FlashToolMain {
         // Tool subcommands of other modules: one registration line each, below this comment.
         io.blueflash.cli.sim.SimCommand.registerIn(cl);
         cl.addSubcommand(new io.blueflash.bench.command.BenchCommand(Json::write));
+        withHelpEverywhere(cl);
         return cl;
+    }
+
+    /** Every usage error says "see COMMAND --help": so every command and subcommand has --help (and -V). */
+    private static void withHelpEverywhere(CommandLine cl) {
+        if (!cl.getCommandSpec().mixinStandardHelpOptions()) {
+            cl.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.setOut(cl.getOut()); // subcommands registered after setOut/setErr would print to System.out
+            sub.setErr(cl.getErr());
+            withHelpEverywhere(sub);
+        }
     }
 
     /** The core's services on the given transports: the only place the CLI names a service class. */
@@ -128,8 +141,12 @@ public final class FlashToolMain {
     }
 
     private static int reportUsage(CommandLine.ParameterException ex, CliEnvironment env, boolean json) {
-        ErrorReport report = new ErrorReport(ExitCode.USAGE, ex.getMessage(),
-                List.of("usage: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help"));
+        List<String> hints = new ArrayList<>();
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            hints.add("did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        }
+        hints.add("usage: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+        ErrorReport report = new ErrorReport(ExitCode.USAGE, ex.getMessage(), hints);
         print(report, env, json);
         return report.exitCode().code();
     }

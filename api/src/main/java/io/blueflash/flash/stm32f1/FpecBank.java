@@ -81,7 +81,7 @@ final class FpecBank {
 
     private static FlashOperationException lockedUntilReset(Throwable cause) {
         return new FlashOperationException("FLASH_CR stays locked after the KEY1/KEY2 sequence: a wrong key was "
-                + "written earlier, which locks the FPEC until the next reset (facts §B.3). Reset the target "
+                + "written earlier, which locks the FPEC until the next reset (PM0075 §2.3.1). Reset the target "
                 + "(blueflash reset) and retry", cause);
     }
 
@@ -116,18 +116,18 @@ final class FpecBank {
             int page = geometry.pageIndexOf(flashAddress);
             int last = geometry.pageIndexOf(end - 1);
             String where = page == last
-                    ? String.format("page %d at 0x%08X is write-protected (WRPRTERR; FLASH_WRPR, facts §B.7), nothing "
+                    ? String.format("page %d at 0x%08X is write-protected (WRPRTERR; FLASH_WRPR, PM0075 §2.4.2), nothing "
                             + "was changed there", page, geometry.pageAddress(page))
                     : String.format("one or more of pages %d to %d at [0x%08X, 0x%08X) are write-protected (WRPRTERR; "
-                            + "FLASH_WRPR, facts §B.7), nothing was changed on those", page, last,
+                            + "FLASH_WRPR, PM0075 §2.4.2), nothing was changed on those", page, last,
                             geometry.pageAddress(page), geometry.pageAddress(last) + geometry.pageSize());
             throw new FlashProtectedException(FlashProtectedException.Kind.WRITE_PROTECTED, String.format(
-                    "%s refused: %s. Remove the protection with `blueflash option-bytes --unprotect` "
+                    "%s refused: %s. Remove the protection with `blueflash option-bytes --write-unprotect` "
                             + "(it takes effect after a reset)", what, where));
         }
         if ((sr & SR_PGERR) != 0) {
             throw new FlashOperationException(String.format(
-                    "%s failed with PGERR: the flash there was not erased before programming (facts §B.4), or "
+                    "%s failed with PGERR: the flash there was not erased before programming (PM0075 §2.3.3), or "
                             + "the chip is read-protected and refuses debug programming (check with `blueflash info`)",
                     what));
         }

@@ -73,10 +73,10 @@ public final class FpecOptionBytes {
             bank.write(OPTKEYR, KEY2);
         } catch (MemoryFaultException busError) {
             throw new FlashOperationException("FLASH_OPTKEYR refused the KEY1/KEY2 sequence (bus error): the FPEC is "
-                    + "locked until the next reset (facts §B.3). Reset the target and retry", busError);
+                    + "locked until the next reset (PM0075 §2.3.1). Reset the target and retry", busError);
         }
         if ((bank.read(CR) & CR_OPTWRE) == 0) {
-            throw new FlashOperationException("FLASH_CR.OPTWRE stays clear after KEY1/KEY2 in FLASH_OPTKEYR (facts §B.2): "
+            throw new FlashOperationException("FLASH_CR.OPTWRE stays clear after KEY1/KEY2 in FLASH_OPTKEYR (PM0075 §2.3.1): "
                     + "the option bytes cannot be written. Reset the target and retry");
         }
     }
@@ -86,7 +86,7 @@ public final class FpecOptionBytes {
             return;
         }
         String flag = (sr & SR_WRPRTERR) != 0 ? "WRPRTERR" : "PGERR";
-        throw new FlashOperationException(String.format("%s failed with %s (FLASH_SR=0x%08X; facts §B.5)%s", what, flag,
+        throw new FlashOperationException(String.format("%s failed with %s (FLASH_SR=0x%08X; PM0075 §2.3.5)%s", what, flag,
                 sr, afterErase
                         ? ". The option block is now erased or partly written, which reads as READ-PROTECTED after "
                                 + "the next reset: do not reset or power-cycle the board, run the same command again"

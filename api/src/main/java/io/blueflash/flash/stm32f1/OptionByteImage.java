@@ -126,7 +126,7 @@ public record OptionByteImage(int rdp, int user, int data0, int data1, int wrp) 
         if (block > 31) {
             if (geometry.pageSize() < 2048) {
                 throw new IllegalArgumentException(String.format("page %d is beyond the 128 KB that the WRP bits of "
-                        + "a 1 KB-page part cover (facts §B.7)", page));
+                        + "a 1 KB-page part cover (PM0075 §2.4.2)", page));
             }
             return 31;
         }

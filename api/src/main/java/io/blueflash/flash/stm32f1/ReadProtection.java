@@ -12,7 +12,7 @@ public final class ReadProtection {
     }
 
     /** What the user reads when RDP blocks an operation. */
-    public static final String ADVICE = "the chip is read-protected (RDP active, FLASH_OBR.RDPRT; facts §B.6): "
+    public static final String ADVICE = "the chip is read-protected (RDP active, FLASH_OBR.RDPRT; PM0075 §2.4.1): "
             + "debugger reads of flash fail and programming and erasing through the debug port are refused. "
             + "Remove the protection with `blueflash option-bytes --unprotect`, which MASS-ERASES all flash "
             + "(the chip's firmware is lost), then reset or power-cycle the board";

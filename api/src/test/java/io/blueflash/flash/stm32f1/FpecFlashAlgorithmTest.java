@@ -81,7 +81,7 @@ class FpecFlashAlgorithmTest {
         assertThatThrownBy(() -> algorithm(MD_128K, ProgramPacing.PAGE_BLOCK).erasePage(0x0800_0C00L))
                 .isInstanceOf(FlashProtectedException.class)
                 .hasMessageContaining("page 3 at 0x08000C00")
-                .hasMessageContaining("option-bytes --unprotect")
+                .hasMessageContaining("option-bytes --write-unprotect")
                 .satisfies(e -> assertThat(((FlashProtectedException) e).kind())
                         .isEqualTo(FlashProtectedException.Kind.WRITE_PROTECTED));
         assertThat(bus.log()).last().isEqualTo("W32 FLASH_CR 0x00000080");
@@ -264,7 +264,7 @@ class FpecFlashAlgorithmTest {
                 .isInstanceOf(FlashProtectedException.class)
                 .hasMessageContaining("[0x08001000, 0x08001C00) in pages 4 to 6")
                 .hasMessageContaining("pages 4 to 6 at [0x08001000, 0x08001C00) are write-protected")
-                .hasMessageContaining("option-bytes --unprotect");
+                .hasMessageContaining("option-bytes --write-unprotect");
         assertThat(done).isEmpty();
         assertThat(bus.log()).last().isEqualTo("W32 FLASH_CR 0x00000080");
     }

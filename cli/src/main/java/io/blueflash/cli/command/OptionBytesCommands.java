@@ -48,7 +48,7 @@ final class OptionBytesCommands {
         lines.add(String.format("%s on %s [%s]: %s", OptionBytesText.name(change), r.probe(), r.chip(),
                 r.changed() ? "written through the " + r.method() : "already so, nothing written"));
         if (r.flashErased()) {
-            lines.add("the chip mass-erased its flash (facts §B.6)");
+            lines.add("the chip mass-erased its flash (PM0075 §2.4.1)");
         }
         if (!r.wrpBits().isEmpty()) {
             lines.add("WRP blocks (4 KB each): " + r.wrpBits());

@@ -39,7 +39,7 @@ public final class OptionBytesSubcommand implements Callable<Integer> {
     boolean yesLockChip;
 
     @Option(names = "--write-protect", paramLabel = "PAGES", description = "write-protect the 4 KB blocks holding "
-            + "these pages, e.g. 0-3,8 (facts §B.7)")
+            + "these pages, e.g. 0-3,8 (PM0075 §2.4.2)")
     String writeProtect;
 
     @Option(names = "--write-unprotect", description = "remove all write protection")

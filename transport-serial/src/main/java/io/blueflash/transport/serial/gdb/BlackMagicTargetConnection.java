@@ -38,6 +38,8 @@ public final class BlackMagicTargetConnection implements TargetConnection {
     public static final String TIMEOUT_OPTION = "bmp.timeout-ms";
     private static final Duration SCAN_TIMEOUT = Duration.ofSeconds(5);
     private static final int DEFAULT_PACKET_SIZE = 0x400;
+    /** After the recovery interrupt: time for the probe's stop reply or the rest of an old reply. */
+    private static final Duration RECOVERY_SETTLE = Duration.ofMillis(300);
 
     private final SerialLine line;
     private final BmpSession session;
@@ -75,7 +77,19 @@ public final class BlackMagicTargetConnection implements TargetConnection {
     private static BlackMagicTargetConnection attach(SerialLine line, ConnectOptions options) {
         GdbRemoteProtocol protocol = new GdbRemoteProtocol(line, replyTimeout(options), options.trace());
         line.discardInput();
-        String supported = protocol.request("qSupported:xmlRegisters=arm");
+        String supported;
+        try {
+            supported = protocol.request("qSupported:xmlRegisters=arm");
+        } catch (RspTimeoutException | RspProtocolException silent) {
+            // an earlier session was interrupted: the target may run, a reply may be half sent
+            protocol.recover(RECOVERY_SETTLE);
+            try {
+                supported = protocol.request("qSupported:xmlRegisters=arm");
+            } catch (RuntimeException again) {
+                again.addSuppressed(silent);
+                throw again;
+            }
+        }
         if (!supported.contains("qXfer:memory-map:read+")) {
             throw new TargetCommunicationException("the GDB server on " + line.portName()
                     + " publishes no memory map (qSupported: '" + RspCodec.abbreviate(supported)

@@ -28,6 +28,8 @@ public final class GdbRemoteProtocol {
     private final Duration defaultTimeout;
     private final TraceSink trace;
     private boolean ackMode = true;
+    /** {@link #awaitAck} already consumed the '$' that starts the reply. */
+    private boolean replyStarted;
     private long resends;
 
     public GdbRemoteProtocol(SerialLine line, Duration defaultTimeout, TraceSink trace) {
@@ -117,6 +119,26 @@ public final class GdbRemoteProtocol {
         send(command.getBytes(StandardCharsets.ISO_8859_1), command, defaultTimeout);
     }
 
+    /**
+     * Brings a probe left in an unknown state by an interrupted session back to packet exchange: a
+     * bare 0x03 stops a target an earlier session let run (the probe then answers a stop reply, or
+     * nothing when the target was halted), and whatever it sends within {@code settle} is discarded.
+     */
+    public void recover(Duration settle) {
+        trace("-> ^C (recovering the link after an interrupted session)");
+        line.write(0x03);
+        long end = System.nanoTime() + settle.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                line.read(Duration.ofMillis(Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            } catch (SerialTimeoutException quiet) {
+                break;
+            }
+        }
+        line.discardInput();
+        replyStarted = false;
+    }
+
     /** Sends GDB's interrupt (a bare 0x03 byte) and returns the stop reply ({@code T02...}). */
     public String interrupt(Duration timeout) {
         trace("-> ^C");
@@ -151,22 +173,36 @@ public final class GdbRemoteProtocol {
         }
     }
 
-    /** Reads up to the next '+' or '-'; other bytes before it are line noise and skipped. */
+    /**
+     * Reads up to the next '+' or '-'; other bytes before it are line noise and skipped. A '$' instead
+     * is the reply itself, unacknowledged: the probe is still in no-acknowledgement mode from an earlier
+     * session that ended without closing the port (killed, unplugged cable). Acknowledgements are then
+     * off for this session too, as the probe has them, and the reply is read from that '$' on.
+     */
     private int awaitAck(String description, Duration timeout) {
         while (true) {
             int b = readByte(description, timeout, "acknowledgement");
             if (b == '+' || b == '-') {
                 return b;
             }
+            if (b == '$') {
+                ackMode = false;
+                replyStarted = true;
+                trace("<- reply without acknowledgement: the probe is in no-ack mode (QStartNoAckMode of an earlier session)");
+                return '+';
+            }
         }
     }
 
     private byte[] receive(String description, Duration timeout) {
         for (int attempt = 1; ; attempt++) {
-            int b;
-            do {
-                b = readByte(description, timeout, "reply");
-            } while (b != '$');
+            int b = '$';
+            if (!replyStarted) {
+                do {
+                    b = readByte(description, timeout, "reply");
+                } while (b != '$');
+            }
+            replyStarted = false;
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             int sum = 0;
             while ((b = readByte(description, timeout, "reply")) != '#') {

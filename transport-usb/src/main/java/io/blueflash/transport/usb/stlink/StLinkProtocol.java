@@ -248,7 +248,7 @@ public final class StLinkProtocol {
         }
         if (!width.isAligned(Integer.toUnsignedLong(address)) || length % width.bytes() != 0) {
             throw new IllegalArgumentException(String.format(
-                    "%s transfer at 0x%08X of %d bytes is not %d-byte aligned (facts §D.7)",
+                    "%s transfer at 0x%08X of %d bytes is not %d-byte aligned",
                     width, address, length, width.bytes()));
         }
         if (width == AccessWidth.HALFWORD && !version().has16BitMemory()) {
