@@ -81,7 +81,7 @@ class WriteImageServiceTest {
 
         assertThatThrownBy(() -> write(TestImages.counting(FLASH + 5 * 1024, 8, 0), FlashOptions.defaults()))
                 .isInstanceOf(FlashProtectedException.class)
-                .hasMessageContaining("page 5 at 0x08001400").hasMessageContaining("--unprotect");
+                .hasMessageContaining("page 5 at 0x08001400").hasMessageContaining("option-bytes --write-unprotect");
         assertThat(target.fpecLocked()).isTrue();
     }
 
