@@ -17,6 +17,11 @@ public record ConnectOptions(ConnectMode mode, OptionalInt swdFrequencyKhz,
 
     /** Key of {@link #transportOptions()}: the simulator's state file path. */
     public static final String SIM_STATE_FILE = "sim.state";
+    /**
+     * Key of {@link #transportOptions()}: faults the simulator injects, comma-separated
+     * ({@code power-loss-after=N,wait-storm=N,nrst-not-wired,...}; docs/sim.md).
+     */
+    public static final String SIM_FAULTS = "sim.faults";
     /** Key of {@link #transportOptions()}: serial baud rate. */
     public static final String BAUD = "baud";
 

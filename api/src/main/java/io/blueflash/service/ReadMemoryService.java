@@ -1,6 +1,9 @@
 package io.blueflash.service;
 
+import io.blueflash.chip.ChipIdentifier;
+import io.blueflash.flash.FlashRangeException;
 import io.blueflash.flash.stm32f1.ReadProtection;
+import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.AddressRange;
 import io.blueflash.port.in.ReadMemoryRequest;
 import io.blueflash.port.in.ReadMemoryUseCase;
@@ -16,6 +19,12 @@ import java.util.List;
  * chip becomes the RDP error that says how to unprotect (facts §B.6). The core is left running.
  */
 public final class ReadMemoryService implements ReadMemoryUseCase {
+
+    /** The code-region window where main flash is mapped on STM32F1 (RM0008 §3.3): a fault there is "past flash". */
+    private static final long FLASH_WINDOW_START = 0x0800_0000L;
+    private static final long FLASH_WINDOW_END = 0x1FFF_0000L;
+    /** Flash sizes are whole kilobytes: the end is found by probing one word per KB. */
+    private static final int FLASH_SIZE_STEP = 1024;
 
     /** Bytes per progress step (and per block read). */
     static final int CHUNK = 4096;
@@ -40,7 +49,8 @@ public final class ReadMemoryService implements ReadMemoryUseCase {
                     try {
                         chunk = memory.readBlock((int) (range.start() + off), length);
                     } catch (MemoryFaultException fault) {
-                        throw ReadProtection.explain(memory, fault);
+                        RuntimeException explained = ReadProtection.explain(memory, fault);
+                        throw explained == fault ? pastFlash(session, range, range.start() + off, fault) : explained;
                     }
                     System.arraycopy(chunk, 0, data, off, length);
                     tick.advance(length);
@@ -48,5 +58,38 @@ public final class ReadMemoryService implements ReadMemoryUseCase {
             });
             return new ReadReport(session.probe(), range.start(), data, session.timing());
         }
+    }
+
+    /**
+     * A bus fault in the flash window (RM0008 §3.3, Figure 2: main flash from 0x0800_0000, reserved
+     * after it) means the range runs past the flash the chip has: a range error naming where flash
+     * ends, not a communication failure. Elsewhere the fault stands as it is.
+     */
+    private static RuntimeException pastFlash(Session session, AddressRange range, long chunkStart,
+                                              MemoryFaultException fault) {
+        if (range.start() < FLASH_WINDOW_START || chunkStart >= FLASH_WINDOW_END) {
+            return fault;
+        }
+        long at = chunkStart;
+        try {
+            for (long a = chunkStart / FLASH_SIZE_STEP * FLASH_SIZE_STEP;
+                 a < chunkStart + CHUNK; a += FLASH_SIZE_STEP) {
+                session.memory().read32((int) a);
+                at = a + FLASH_SIZE_STEP;
+            }
+        } catch (MemoryFaultException end) {
+            // the first kilobyte that faults: flash ends at 'at'
+        }
+        String reported;
+        try {
+            FlashGeometry flash = new ChipIdentifier().identify(session.memory(), session.connection().deviceIdHint()).flash();
+            reported = String.format("; the chip reports %d KB, [0x%08X, 0x%08X)", flash.sizeBytes() / 1024,
+                    flash.baseAddress(), flash.endAddress());
+        } catch (RuntimeException unknown) {
+            reported = "";
+        }
+        return new FlashRangeException(String.format("read [0x%08X, 0x%08X) runs beyond the flash this chip has: "
+                + "the bus answers with an error from 0x%08X on, where its flash ends%s. Read at most up to 0x%08X "
+                + "(RM0008 §3.3 memory map)", range.start(), range.start() + range.length(), at, reported, at));
     }
 }

@@ -95,6 +95,11 @@ public final class BlueflashCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 14, description = "notes (chip, plan, fallbacks) even with --no-progress")
     boolean verbose;
 
+    @Option(names = "--sim-fault", scope = ScopeType.INHERIT, order = 16, paramLabel = "FAULT",
+            description = "with --probe sim: inject a fault (repeatable, or comma-separated): power-loss-after=N "
+                    + "(bus writes), wait-storm=N (SWD WAITs), nrst-not-wired, bus-fault-at=ADDR; see docs/sim.md")
+    java.util.List<String> simFaults = new java.util.ArrayList<>();
+
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 15,
             description = "most detail, with stack traces on errors")
     boolean debug;
@@ -117,6 +122,6 @@ public final class BlueflashCommand implements Callable<Integer> {
                 Optional.ofNullable(serial),
                 frequencyKhz == null ? OptionalInt.empty() : OptionalInt.of(frequencyKhz), mode,
                 flashSize == null ? OptionalLong.empty() : OptionalLong.of(flashSize), Optional.ofNullable(format),
-                reset, json, trace, !noProgress && !json, debug ? 2 : verbose ? 1 : 0, trimErased);
+                reset, json, trace, !noProgress && !json, debug ? 2 : verbose ? 1 : 0, trimErased, simFaults);
     }
 }

@@ -25,11 +25,12 @@ import java.util.OptionalLong;
  * @param progress      false under {@code --no-progress} (and under {@code --json})
  * @param verbosity     0 normal, 1 {@code --verbose}, 2 {@code --debug} (stack traces on errors)
  * @param trimErased    st-flash's {@code --opt}: drop trailing 0xFF bytes of the image
+ * @param simFaults     {@code --sim-fault SPEC} items for the simulated chip (empty: none)
  */
 public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Optional<String> serial,
                              OptionalInt frequencyKhz, ConnectMode connectMode, OptionalLong flashSize,
                              Optional<String> format, boolean resetAfter, boolean json, boolean trace,
-                             boolean progress, int verbosity, boolean trimErased) {
+                             boolean progress, int verbosity, boolean trimErased, java.util.List<String> simFaults) {
 
     public GlobalSettings {
         Objects.requireNonNull(probe, "'probe' must not be null");
@@ -39,6 +40,16 @@ public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Op
         Objects.requireNonNull(connectMode, "'connectMode' must not be null");
         Objects.requireNonNull(flashSize, "'flashSize' must not be null");
         Objects.requireNonNull(format, "'format' must not be null");
+        simFaults = java.util.List.copyOf(Objects.requireNonNull(simFaults, "'simFaults' must not be null"));
+    }
+
+    /** Settings without simulator faults. */
+    public GlobalSettings(Optional<String> probe, Optional<Path> simState, Optional<String> serial,
+                          OptionalInt frequencyKhz, ConnectMode connectMode, OptionalLong flashSize,
+                          Optional<String> format, boolean resetAfter, boolean json, boolean trace,
+                          boolean progress, int verbosity, boolean trimErased) {
+        this(probe, simState, serial, frequencyKhz, connectMode, flashSize, format, resetAfter, json, trace, progress,
+                verbosity, trimErased, java.util.List.of());
     }
 
     public boolean debug() {

@@ -1,7 +1,10 @@
 package io.blueflash.cli.command;
 
+import static io.blueflash.cli.args.NumberArguments.hex32;
+
 import io.blueflash.cli.ExitCode;
 import io.blueflash.image.FirmwareImage;
+import io.blueflash.model.EraseMode;
 import io.blueflash.model.FlashOptions;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.port.in.VerifyImageRequest;
@@ -24,10 +27,13 @@ final class ImageCommands {
         this.ctx = ctx;
     }
 
-    ExitCode write(Path file, OptionalLong address) {
+    ExitCode write(Path file, OptionalLong address, WriteChoices choices) {
         FirmwareImage image = load(file, address);
         ProbeSelector probe = ctx.probe();
-        FlashOptions options = FlashOptions.defaults().withResetAfterWrite(ctx.settings.resetAfter());
+        FlashOptions options = FlashOptions.defaults().withResetAfterWrite(ctx.settings.resetAfter())
+                .withEraseMode(choices.massErase() ? EraseMode.MASS : EraseMode.PAGES)
+                .withVerifyAfterWrite(choices.verify())
+                .withSkipUnchangedPages(choices.compare());
         if (ctx.settings.flashSize().isPresent()) {
             options = options.withFlashSizeBytes(ctx.settings.flashSize().getAsLong());
         }
@@ -46,7 +52,8 @@ final class ImageCommands {
     }
 
     ExitCode verify(Path file, OptionalLong address) {
-        FirmwareImage image = load(file, address);
+        FirmwareImage image = ImageFiles.load("verify", file, address, ctx.settings.format(), ctx.settings.trimErased(),
+                ctx.progress::note);
         ProbeSelector probe = ctx.probe();
         VerifyReport r = ctx.useCases.verify().verify(new VerifyImageRequest(probe, ctx.connect(probe), image,
                 ctx.progress));
@@ -60,7 +67,8 @@ final class ImageCommands {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("verify FAILED: %d of %d bytes differ from %s", r.mismatchCount(), r.bytesCompared(), file));
         r.firstMismatches().forEach(m -> lines.add("  " + m));
-        lines.add("  hint: write the image again (blueflash write " + file + "), then verify");
+        lines.add("  hint: write the image again (blueflash write " + file
+                + address.stream().mapToObj(a -> " " + hex32(a)).findFirst().orElse("") + "), then verify");
         return ctx.printer.failed("verify", ExitCode.VERIFY_MISMATCH, fields, r.timing(), lines);
     }
 

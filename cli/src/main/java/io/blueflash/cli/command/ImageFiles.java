@@ -27,12 +27,18 @@ public final class ImageFiles {
 
     public static FirmwareImage load(Path file, OptionalLong address, Optional<String> formatName, boolean trimErased,
                               Consumer<String> notes) {
+        return load("write", file, address, formatName, trimErased, notes);
+    }
+
+    /** @param command the command the hint for a missing address shows ({@code write} or {@code verify}) */
+    static FirmwareImage load(String command, Path file, OptionalLong address, Optional<String> formatName,
+                              boolean trimErased, Consumer<String> notes) {
         byte[] content = readAll(file);
         ImageFormat format = formatName.map(ImageFormat::parse)
                 .orElseGet(() -> ImageFormat.detect(file.toString(), content));
         if (format == ImageFormat.BINARY && address.isEmpty()) {
             throw new UsageException(file + " is a raw binary, which carries no address: give one, e.g. "
-                    + "write " + file + " 0x08000000 (or use an Intel HEX / ELF file)");
+                    + command + " " + file + " 0x08000000 (or use an Intel HEX / ELF file)");
         }
         if (format != ImageFormat.BINARY && address.isPresent()) {
             notes.accept("address " + NumberArguments.hex32(address.getAsLong()) + " ignored: " + file

@@ -2,6 +2,7 @@ package io.blueflash.cli.command;
 
 import io.blueflash.cli.ExitCode;
 import io.blueflash.cli.output.IntelHexText;
+import io.blueflash.cli.output.OutputFile;
 import io.blueflash.image.ImageFormat;
 import io.blueflash.model.AddressRange;
 import io.blueflash.model.ConnectOptions;
@@ -16,6 +17,7 @@ import io.blueflash.port.in.TargetInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import static io.blueflash.cli.args.NumberArguments.hex32;
@@ -30,6 +32,11 @@ final class MemoryCommands {
     }
 
     ExitCode read(Path file, long address, long size) {
+        boolean toStdout = OutputFile.isStdout(file);
+        if (toStdout && ctx.settings.json()) {
+            throw new UsageException("read - writes the data to stdout, where --json writes its document: "
+                    + "drop --json or name a file");
+        }
         ProbeSelector probe = ctx.probe();
         ConnectOptions connect = ctx.connect(probe);
         long length = size == 0 ? toEndOfFlash(probe, connect, address) : size;
@@ -37,12 +44,14 @@ final class MemoryCommands {
                 ctx.progress));
         boolean hex = ctx.settings.format().map(ImageFormat::parse).orElse(ImageFormat.fromFileName(file.toString())
                 .orElse(ImageFormat.BINARY)) == ImageFormat.IHEX;
-        AtomicFiles.write(file, hex ? IntelHexText.of(r.address(), r.data()).getBytes(StandardCharsets.US_ASCII)
-                : r.data());
-        return ctx.printer.ok("read", ResultPrinter.fields("file", file.toString(), "probe", r.probe(),
-                        "address", hex32(r.address()), "bytes", r.data().length, "format", hex ? "ihex" : "binary"),
-                r.timing(), List.of(String.format("read %d bytes at %s from %s into %s", r.data().length,
-                        hex32(r.address()), r.probe(), file)));
+        OutputFile.write(file, hex ? IntelHexText.of(r.address(), r.data()).getBytes(StandardCharsets.US_ASCII)
+                : r.data(), ctx.env.out());
+        Map<String, Object> fields = ResultPrinter.fields("file", file.toString(), "probe", r.probe(),
+                "address", hex32(r.address()), "bytes", r.data().length, "format", hex ? "ihex" : "binary");
+        List<String> lines = List.of(String.format("read %d bytes at %s from %s into %s", r.data().length,
+                hex32(r.address()), r.probe(), toStdout ? "standard output" : file));
+        return toStdout ? ctx.printer.okBesideData("read", fields, r.timing(), lines)
+                : ctx.printer.ok("read", fields, r.timing(), lines);
     }
 
     /** st-flash: size 0 reads from {@code address} to the end of the chip's flash (or of {@code --flash}). */

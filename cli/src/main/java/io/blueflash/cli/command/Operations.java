@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public interface Operations {
 
-    ExitCode write(Path file, OptionalLong address);
+    ExitCode write(Path file, OptionalLong address, WriteChoices choices);
 
     ExitCode verify(Path file, OptionalLong address);
 

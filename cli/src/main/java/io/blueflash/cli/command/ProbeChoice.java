@@ -75,6 +75,12 @@ public final class ProbeChoice {
             Path state = simStateFile(probe, settings, env).toAbsolutePath();
             createParent(state);
             options = options.withTransportOption(ConnectOptions.SIM_STATE_FILE, state.toString());
+            if (!settings.simFaults().isEmpty()) {
+                options = options.withTransportOption(ConnectOptions.SIM_FAULTS, String.join(",", settings.simFaults()));
+            }
+        } else if (!settings.simFaults().isEmpty()) {
+            throw new UsageException("--sim-fault injects faults into the simulated chip: use it with --probe sim, "
+                    + "not with " + probe);
         }
         return options;
     }

@@ -39,16 +39,21 @@ final class ResultPrinter {
     }
 
     ExitCode ok(String command, Map<String, Object> fields, OperationTiming timing, List<String> lines) {
-        return print(command, ExitCode.OK, fields, timing, lines);
+        return print(command, ExitCode.OK, fields, timing, lines, env.out());
+    }
+
+    /** As {@link #ok}, with the human lines on stderr: stdout carries the command's data ({@code read -}). */
+    ExitCode okBesideData(String command, Map<String, Object> fields, OperationTiming timing, List<String> lines) {
+        return print(command, ExitCode.OK, fields, timing, lines, env.err());
     }
 
     ExitCode failed(String command, ExitCode code, Map<String, Object> fields, OperationTiming timing,
                     List<String> lines) {
-        return print(command, code, fields, timing, lines);
+        return print(command, code, fields, timing, lines, env.err());
     }
 
     private ExitCode print(String command, ExitCode code, Map<String, Object> fields, OperationTiming timing,
-                           List<String> lines) {
+                           List<String> lines, java.io.PrintStream humanStream) {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("ok", code == ExitCode.OK);
@@ -65,7 +70,7 @@ final class ResultPrinter {
             doc.put("notes", progress.notes());
             env.out().println(Json.write(doc));
         } else {
-            var stream = code == ExitCode.OK ? env.out() : env.err();
+            var stream = humanStream;
             lines.forEach(stream::println);
             if (timing != null) {
                 stream.println(timeLine(timing));

@@ -27,11 +27,13 @@ final class TargetCommands {
 
     ExitCode reset(boolean hard) {
         ProbeSelector probe = ctx.probe();
+        // blueflash: a system reset unless --hard; st-flash's reset pulses NRST when it can, as st-flash does
         ResetReport r = ctx.useCases.reset().reset(new ResetTargetRequest(probe, ctx.connect(probe),
-                hard ? ResetKind.HARD : ResetKind.AUTO, false));
+                hard ? ResetKind.HARD : ctx.stFlashStyle ? ResetKind.AUTO : ResetKind.SOFT, false));
         return ctx.printer.ok("reset", ResultPrinter.fields("probe", r.probe(), "performed", r.performed().name(),
                         "halted", r.halted()),
-                r.timing(), List.of(String.format("reset %s (%s)%s", r.probe(), r.performed().name().toLowerCase(),
+                r.timing(), List.of(String.format("reset %s (%s)%s", r.probe(), r.performed() == ResetKind.HARD
+                                ? "hard: NRST pulsed" : "soft: AIRCR.SYSRESETREQ",
                         r.halted() ? ", core halted" : ", running")));
     }
 

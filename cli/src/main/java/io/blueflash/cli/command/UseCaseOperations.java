@@ -29,8 +29,8 @@ public final class UseCaseOperations implements Operations {
     }
 
     @Override
-    public ExitCode write(Path file, OptionalLong address) {
-        return image.write(file, address);
+    public ExitCode write(Path file, OptionalLong address, WriteChoices choices) {
+        return image.write(file, address, choices);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.blueflash.cli.command;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -18,12 +19,24 @@ public final class WriteSubcommand implements Callable<Integer> {
     @Mixin
     ImageArguments image;
 
+    @Option(names = "--mass-erase", description = "erase the whole chip first (fastest for a full image; "
+            + "nothing outside the image survives)")
+    boolean massErase;
+
+    @Option(names = "--no-verify", description = "do not read back and compare what was programmed")
+    boolean noVerify;
+
+    @Option(names = "--no-compare", description = "program every page the image touches, even pages that "
+            + "already hold it (as st-flash does)")
+    boolean noCompare;
+
     public WriteSubcommand(Supplier<Operations> operations) {
         this.operations = Objects.requireNonNull(operations, "'operations' must not be null");
     }
 
     @Override
     public Integer call() {
-        return operations.get().write(image.file(), image.address()).code();
+        return operations.get().write(image.file(), image.address(),
+                new WriteChoices(massErase, !noVerify, !noCompare)).code();
     }
 }

@@ -24,8 +24,8 @@ public final class RecordingOperations implements Operations {
     }
 
     @Override
-    public ExitCode write(Path file, OptionalLong address) {
-        calls.add("write " + file + " " + text(address));
+    public ExitCode write(Path file, OptionalLong address, WriteChoices choices) {
+        calls.add(("write " + file + " " + text(address) + " " + choices).strip());
         return ExitCode.OK;
     }
 

@@ -62,10 +62,18 @@ class RangeErrorsEndToEndTest {
     }
 
     @Test
-    void givenReadPastTheEndOfMemory_whenReading_thenExit4WithMemoryMapHintNotWiring() {
+    void givenReadPastTheEndOfFlash_whenReading_thenRangeErrorExit2NamingWhereFlashEnds() {
         CliRun r = sim("read FILE:big.bin 0x08000000 1M");
-        assertThat(r.exitCode).as(r.toString()).isEqualTo(4);
-        assertThat(r.err).contains("0x08020000").contains("memory map").doesNotContain("wiring");
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(2);
+        assertThat(r.err).contains("flash ends").contains("0x08020000").contains("RM0008 §3.3")
+                .contains("the chip reports 64 KB").doesNotContain("wiring").doesNotContain("bus fault");
         assertThat(dir.resolve("big.bin")).doesNotExist();
+    }
+
+    @Test
+    void givenUnalignedReadCrossingTheEndOfFlash_whenReading_thenTheExactEndIsNamed() {
+        CliRun r = sim("read FILE:tail.bin 0x0801FF00 0x200");
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(2);
+        assertThat(r.err).contains("from 0x08020000 on");
     }
 }

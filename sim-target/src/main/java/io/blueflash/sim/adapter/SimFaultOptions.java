@@ -8,12 +8,13 @@ import java.util.Locale;
  * Parses the transport option {@value SimulatedProbeConnector#FAULTS_OPTION} (the CLI's
  * {@code --sim-fault}) into the chip's {@link FaultInjector}: comma-separated items
  * {@code power-loss-after=N} (bus writes), {@code wait-storm=N} (SWD transactions answering WAIT),
- * {@code parity-errors=N} (read responses with a wrong parity bit, bit-level SWD line),
- * {@code nrst-not-wired}, {@code bus-fault-at=ADDR}.
+ * {@code nrst-not-wired}, {@code bus-fault-at=ADDR}. Parity errors are refused: the chip injects them on
+ * its bit-level SWD line ({@code Stm32F103.swdLine()}), which this adapter's transaction-level probe
+ * does not drive, so they would silently do nothing.
  */
 final class SimFaultOptions {
 
-    static final String GRAMMAR = "power-loss-after=N, wait-storm=N, parity-errors=N, nrst-not-wired, bus-fault-at=ADDR";
+    static final String GRAMMAR = "power-loss-after=N, wait-storm=N, nrst-not-wired, bus-fault-at=ADDR";
 
     private SimFaultOptions() {
     }
@@ -30,7 +31,8 @@ final class SimFaultOptions {
             switch (name) {
                 case "power-loss-after" -> faults.powerLossAfterBusWrites(number(name, value));
                 case "wait-storm" -> faults.waitStorm(Math.toIntExact(number(name, value)));
-                case "parity-errors" -> faults.corruptReadParity(Math.toIntExact(number(name, value)));
+                case "parity-errors" -> throw bad(item, "parity errors are injected on the bit-level SWD line "
+                        + "(Java API: Stm32F103.faults().corruptReadParity with swdLine()), which --probe sim does not drive");
                 case "nrst-not-wired" -> {
                     if (!value.isEmpty()) {
                         throw bad(item, "takes no value");

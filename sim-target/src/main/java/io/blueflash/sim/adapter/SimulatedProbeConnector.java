@@ -55,7 +55,7 @@ public final class SimulatedProbeConnector implements ProbeConnector {
      * Transport option: faults to inject at connect, e.g. {@code power-loss-after=100,wait-storm=5}
      * ({@link SimFaultOptions#GRAMMAR}); without it the board has none.
      */
-    public static final String FAULTS_OPTION = "sim.faults";
+    public static final String FAULTS_OPTION = ConnectOptions.SIM_FAULTS;
 
     private final Map<String, Stm32F103> boards = new HashMap<>();
 
