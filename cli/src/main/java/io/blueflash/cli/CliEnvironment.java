@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param out         results (and the one {@code --json} document)
  * @param err         progress, notes, traces and errors
- * @param terminal    true when a person watches (System.console() != null): draw a progress bar
+ * @param terminal    true when stderr is a terminal a person watches: draw a progress bar there
  * @param home        the user's home ({@code $HOME}); the simulator's default state file lives in
  *                    {@code home/.blueflash/} unless {@code XDG_STATE_HOME} is set
  * @param environment environment variables ({@code BLUEFLASH_PROBE})
@@ -34,8 +34,27 @@ public record CliEnvironment(PrintStream out, PrintStream err, boolean terminal,
     public static final String XDG_STATE_HOME = "XDG_STATE_HOME";
 
     public static CliEnvironment ofSystem() {
-        return new CliEnvironment(System.out, System.err, System.console() != null,
+        return new CliEnvironment(System.out, System.err, stderrIsTerminal(),
                 homeOf(System.getenv(), System.getProperty("user.home")), System.getenv());
+    }
+
+    /**
+     * Whether file descriptor 2 is a terminal. {@code System.console()} answers for stdin and stdout,
+     * so {@code blueflash write fw.bin 2>log} would draw carriage-return bars into the log; on Linux
+     * /proc tells what stderr is, elsewhere the console is the best guess.
+     */
+    static boolean stderrIsTerminal() {
+        Path fd2 = Path.of("/proc/self/fd/2");
+        try {
+            return isTerminalDevice(java.nio.file.Files.readSymbolicLink(fd2).toString());
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+    }
+
+    /** True for terminal device paths ({@code /dev/pts/N}, {@code /dev/ttyN}, {@code /dev/console}). */
+    static boolean isTerminalDevice(String path) {
+        return path.startsWith("/dev/pts/") || path.matches("/dev/tty[0-9]*") || path.equals("/dev/console");
     }
 
     /**

@@ -33,6 +33,16 @@ class CliEnvironmentTest {
     }
 
     @Test
+    void givenStderrTargets_whenAskedWhetherATerminal_thenOnlyTerminalDevices() {
+        assertThat(CliEnvironment.isTerminalDevice("/dev/pts/3")).isTrue();
+        assertThat(CliEnvironment.isTerminalDevice("/dev/tty1")).isTrue();
+        assertThat(CliEnvironment.isTerminalDevice("/home/u/build.log")).isFalse();
+        assertThat(CliEnvironment.isTerminalDevice("pipe:[4711]")).isFalse();
+        assertThat(CliEnvironment.isTerminalDevice("/dev/null")).isFalse();
+        assertThat(CliEnvironment.isTerminalDevice("/dev/ttyUSB0")).as("a serial adapter is no console").isFalse();
+    }
+
+    @Test
     void givenXdgStateHome_whenDirectoryIsAsked_thenBlueflashUnderIt() {
         Path xdg = dir.resolve("state");
         assertThat(env(dir.resolve("home"), Map.of("XDG_STATE_HOME", xdg.toString())).blueflashDirectory())

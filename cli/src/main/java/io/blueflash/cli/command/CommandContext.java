@@ -36,10 +36,14 @@ final class CommandContext {
         this.printer = new ResultPrinter(env, settings.json(), progress);
     }
 
-    /** A bar on a terminal, lines when piped, only notes under {@code -v --no-progress}, else nothing. */
+    /**
+     * A bar on a terminal, lines when piped or when {@code --trace} writes to the same stderr (a
+     * redrawn bar would cut trace lines in half), only notes under {@code -v --no-progress}, else nothing.
+     */
     private static ProgressView view(CliEnvironment env, GlobalSettings settings) {
         if (settings.progress()) {
-            return env.terminal() ? new TerminalProgressBar(env.err()) : new PlainProgressLines(env.err());
+            return env.terminal() && !settings.trace() ? new TerminalProgressBar(env.err())
+                    : new PlainProgressLines(env.err());
         }
         return settings.verbosity() > 0 && !settings.json()
                 ? ProgressView.notesOnly(new PlainProgressLines(env.err())) : ProgressView.NONE;

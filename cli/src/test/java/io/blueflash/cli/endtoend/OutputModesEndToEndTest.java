@@ -36,6 +36,20 @@ class OutputModesEndToEndTest {
     }
 
     @Test
+    void givenTerminalAndTrace_whenWriting_thenNoRedrawnBarCutsTheTraceLines() {
+        CliRun r = CliRun.run(home, Map.of(), null, true, prefix + "--trace write " + fw + " 0x08000000");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.err).contains(" swd ").doesNotContain("\r").contains("program: done (3.0 KiB)");
+        assertThat(r.err.lines()).allSatisfy(line -> assertThat(line).doesNotContain("] 100%"));
+    }
+
+    @Test
+    void givenTerminal_whenWriting_thenTheBarShowsRateElapsedAndEta() {
+        CliRun r = CliRun.run(home, Map.of(), null, true, prefix + "write " + fw + " 0x08000000");
+        assertThat(r.err).containsPattern("program  \\[#+\\] 100%  3\\.0 KiB/3\\.0 KiB  [0-9.]+ KiB/s  0:\\d\\d ETA 0:00");
+    }
+
+    @Test
     void givenPipe_whenWriting_thenWholeLinesOnly() {
         CliRun r = CliRun.run(home, Map.of(), prefix + "write " + fw + " 0x08000000");
         assertThat(r.err).doesNotContain("\r").contains("program: 3072 bytes ...").contains("program: done (3.0 KiB)");

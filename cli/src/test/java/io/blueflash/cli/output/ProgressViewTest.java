@@ -10,9 +10,27 @@ import org.junit.jupiter.api.Test;
 class ProgressViewTest {
 
     @Test
-    void givenHalfDone_whenRendered_thenHalfBarAndSizes() {
-        assertThat(TerminalProgressBar.render("program", 32 * 1024, 64 * 1024))
-                .isEqualTo("program  [###############---------------]  50% 32.0 KiB/64.0 KiB");
+    void givenHalfDoneInTwoSeconds_whenRendered_thenHalfBarSizesRateElapsedAndEta() {
+        assertThat(TerminalProgressBar.render("program", 32 * 1024, 64 * 1024, 2_000_000_000L))
+                .isEqualTo("program  [###############---------------]  50% 32.0 KiB/64.0 KiB  16.0 KiB/s  0:02 ETA 0:02");
+    }
+
+    @Test
+    void givenSlowPhase_whenDrawn_thenEtaFollowsTheClockPerPhase() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long[] now = {5_000_000_000L};
+        TerminalProgressBar bar = new TerminalProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                () -> now[0]);
+        bar.phaseStarted("erase", 100 * 1024);
+        now[0] += 10_000_000_000L;
+        bar.phaseProgressed("erase", 10 * 1024, 100 * 1024);
+        now[0] += 90_000_000_000L;
+        bar.phaseFinished("erase", 100 * 1024);
+        bar.phaseStarted("program", 1024);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(text).contains(" 1.0 KiB/s  0:10 ETA 1:30").contains("100% 100.0 KiB/100.0 KiB  1.0 KiB/s  1:40 ETA 0:00")
+                .endsWith("program  [------------------------------]   0%  0.0 KiB/1.0 KiB  0:00");
     }
 
     @Test
@@ -26,7 +44,7 @@ class ProgressViewTest {
         bar.phaseFinished("erase", 1000);
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertThat(text.chars().filter(c -> c == '\r').count()).isEqualTo(102);
-        assertThat(text).endsWith("] 100%  1.0 KiB/1.0 KiB\n")
+        assertThat(text).containsPattern("\\] 100%  1\\.0 KiB/1\\.0 KiB .*\n$")
                 .doesNotContain("\u001b");
     }
 
