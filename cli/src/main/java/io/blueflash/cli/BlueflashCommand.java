@@ -81,6 +81,18 @@ public final class BlueflashCommand implements Callable<Integer> {
             description = "st-flash's optimisation: skip trailing 0xFF bytes of the image")
     boolean trimErased;
 
+    @Option(names = "--area", scope = ScopeType.INHERIT, order = 10, paramLabel = "AREA",
+            description = "st-flash's memory area for read/write: main (default), system (the ROM bootloader, read only), "
+                    + "option (the option bytes, read; change them with option-bytes), otp (none on an STM32F1)")
+    String area = AREA_MAIN;
+
+    @Option(names = "--mass-erase", scope = ScopeType.INHERIT, order = 10,
+            description = "write: erase the whole chip first (fastest for a full image; nothing outside the image survives)")
+    boolean massErase;
+
+    /** The default {@code --area}. */
+    public static final String AREA_MAIN = "main";
+
     @Option(names = "--json", scope = ScopeType.INHERIT, order = 11,
             description = "print one JSON document on stdout (for scripts); no progress output")
     boolean json;

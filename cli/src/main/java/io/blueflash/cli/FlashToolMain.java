@@ -8,6 +8,7 @@ import io.blueflash.cli.command.OptionBytesSubcommand;
 import io.blueflash.cli.command.ProbesSubcommand;
 import io.blueflash.cli.command.ReadSubcommand;
 import io.blueflash.cli.command.ResetSubcommand;
+import io.blueflash.cli.command.StInfoCommand;
 import io.blueflash.cli.command.UseCaseOperations;
 import io.blueflash.cli.command.UseCases;
 import io.blueflash.cli.command.VerifySubcommand;
@@ -43,8 +44,20 @@ public final class FlashToolMain {
 
     /** First argument that switches to st-flash compatibility (used by the {@code st-flash} launcher). */
     public static final String ST_FLASH_SWITCH = "--st-flash";
-    /** First argument that reads the rest as st-info's command line (used by the {@code st-info} launcher). */
+    /** First argument that switches to st-info's grammar (used by the {@code st-info} launcher). */
     public static final String ST_INFO_SWITCH = "--st-info";
+
+    /** st-flash's grammar, shown by {@code st-flash --help} (the launcher's synopsis). */
+    private static final String[] ST_FLASH_SYNOPSIS = {
+        "st-flash [--debug] [--reset] [--connect-under-reset] [--hot-plug] [--opt] [--serial SERIAL]",
+        "         [--format binary|ihex] [--flash=SIZE] [--freq=KHZ] [--area=main|system|option] [--mass-erase]",
+        "         {read|write} FILE [ADDR] [SIZE]",
+        "st-flash [--debug] [--connect-under-reset] [--hot-plug] [--freq=KHZ] [--serial SERIAL] erase [ADDR SIZE]",
+        "st-flash [--debug] [--freq=KHZ] [--serial SERIAL] reset",
+        "st-flash --version",
+        "  ADDR and SIZE: hex (0x08000000), decimal, or with k/M (64k); FILE '-' is stdout for read",
+        "  --area=system|option read FILE [SIZE]: the ROM bootloader or the option bytes (an STM32F1 has no OTP)",
+        "  the probe: --probe sim | stlink:SERIAL | ... anywhere on the line, or BLUEFLASH_PROBE"};
 
     private FlashToolMain() {
     }
@@ -66,10 +79,11 @@ public final class FlashToolMain {
 
     /** Runs one command line against {@code factory}'s operations (grammar tests record the calls). */
     public static int run(String[] args, CliEnvironment env, OperationsFactory factory) {
+        if (args.length > 0 && ST_INFO_SWITCH.equals(args[0])) {
+            return runStInfo(Arrays.copyOfRange(args, 1, args.length), env, factory);
+        }
         boolean stFlash = args.length > 0 && ST_FLASH_SWITCH.equals(args[0]);
-        boolean stInfo = args.length > 0 && ST_INFO_SWITCH.equals(args[0]);
-        String[] rest = stFlash ? Arrays.copyOfRange(args, 1, args.length)
-                : stInfo ? io.blueflash.cli.args.StInfoArguments.translate(Arrays.copyOfRange(args, 1, args.length)) : args;
+        String[] rest = stFlash ? Arrays.copyOfRange(args, 1, args.length) : args;
         BlueflashCommand root = new BlueflashCommand();
         CommandLine cl = commandLine(root, env, () -> factory.create(root.settings(), stFlash), stFlash);
         boolean json = Arrays.asList(rest).contains("--json");
@@ -93,9 +107,32 @@ public final class FlashToolMain {
         }, stFlash);
     }
 
+    /** st-info's grammar: one question, answered as st-info prints it. */
+    private static int runStInfo(String[] args, CliEnvironment env, OperationsFactory factory) {
+        CommandLine cl = new CommandLine(new StInfoCommand(settings -> factory.create(settings, true)));
+        cl.setOut(new java.io.PrintWriter(env.out(), true));
+        cl.setErr(new java.io.PrintWriter(env.err(), true));
+        cl.setParameterExceptionHandler((ex, a) -> reportUsage(ex, env, false));
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            ErrorReport report = ErrorReport.of(ex);
+            print(report, env, false);
+            return report.exitCode().code();
+        });
+        try {
+            return cl.execute(args);
+        } finally {
+            env.out().flush();
+            env.err().flush();
+        }
+    }
+
     static CommandLine commandLine(BlueflashCommand root, CliEnvironment env, Supplier<Operations> ops, boolean stFlash) {
         CommandLine cl = new CommandLine(root);
         cl.setCommandName(stFlash ? "st-flash" : "blueflash");
+        if (stFlash) {
+            cl.getCommandSpec().usageMessage().customSynopsis(ST_FLASH_SYNOPSIS)
+                    .description("blueflash with st-flash's command line: the stlink tutorial's lines run unchanged.");
+        }
         cl.setOut(new java.io.PrintWriter(env.out(), true));
         cl.setErr(new java.io.PrintWriter(env.err(), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -54,6 +54,29 @@ final class MemoryCommands {
                 : ctx.printer.ok("read", fields, r.timing(), lines);
     }
 
+    /** {@code --area=system|option read FILE [SIZE]}: the area's own base; SIZE (or 0) at most the area. */
+    ExitCode readArea(Path file, MemoryArea area, OptionalLong size) {
+        long base;
+        long areaSize;
+        if (area == MemoryArea.OPTION) {
+            base = MemoryArea.OPTION_BYTES;
+            areaSize = MemoryArea.OPTION_BYTES_SIZE;
+        } else {
+            ProbeSelector probe = ctx.probe();
+            TargetInfo info = ctx.useCases.inspect().inspect(new InspectTargetRequest(probe, ctx.connect(probe)));
+            // system memory (AN2606): 2 KB at 0x1FFF_F000 on low/medium/high density, 6 KB at 0x1FFF_E000 on XL,
+            // 18 KB at 0x1FFF_B000 on connectivity line
+            base = info.devId() == 0x430 ? 0x1FFF_E000L : info.devId() == 0x418 ? 0x1FFF_B000L : 0x1FFF_F000L;
+            areaSize = info.devId() == 0x430 ? 6 * 1024 : info.devId() == 0x418 ? 18 * 1024 : 2 * 1024;
+        }
+        long length = size.orElse(0) == 0 ? areaSize : size.getAsLong();
+        if (length > areaSize) {
+            throw new UsageException(String.format("--area=%s holds %d bytes at %s: SIZE %d is larger", area.optionText(),
+                    areaSize, hex32(base), length));
+        }
+        return read(file, base, length);
+    }
+
     /** st-flash: size 0 reads from {@code address} to the end of the chip's flash (or of {@code --flash}). */
     private long toEndOfFlash(ProbeSelector probe, ConnectOptions connect, long address) {
         TargetInfo info = ctx.useCases.inspect().inspect(new InspectTargetRequest(probe, connect));

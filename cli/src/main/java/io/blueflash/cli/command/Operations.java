@@ -19,11 +19,17 @@ public interface Operations {
 
     ExitCode read(Path file, long address, long size);
 
+    /** st-flash's {@code --area=system|option read FILE [SIZE]}: the area's own address, SIZE at most its size. */
+    ExitCode readArea(Path file, MemoryArea area, OptionalLong size);
+
     ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding);
 
     ExitCode reset(boolean hard);
 
     ExitCode info(Set<InfoSubcommand.Field> fields);
+
+    /** st-info's questions, answered as st-info prints them, in st-info's order (the {@code st-info} launcher). */
+    ExitCode stInfo(java.util.List<StInfoCommand.Question> questions);
 
     ExitCode probes();
 

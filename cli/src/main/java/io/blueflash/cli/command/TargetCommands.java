@@ -71,6 +71,34 @@ final class TargetCommands {
                 null, lines);
     }
 
+    /** st-info's answers: a hex number or a line per question, the summary for {@code --probe}. */
+    ExitCode stInfo(List<StInfoCommand.Question> questions) {
+        ProbeSelector probe = ctx.probe();
+        TargetInfo t = ctx.useCases.inspect().inspect(new InspectTargetRequest(probe, ctx.connect(probe)));
+        for (StInfoCommand.Question question : questions) {
+            stInfoAnswer(question, t).forEach(ctx.env.out()::println);
+        }
+        return ExitCode.OK;
+    }
+
+    private static List<String> stInfoAnswer(StInfoCommand.Question question, TargetInfo t) {
+        String serial = ProbeSelector.parse(t.probe()).argument();
+        return switch (question) {
+            case PROBE -> List.of("Found 1 probe: " + t.probe() + " (" + t.probeDescription() + ")",
+                    "  serial:     " + serial,
+                    String.format("  flash:      %d (pagesize: %d)", t.flashSizeBytes(), t.pageSize()),
+                    "  sram:       " + t.sramBytes(),
+                    String.format("  chipid:     0x%03x", t.devId()),
+                    "  descr:      " + t.description());
+            case SERIAL -> List.of(serial);
+            case FLASH -> List.of(String.format("0x%x", t.flashSizeBytes()));
+            case PAGESIZE -> List.of(String.format("0x%x", t.pageSize()));
+            case SRAM -> List.of(String.format("0x%x", t.sramBytes()));
+            case CHIPID -> List.of(String.format("0x%03x", t.devId()));
+            case DESCR -> List.of(t.description());
+        };
+    }
+
     ExitCode probes() {
         ProbeListing listing = ctx.useCases.listProbes().listProbes();
         List<String> lines = new ArrayList<>();

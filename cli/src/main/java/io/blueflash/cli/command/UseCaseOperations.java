@@ -44,6 +44,11 @@ public final class UseCaseOperations implements Operations {
     }
 
     @Override
+    public ExitCode readArea(Path file, MemoryArea area, OptionalLong size) {
+        return memory.readArea(file, area, size);
+    }
+
+    @Override
     public ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding) {
         return memory.erase(address, size, allowPageRounding);
     }
@@ -56,6 +61,11 @@ public final class UseCaseOperations implements Operations {
     @Override
     public ExitCode info(Set<InfoSubcommand.Field> fields) {
         return target.info(fields);
+    }
+
+    @Override
+    public ExitCode stInfo(java.util.List<StInfoCommand.Question> questions) {
+        return target.stInfo(questions);
     }
 
     @Override

@@ -19,10 +19,6 @@ public final class WriteSubcommand implements Callable<Integer> {
     @Mixin
     ImageArguments image;
 
-    @Option(names = "--mass-erase", description = "erase the whole chip first (fastest for a full image; "
-            + "nothing outside the image survives)")
-    boolean massErase;
-
     @Option(names = "--no-verify", description = "do not read back and compare what was programmed")
     boolean noVerify;
 
@@ -34,9 +30,19 @@ public final class WriteSubcommand implements Callable<Integer> {
         this.operations = Objects.requireNonNull(operations, "'operations' must not be null");
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        MemoryArea.of(spec).requireWritable();
+        return run();
+    }
+
+    private Integer run() {
+        picocli.CommandLine.Model.OptionSpec massErase = spec.findOption("--mass-erase"); // the root's, inherited
         return operations.get().write(image.file(), image.address(),
-                new WriteChoices(massErase, !noVerify, !noCompare)).code();
+                new WriteChoices(massErase != null && Boolean.TRUE.equals(massErase.getValue()), !noVerify, !noCompare))
+                .code();
     }
 }

@@ -165,9 +165,10 @@ class CommandLineGrammarTest {
     }
 
     @Test
-    void givenStInfoQuestions_whenRunThroughTheStInfoSwitch_thenInfoAndProbesAsked() {
+    void givenStInfoQuestions_whenRunThroughTheStInfoSwitch_thenAskedInStInfosOrder() {
         assertThat(run("--st-info --chipid --flash --connect-under-reset")).isZero();
         assertThat(run("--st-info --probe")).isZero();
-        assertThat(ops.calls).containsExactly("info [CHIPID, FLASH]", "probes");
+        assertThat(ops.calls).containsExactly("st-info [FLASH, CHIPID]", "st-info [PROBE]");
+        assertThat(ops.settings.connectMode()).isEqualTo(io.blueflash.model.ConnectMode.NORMAL);
     }
 }

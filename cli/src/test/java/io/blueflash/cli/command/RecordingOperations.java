@@ -42,6 +42,12 @@ public final class RecordingOperations implements Operations {
     }
 
     @Override
+    public ExitCode readArea(Path file, MemoryArea area, OptionalLong size) {
+        calls.add("read-area " + area.optionText() + " " + file + " " + text(size));
+        return ExitCode.OK;
+    }
+
+    @Override
     public ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding) {
         calls.add("erase " + text(address) + " " + (size.isPresent() ? size.getAsLong() : "-")
                 + (allowPageRounding ? " rounding" : ""));
@@ -57,6 +63,12 @@ public final class RecordingOperations implements Operations {
     @Override
     public ExitCode info(Set<InfoSubcommand.Field> fields) {
         calls.add("info " + fields);
+        return ExitCode.OK;
+    }
+
+    @Override
+    public ExitCode stInfo(java.util.List<StInfoCommand.Question> questions) {
+        calls.add("st-info " + questions);
         return ExitCode.OK;
     }
 

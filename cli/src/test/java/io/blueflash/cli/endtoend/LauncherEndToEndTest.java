@@ -174,6 +174,19 @@ class LauncherEndToEndTest {
     }
 
     @Test
+    void givenStInfoLauncherBesideBlueflash_whenAskedForTheChipId_thenItAnswersAsStInfo() throws Exception {
+        Path launcher = install(dir.resolve("tools"));
+        Path stInfo = dir.resolve("tools").resolve("st-info");
+        Files.copy(LAUNCHER.resolveSibling("st-info"), stInfo);
+        stInfo.toFile().setExecutable(true);
+
+        Run r = bash(launcher, Map.of("BLUEFLASH_PROBE", "sim"), "\"$(dirname \"$0\")/st-info\" --chipid");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("0x410\n");
+    }
+
+    @Test
     void givenLangC_whenReadingIntoANonAsciiFileName_thenTheFileIsWritten() throws Exception {
         Path launcher = install(dir.resolve("c-locale"));
         Map<String, String> env = new HashMap<>(Map.of("LANG", "C", "LC_ALL", "C"));
