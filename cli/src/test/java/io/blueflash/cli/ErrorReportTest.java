@@ -122,4 +122,30 @@ class ErrorReportTest {
         assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
         assertThat(r.exitCode().code()).isEqualTo(70);
     }
+
+    @Test
+    void givenBusyProbeOfAnyTransport_whenReported_thenExit8NamingTheHolderWhenKnown() {
+        ErrorReport usb = ErrorReport.of(new io.blueflash.port.out.ProbeBusyException(
+                "ST-Link 066DFF at bus 1 port 3 is in use by another program", null));
+        ErrorReport sim = ErrorReport.of(new io.blueflash.port.out.ProbeBusyException(
+                "simulator state file /tmp/s is in use", "pid 4711: blueflash sim serve --state /tmp/s"));
+
+        assertThat(usb.exitCode()).isEqualTo(ExitCode.PROBE_BUSY);
+        assertThat(usb.exitCode().code()).isEqualTo(8);
+        assertThat(usb.message()).startsWith("probe busy: ST-Link");
+        assertThat(sim.hints()).first().asString().isEqualTo("held by pid 4711: blueflash sim serve --state /tmp/s");
+    }
+
+    @Test
+    void givenStateFileProblems_whenReported_thenExit9WithoutWiringHints() {
+        ErrorReport corrupt = ErrorReport.of(new io.blueflash.port.out.ProbeStateException(
+                io.blueflash.port.out.ProbeStateException.Kind.UNUSABLE, java.nio.file.Path.of("/tmp/s"), "bad magic", null));
+        ErrorReport notSaved = ErrorReport.of(new io.blueflash.port.out.ProbeStateException(
+                io.blueflash.port.out.ProbeStateException.Kind.NOT_SAVED, java.nio.file.Path.of("/ro/s"), "NOT saved", null));
+
+        assertThat(corrupt.exitCode().code()).isEqualTo(9);
+        assertThat(String.join(" ", corrupt.hints())).contains("--sim-state").doesNotContain("wiring");
+        assertThat(notSaved.exitCode().code()).isEqualTo(9);
+        assertThat(String.join(" ", notSaved.hints())).contains("/ro").contains("writable");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import jssc.SerialPort;
+import io.blueflash.port.out.ProbeBusyException;
 import jssc.SerialPortException;
 
 /**
@@ -92,7 +93,8 @@ public final class JsscSerialLine implements SerialLine {
         }
     }
 
-    private static RuntimeException openFailure(String portName, SerialPortException e) {
+    /** What the user reads when jssc cannot open the port; a busy port is the probe-busy error (exit 8). */
+    static RuntimeException openFailure(String portName, SerialPortException e) {
         String type = String.valueOf(e.getExceptionType());
         if (type.equals(SerialPortException.TYPE_PORT_NOT_FOUND)) {
             return new ProbeNotFoundException("serial port " + portName + " does not exist", e);
@@ -102,7 +104,8 @@ public final class JsscSerialLine implements SerialLine {
                     + ": add your user to the port's group (often 'dialout') and log in again", e);
         }
         if (type.equals(SerialPortException.TYPE_PORT_BUSY)) {
-            return new SerialLineException(portName + " is in use by another program: close it and retry", e);
+            return new ProbeBusyException(portName + " is in use by another program (a serial terminal, stm32flash, "
+                    + "gdb, another blueflash): close it and retry", null, e);
         }
         return new SerialLineException("cannot open serial port " + portName + ": " + type, e);
     }
