@@ -58,12 +58,11 @@ class SimFaultsEndToEndTest {
     }
 
     @Test
-    void givenNrstNotWired_whenHardReset_thenTheOutcomeSaysSo() {
-        CliRun wired = sim("reset --hard");
-        CliRun unwired = sim("--sim-fault nrst-not-wired reset --hard");
+    void givenNrstNotWired_whenConnectingUnderReset_thenTheAttachFallsBackToASystemResetAndHalts() {
+        CliRun r = sim("--sim-fault nrst-not-wired --connect-under-reset --json info");
 
-        assertThat(wired.exitCode).as(wired.toString()).isZero();
-        assertThat(unwired.toString()).isNotEqualTo(wired.toString());
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).contains("\"chipId\":\"0x0410\"");
     }
 
     @Test
