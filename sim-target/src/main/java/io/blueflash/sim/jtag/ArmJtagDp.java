@@ -19,7 +19,10 @@ import io.blueflash.sim.debug.SwdTransactionPort;
  *       so its value is ready for the next capture; RDBUFF read through DPACC reads as zero.</li>
  *   <li>Sticky flags are cleared by writing 1 to them in CTRL/STAT (STICKYORUN b1, STICKYCMP b4,
  *       STICKYERR b5); the SW-DP model clears them through ABORT (facts §C.2), so such a write is
- *       followed by the matching ABORT write. ABORT itself is reached through the ABORT instruction.</li>
+ *       preceded by the matching ABORT write (the SW-DP refuses CTRL/STAT writes while a flag is set).
+ *       ABORT itself is reached through the ABORT instruction.</li>
+ *   <li>A new client session ({@link #startSession()}) finds the DP as after power-up: no sticky flag
+ *       and no access pending, so one session's bus fault does not leak into the next.</li>
  * </ul>
  * Timing: each access costs its equivalent SW-DP transactions on the chip's clock; TCK cycles are
  * not counted separately. Not modelled: CTRL/STAT.ORUNDETECT overrun detection.
@@ -43,6 +46,7 @@ public final class ArmJtagDp implements JtagTap {
     private static final int STICKYERR = 1 << 5;
     private static final int STKCMPCLR = 1 << 1;
     private static final int STKERRCLR = 1 << 2;
+    private static final int WDERRCLR = 1 << 3;
     private static final int ORUNERRCLR = 1 << 4;
 
     private final SwdTransactionPort swd;
@@ -130,6 +134,19 @@ public final class ArmJtagDp implements JtagTap {
         lastCaptureWasWait = false;
     }
 
+    /**
+     * A new remote_bitbang client: clears every sticky flag (ABORT STKCMPCLR, STKERRCLR, WDERRCLR,
+     * ORUNERRCLR) and forgets the previous client's pending access and posted result.
+     */
+    @Override
+    public void startSession() {
+        reset();
+        lastResult = 0;
+        dpSelected = false;
+        ensureSelected();
+        swd.write(false, DP_ABORT, STKCMPCLR | STKERRCLR | WDERRCLR | ORUNERRCLR);
+    }
+
     private long captureAccess() {
         if (pending != null) {
             Access retry = pending;
@@ -173,10 +190,11 @@ public final class ArmJtagDp implements JtagTap {
             int clear = ((value & STICKYORUN) != 0 ? ORUNERRCLR : 0)
                     | ((value & STICKYCMP) != 0 ? STKCMPCLR : 0)
                     | ((value & STICKYERR) != 0 ? STKERRCLR : 0);
-            if (settle(access, swd.write(false, DP_CTRL_STAT, value & ~(STICKYORUN | STICKYCMP | STICKYERR)))
-                    && clear != 0) {
+            if (clear != 0) {
+                // first: the SW-DP model answers FAULT to a CTRL/STAT write while a sticky flag is set
                 swd.write(false, DP_ABORT, clear);
             }
+            settle(access, swd.write(false, DP_CTRL_STAT, value & ~(STICKYORUN | STICKYCMP | STICKYERR)));
         } else if (address != DP_ABORT) {
             settle(access, swd.write(false, address, access.data()));
         }

@@ -54,6 +54,12 @@ public final class JtagScanChain {
         resetTaps();
     }
 
+    /** A new client session: every TAP controller in Test-Logic-Reset, every TAP's session state cleared. */
+    public void startSession() {
+        trst();
+        slots.forEach(s -> s.tap.startSession());
+    }
+
     public boolean tdo() {
         if (state != TapState.SHIFT_DR && state != TapState.SHIFT_IR) {
             return true;

@@ -28,4 +28,8 @@ public interface JtagTap {
     /** Test-Logic-Reset was entered (TMS high for five clocks, or TRST). */
     default void reset() {
     }
+
+    /** A new client session begins: state a previous client left behind (e.g. sticky flags) is cleared. */
+    default void startSession() {
+    }
 }

@@ -42,8 +42,9 @@ public final class RemoteBitbangServer {
         return ignoredCharacters;
     }
 
-    /** Serves one client until {@code 'Q'} or end of input. */
+    /** Serves one client until {@code 'Q'} or end of input; each client starts from a clean chain and DP. */
     public void serve(InputStream input, OutputStream output) throws IOException {
+        chain.startSession();
         InputStream in = new BufferedInputStream(input, 8192);
         OutputStream out = new BufferedOutputStream(output, 8192);
         try {

@@ -19,14 +19,15 @@ final class FakeSwdPort implements SwdTransactionPort {
     int tar;
     int posted;
     int rdbuff;
-    int waitsLeft;
+    /** AP reads still to answer WAIT. */
+    int apWaitsLeft;
     boolean sticky;
 
     @Override
     public SwdResponse read(boolean ap, int address) {
         log.add((ap ? "AP" : "DP") + " R " + address);
-        if (waitsLeft > 0) {
-            waitsLeft--;
+        if (ap && apWaitsLeft > 0) {
+            apWaitsLeft--;
             return new SwdResponse(SwdAck.WAIT, 0);
         }
         if (!ap) {

@@ -116,20 +116,19 @@ class RemoteBitbangServerTest {
     @Test
     void givenDpInWait_whenNextScanCaptures_thenWaitAckAndTheNewRequestIsIgnored() throws IOException {
         swd.memory.put(0x2000_0000, 0xCAFE_F00D);
-        BitbangScript script = new BitbangScript().resetToIdle().ir(APACC, 9)
-                .dr(access(false, 0x4, 0x2000_0000), 36);
-        run(script);
-        swd.waitsLeft = 2;
-        List<Long> captured = run(new BitbangScript()
+        swd.apWaitsLeft = 2;
+        List<Long> captured = run(new BitbangScript().resetToIdle().ir(APACC, 9)
+                .dr(access(false, 0x4, 0x2000_0000), 36)
                 .dr(access(true, 0xC, 0), 36)
                 .dr(access(false, 0x4, 0x3000_0000), 36)
                 .dr(access(true, 0x4, 0), 36)
                 .dr(access(true, 0x4, 0), 36));
 
-        assertThat(ack(captured.get(1))).isEqualTo(ArmJtagDp.ACK_WAIT);
-        assertThat(ack(captured.get(2))).isEqualTo(ArmJtagDp.ACK_OK_FAULT);
-        assertThat(data(captured.get(2))).isEqualTo(0xCAFE_F00D);
-        assertThat(data(captured.get(3))).as("TAR write shifted in during WAIT was dropped").isEqualTo(0x2000_0004);
+        // captured: IR, TAR write, DRW read, TAR write (WAIT), TAR read (DRW value), TAR read
+        assertThat(ack(captured.get(3))).isEqualTo(ArmJtagDp.ACK_WAIT);
+        assertThat(ack(captured.get(4))).isEqualTo(ArmJtagDp.ACK_OK_FAULT);
+        assertThat(data(captured.get(4))).isEqualTo(0xCAFE_F00D);
+        assertThat(data(captured.get(5))).as("TAR write shifted in during WAIT was dropped").isEqualTo(0x2000_0004);
     }
 
     @Test
