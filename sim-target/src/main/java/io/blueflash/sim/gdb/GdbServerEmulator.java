@@ -65,7 +65,7 @@ public final class GdbServerEmulator {
 
     /**
      * Serves one GDB session until the stream ends (EOF or 0x04) or GDB kills the session with
-     * {@code k}. The target stays as the session left it.
+     * {@code k} (which resets the target first). Otherwise the target stays as the session left it.
      */
     public void serve(InputStream in, OutputStream out) throws IOException {
         RspWire wire = new RspWire(in, out, new Meter());
@@ -140,6 +140,8 @@ public final class GdbServerEmulator {
             }
             if (text.equals("QStartNoAckMode")) {
                 wire.disableAcks();
+            } else if (text.equals("D") || text.equals("k")) {
+                wire.enableAcks(); // the session ends: the next GDB starts in acknowledgement mode
             }
         } catch (BmpTargetException e) {
             wire.send(String.format("E%02X", e.errorCode()));
@@ -181,7 +183,11 @@ public final class GdbServerEmulator {
                 return "OK";
             case 'k':
                 if (target.isAttached()) {
-                    target.detach();
+                    try {
+                        target.reset(); // BMP: kill resets the target, then detaches
+                    } finally {
+                        target.detach();
+                    }
                 }
                 killed = true;
                 return null;

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The probe's end of the GDB remote serial protocol (facts §F.2): reads {@code $data#cs} packets,
  * checks the modulo-256 checksum and answers {@code +} or {@code -}, sends replies and resends
  * them on {@code -} (three attempts, as BMP does), and switches acknowledgements off after
- * {@code QStartNoAckMode}. A 0x03 byte outside a packet is an interrupt request; 0x04 or the end of
+ * {@code QStartNoAckMode} until the session ends (a new GDB's {@code qSupported}, or {@code D}/{@code k}
+ * through {@link #enableAcks}). A 0x03 byte outside a packet is an interrupt request; 0x04 or the end of
  * the stream ends the session.
  *
  * <p>Written independently of the host's codec on purpose: the two meet on the byte stream.
@@ -37,6 +39,7 @@ final class RspWire {
     record EndOfSession() implements Incoming { }
 
     static final int MAX_SEND_ATTEMPTS = 3;
+    private static final byte[] NEW_SESSION = "qSupported".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final InputStream in;
@@ -71,6 +74,11 @@ final class RspWire {
     /** Acknowledgements stop after the OK reply to {@code QStartNoAckMode}. */
     void disableAcks() {
         ackMode = false;
+    }
+
+    /** Acknowledgements resume when the session ends ({@code D}, {@code k}), as BMP firmware does. */
+    void enableAcks() {
+        ackMode = true;
     }
 
     boolean ackMode() {
@@ -128,6 +136,9 @@ final class RspWire {
         int high = hexValue(readByte());
         int low = hexValue(readByte());
         boolean good = high >= 0 && low >= 0 && ((high << 4) | low) == (sum & 0xFF);
+        if (good && startsWith(body.toByteArray(), NEW_SESSION)) {
+            ackMode = true; // a new GDB opens with qSupported and expects it acknowledged
+        }
         if (ackMode) {
             writeRaw(new byte[] {(byte) (good ? '+' : '-')});
         }
@@ -188,6 +199,10 @@ final class RspWire {
         }
         meter.received(1);
         return b;
+    }
+
+    private static boolean startsWith(byte[] body, byte[] prefix) {
+        return body.length >= prefix.length && Arrays.equals(body, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static int hexValue(int c) {

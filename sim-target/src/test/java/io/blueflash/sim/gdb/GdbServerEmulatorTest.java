@@ -275,6 +275,28 @@ class GdbServerEmulatorTest {
     }
 
     @Test
+    void givenNoAckSession_whenGdbDetachesAndTheNextOneSendsQc_thenAcknowledgedAgain() throws Exception {
+        start("stm32f103c8");
+        assertThat(gdb.request("QStartNoAckMode")).isEqualTo("OK");
+
+        gdb.writeRaw(RspTestClient.frame("D"));
+        assertThat(gdb.readReply()).isEqualTo("OK");
+
+        assertThat(gdb.request("qC")).as("'+' comes back after detach").isEqualTo("QC1");
+    }
+
+    @Test
+    void givenNoAckSession_whenNewGdbSendsQSupported_thenItIsAcknowledged() throws Exception {
+        start("stm32f103c8");
+        assertThat(gdb.request("QStartNoAckMode")).isEqualTo("OK");
+
+        String reply = gdb.request("qSupported:multiprocess+;xmlRegisters=arm");
+
+        assertThat(reply).contains("QStartNoAckMode+");
+        assertThat(gdb.request("qC")).isEqualTo("QC1");
+    }
+
+    @Test
     void givenBreakpointAndWatchpointPackets_whenSent_thenSetInFpbAndDwtAndRemovable() throws Exception {
         attached("stm32f103c8");
 
@@ -335,6 +357,21 @@ class GdbServerEmulatorTest {
 
         assertThat(gdb.serverAlive()).isFalse();
         assertThat(chip.isCoreHalted()).isFalse();
+    }
+
+    @Test
+    void givenPeripheralClockEnabled_whenKill_thenTargetResetBeforeDetachAndNextSessionWorks() throws Exception {
+        attached("stm32f103c8");
+        assertThat(gdb.request("M40021018,4:14000000")).isEqualTo("OK"); // RCC_APB2ENR: IOPAEN, IOPCEN
+
+        gdb.writeRaw(RspTestClient.frame("k"));
+        assertThat((char) gdb.readByte()).isEqualTo('+');
+        gdb.joinServer();
+
+        gdb = new RspTestClient(emulator);
+        assertThat(gdb.monitor("swd_scan")).endsWith("|OK");
+        assertThat(gdb.request("vAttach;1")).isEqualTo("T05thread:1;");
+        assertThat(gdb.request("m40021018,4")).as("RCC_APB2ENR back at its reset value").isEqualTo("00000000");
     }
 
     @Test
