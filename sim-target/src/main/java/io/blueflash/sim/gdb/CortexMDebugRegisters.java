@@ -28,6 +28,10 @@ final class CortexMDebugRegisters {
     static final int DBGMCU_IDCODE = 0xE004_2000;
     /** F_SIZE: flash size in KB (facts §A.1). */
     static final int F_SIZE = 0x1FFF_F7E0;
+    /** ROM table PIDR4 (JEP106 continuation, b3:0), PIDR1 (identity b3:0 in b7:4), PIDR2 (identity b6:4 in b2:0); ADIv5. */
+    static final int ROM_PIDR4 = 0xE00F_FFD0;
+    static final int ROM_PIDR1 = 0xE00F_FFE4;
+    static final int ROM_PIDR2 = 0xE00F_FFE8;
 
     private CortexMDebugRegisters() {
     }

@@ -12,6 +12,9 @@ import static io.blueflash.sim.gdb.CortexMDebugRegisters.DBGMCU_IDCODE;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.DEMCR;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.DHCSR;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.F_SIZE;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.ROM_PIDR1;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.ROM_PIDR2;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.ROM_PIDR4;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.S_HALT;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.TRCENA;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.VC_CORERESET;
@@ -71,8 +74,8 @@ final class SwdBmpTarget implements BmpTarget {
             int apIdr = engine.readAp(0, 0xFC);
             int cpuid = engine.read32(CPUID);
             int idcode = engine.read32(DBGMCU_IDCODE);
-            int flashKb = engine.read16(F_SIZE);
-            detected = DetectedTarget.identify(dpidr, apIdr, cpuid, idcode, flashKb);
+            int fSizeWord = engine.read32(F_SIZE);
+            detected = DetectedTarget.identify(dpidr, apIdr, cpuid, idcode, fSizeWord, romTableDesigner());
             lines.add(String.format("SW-DP DPIDR 0x%08X, AHB-AP IDR 0x%08X, CPUID 0x%08X", dpidr, apIdr, cpuid));
         } catch (RuntimeException e) {
             lines.add("SWD scan failed: no target answered (" + e.getMessage() + ")");
@@ -88,6 +91,13 @@ final class SwdBmpTarget implements BmpTarget {
      * reset vector catch, then release NRST — the core stops at its reset vector before the firmware
      * can disable SWD or reconfigure the pins.
      */
+    /** The JEP106 designer of the ROM table (continuation in b11:8, identity in b6:0), as BMP reads it to pick a driver. */
+    private int romTableDesigner() {
+        int continuation = engine.read32(ROM_PIDR4) & 0xF;
+        int identity = (engine.read32(ROM_PIDR1) >>> 4 & 0xF) | (engine.read32(ROM_PIDR2) & 0x7) << 4;
+        return continuation << 8 | identity;
+    }
+
     private int connectHoldingNrst() {
         chip.setNrst(true);
         try {

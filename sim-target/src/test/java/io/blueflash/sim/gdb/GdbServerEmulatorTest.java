@@ -68,6 +68,16 @@ class GdbServerEmulatorTest {
     }
 
     @Test
+    void givenGd32RomTable_whenSwdScanAndMemoryMapRead_thenGd32F1SizedFromFSize() throws Exception {
+        attached("gd32f103c8");
+
+        assertThat(gdb.monitor("targets")).contains(" GD32F1 M3");
+        assertThat(gdb.request("qXfer:memory-map:read::0,3ff"))
+                .contains("<memory type=\"flash\" start=\"0x8000000\" length=\"0x10000\">")
+                .contains("<property name=\"blocksize\">0x400</property>");
+    }
+
+    @Test
     void givenScan_whenAttach_thenCoreHaltedAndStopReply() throws Exception {
         attached("stm32f103c8");
 
