@@ -1,5 +1,7 @@
 package io.blueflash.sim.stlink;
 
+import static io.blueflash.sim.stlink.StLinkOpcodes.*;
+
 import io.blueflash.sim.chip.Stm32F103;
 import java.util.HashMap;
 import java.util.List;
@@ -109,23 +111,23 @@ public final class StLinkEmulator {
 
     private byte[] execute(byte[] c, byte[] data, int replyLength) {
         return switch (c[0] & 0xFF) {
-            case 0xF1 -> version();
-            case 0xFB -> personality.isV3() ? versionEx() : null;
-            case 0xF5 -> new byte[] {(byte) mode, 0};
-            case 0xF3 -> {
-                if ((c[1] & 0xFF) == 0x07 && mode == MODE_DFU) {
+            case GET_VERSION -> version();
+            case GET_VERSION_EX -> personality.isV3() ? versionEx() : null;
+            case GET_CURRENT_MODE -> new byte[] {(byte) mode, 0};
+            case DFU_COMMAND -> {
+                if ((c[1] & 0xFF) == DFU_EXIT && mode == MODE_DFU) {
                     mode = MODE_MASS;
                 }
                 yield null;
             }
-            case 0xF4 -> {
-                if ((c[1] & 0xFF) == 0x01) {
+            case SWIM_COMMAND -> {
+                if ((c[1] & 0xFF) == SWIM_EXIT) {
                     mode = MODE_MASS;
                 }
                 yield null;
             }
-            case 0xF7 -> personality.atLeast(13) ? voltage() : null;
-            case 0xF2 -> debug(c, data, replyLength);
+            case GET_TARGET_VOLTAGE -> personality.atLeast(13) ? voltage() : null;
+            case DEBUG_COMMAND -> debug(c, data, replyLength);
             default -> null;
         };
     }
@@ -164,13 +166,14 @@ public final class StLinkEmulator {
     /** Firmware version that introduced a DEBUG sub-command (facts §D.4, §D.5); 0 = always there. */
     private boolean known(int sub) {
         return switch (sub) {
-            case 0x3E -> personality.atLeast(15);
-            case 0x43 -> !personality.isV3() && personality.jtag() >= 22;
-            case 0x45, 0x46 -> personality.atLeast(24);
-            case 0x47, 0x48 -> personality.atLeast(26);
-            case 0x4B, 0x4C -> personality.atLeast(28);
-            case 0x61, 0x62 -> personality.isV3();
-            case 0x21, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x3A, 0x3B, 0x3C, 0x07, 0x08, 0x0C, 0x0D -> true;
+            case GETLASTRWSTATUS2 -> personality.atLeast(15);
+            case SWD_SET_FREQ -> !personality.isV3() && personality.jtag() >= 22;
+            case READ_DAP_REG, WRITE_DAP_REG -> personality.atLeast(24);
+            case READMEM_16BIT, WRITEMEM_16BIT -> personality.atLeast(26);
+            case INIT_AP, CLOSE_AP_DBG -> personality.atLeast(28);
+            case SET_COM_FREQ, GET_COM_FREQ -> personality.isV3();
+            case EXIT, ENTER, READ_IDCODES, RESETSYS, READREG, WRITEREG, WRITEDEBUGREG, READDEBUGREG, READALLREGS,
+                    GETLASTRWSTATUS, DRIVE_NRST, READMEM_32BIT, WRITEMEM_32BIT, READMEM_8BIT, WRITEMEM_8BIT -> true;
             default -> false;
         };
     }
@@ -183,36 +186,36 @@ public final class StLinkEmulator {
             }
             return statusReply(UNKNOWN_COMMAND, Math.max(2, replyLength));
         }
-        if (sub == 0x21) {
+        if (sub == EXIT) {
             mode = MODE_MASS;
             swdEntered = false;
             return null;
         }
-        if (sub == 0x30) {
+        if (sub == ENTER) {
             return enter(c[2] & 0xFF);
         }
-        if (sub == 0x3B) {
+        if (sub == GETLASTRWSTATUS) {
             return new byte[] {(byte) lastRwStatus, 0};
         }
-        if (sub == 0x3E) {
+        if (sub == GETLASTRWSTATUS2) {
             byte[] reply = new byte[12];
             putU16(reply, 0, lastRwStatus);
             putU32(reply, 4, lastFaultAddress);
             return reply;
         }
-        if (sub == 0x3C) {
+        if (sub == DRIVE_NRST) {
             return nrst(c[2] & 0xFF);
         }
-        if (sub == 0x43) {
+        if (sub == SWD_SET_FREQ) {
             return setV2Frequency(u16(c, 2));
         }
-        if (sub == 0x62) {
+        if (sub == GET_COM_FREQ) {
             return comFrequencies();
         }
-        if (sub == 0x61) {
+        if (sub == SET_COM_FREQ) {
             return setComFrequency(u32(c, 4));
         }
-        if (sub == 0x4B || sub == 0x4C) {
+        if (sub == INIT_AP || sub == CLOSE_AP_DBG) {
             return statusReply(OK, 2);
         }
         if (!swdEntered) {
@@ -233,23 +236,23 @@ public final class StLinkEmulator {
     }
 
     private static boolean isRead(int sub) {
-        return sub == 0x07 || sub == 0x0C || sub == 0x47;
+        return sub == READMEM_32BIT || sub == READMEM_8BIT || sub == READMEM_16BIT;
     }
 
     private static boolean isWrite(int sub) {
-        return sub == 0x08 || sub == 0x0D || sub == 0x48;
+        return sub == WRITEMEM_32BIT || sub == WRITEMEM_8BIT || sub == WRITEMEM_16BIT;
     }
 
     private static int widthOf(int sub) {
         return switch (sub) {
-            case 0x07, 0x08 -> 4;
-            case 0x47, 0x48 -> 2;
+            case READMEM_32BIT, WRITEMEM_32BIT -> 4;
+            case READMEM_16BIT, WRITEMEM_16BIT -> 2;
             default -> 1;
         };
     }
 
     private byte[] enter(int how) {
-        if (how != 0xA3) {
+        if (how != ENTER_SWD) {
             return statusReply(CMD_ERROR, 2); // JTAG is not emulated
         }
         try {
@@ -264,9 +267,9 @@ public final class StLinkEmulator {
 
     private byte[] nrst(int how) {
         switch (how) {
-            case 0 -> target.setNrst(true);
-            case 1 -> target.setNrst(false);
-            case 2 -> {
+            case NRST_LOW -> target.setNrst(true);
+            case NRST_HIGH -> target.setNrst(false);
+            case NRST_PULSE -> {
                 target.setNrst(true);
                 target.advanceNanos(NRST_PULSE_NANOS);
                 target.setNrst(false);
@@ -337,7 +340,7 @@ public final class StLinkEmulator {
         int width = widthOf(sub);
         if (data.length != length) {
             throw new IllegalArgumentException(String.format(
-                    "%s announces %d bytes but the data phase carries %d", nameOf(new byte[] {(byte) 0xF2, (byte) sub}),
+                    "%s announces %d bytes but the data phase carries %d", nameOf(new byte[] {(byte) DEBUG_COMMAND, (byte) sub}),
                     length, data.length));
         }
         if (!transferAllowed(address, length, width)) {
@@ -392,51 +395,51 @@ public final class StLinkEmulator {
     private byte[] targetCommand(int sub, byte[] c) {
         try {
             return switch (sub) {
-                case 0x31 -> {
+                case READ_IDCODES -> {
                     byte[] reply = statusReply(OK, 12);
                     putU32(reply, 4, target.readDp(0x0));
                     yield reply;
                 }
-                case 0x32 -> {
+                case RESETSYS -> {
                     target.writeBlock(AIRCR, le32(AIRCR_SYSRESETREQ), 4);
                     yield statusReply(OK, 2);
                 }
-                case 0x33 -> {
+                case READREG -> {
                     byte[] reply = statusReply(OK, 8);
                     putU32(reply, 4, target.readCoreRegister(c[2] & 0xFF));
                     yield reply;
                 }
-                case 0x34 -> {
+                case WRITEREG -> {
                     target.writeCoreRegister(c[2] & 0xFF, u32(c, 3));
                     yield statusReply(OK, 2);
                 }
-                case 0x3A -> {
+                case READALLREGS -> {
                     byte[] reply = statusReply(OK, 88);
                     for (int reg = 0; reg <= 20; reg++) {
                         putU32(reply, 4 + 4 * reg, target.readCoreRegister(reg));
                     }
                     yield reply;
                 }
-                case 0x35 -> {
+                case WRITEDEBUGREG -> {
                     target.writeBlock(u32(c, 2), le32(u32(c, 6)), 4);
                     yield statusReply(OK, 2);
                 }
-                case 0x36 -> {
+                case READDEBUGREG -> {
                     byte[] reply = statusReply(OK, 8);
                     System.arraycopy(target.readBlock(u32(c, 2), 4, 4), 0, reply, 4, 4);
                     yield reply;
                 }
-                case 0x45 -> {
+                case READ_DAP_REG -> {
                     int port = u16(c, 2);
                     int address = u16(c, 4);
                     byte[] reply = statusReply(OK, 8);
-                    putU32(reply, 4, port == 0xFFFF ? target.readDp(address) : target.readAp(port, address));
+                    putU32(reply, 4, port == DAP_PORT_DP ? target.readDp(address) : target.readAp(port, address));
                     yield reply;
                 }
-                case 0x46 -> {
+                case WRITE_DAP_REG -> {
                     int port = u16(c, 2);
                     int address = u16(c, 4);
-                    if (port == 0xFFFF) {
+                    if (port == DAP_PORT_DP) {
                         target.writeDp(address, u32(c, 6));
                     } else {
                         target.writeAp(port, address, u32(c, 6));
@@ -447,9 +450,9 @@ public final class StLinkEmulator {
             };
         } catch (RuntimeException e) {
             int size = switch (sub) {
-                case 0x31 -> 12;
-                case 0x3A -> 88;
-                case 0x33, 0x36, 0x45 -> 8;
+                case READ_IDCODES -> 12;
+                case READALLREGS -> 88;
+                case READREG, READDEBUGREG, READ_DAP_REG -> 8;
                 default -> 2;
             };
             return statusReply(statusOf(e, SWD_AP_FAULT), size);
@@ -464,46 +467,7 @@ public final class StLinkEmulator {
 
     /** Command name for counters and messages. */
     static String nameOf(byte[] c) {
-        int code = c[0] & 0xFF;
-        if (code != 0xF2) {
-            return switch (code) {
-                case 0xF1 -> "GET_VERSION";
-                case 0xF3 -> "DFU_COMMAND";
-                case 0xF4 -> "SWIM_COMMAND";
-                case 0xF5 -> "GET_CURRENT_MODE";
-                case 0xF7 -> "GET_TARGET_VOLTAGE";
-                case 0xFB -> "GET_VERSION_EX";
-                default -> String.format("0x%02X", code);
-            };
-        }
-        return switch (c[1] & 0xFF) {
-            case 0x21 -> "EXIT";
-            case 0x30 -> "ENTER";
-            case 0x31 -> "READ_IDCODES";
-            case 0x32 -> "RESETSYS";
-            case 0x33 -> "READREG";
-            case 0x34 -> "WRITEREG";
-            case 0x35 -> "WRITEDEBUGREG";
-            case 0x36 -> "READDEBUGREG";
-            case 0x3A -> "READALLREGS";
-            case 0x3B -> "GETLASTRWSTATUS";
-            case 0x3C -> "DRIVE_NRST";
-            case 0x3E -> "GETLASTRWSTATUS2";
-            case 0x43 -> "SWD_SET_FREQ";
-            case 0x45 -> "READ_DAP_REG";
-            case 0x46 -> "WRITE_DAP_REG";
-            case 0x47 -> "READMEM_16BIT";
-            case 0x48 -> "WRITEMEM_16BIT";
-            case 0x4B -> "INIT_AP";
-            case 0x4C -> "CLOSE_AP_DBG";
-            case 0x07 -> "READMEM_32BIT";
-            case 0x08 -> "WRITEMEM_32BIT";
-            case 0x0C -> "READMEM_8BIT";
-            case 0x0D -> "WRITEMEM_8BIT";
-            case 0x61 -> "SET_COM_FREQ";
-            case 0x62 -> "GET_COM_FREQ";
-            default -> String.format("DEBUG_0x%02X", c[1] & 0xFF);
-        };
+        return StLinkOpcodes.nameOf(c);
     }
 
     static int u16(byte[] b, int offset) {
