@@ -1,6 +1,23 @@
 package io.blueflash.sim.bootloader;
 
+import static io.blueflash.sim.chip.FlashController.BANK2_OFFSET;
+import static io.blueflash.sim.chip.FlashController.CR_LOCK;
+import static io.blueflash.sim.chip.FlashController.CR_MER;
+import static io.blueflash.sim.chip.FlashController.CR_OPTER;
+import static io.blueflash.sim.chip.FlashController.CR_OPTPG;
+import static io.blueflash.sim.chip.FlashController.CR_OPTWRE;
+import static io.blueflash.sim.chip.FlashController.CR_PER;
+import static io.blueflash.sim.chip.FlashController.CR_PG;
+import static io.blueflash.sim.chip.FlashController.CR_STRT;
+import static io.blueflash.sim.chip.FlashController.KEY1;
+import static io.blueflash.sim.chip.FlashController.KEY2;
+import static io.blueflash.sim.chip.FlashController.SR_BSY;
+import static io.blueflash.sim.chip.FlashController.SR_EOP;
+import static io.blueflash.sim.chip.FlashController.SR_PGERR;
+import static io.blueflash.sim.chip.FlashController.SR_WRPRTERR;
+
 import io.blueflash.sim.chip.BusFaultException;
+import io.blueflash.sim.chip.FlashController;
 import io.blueflash.sim.chip.SimClock;
 import io.blueflash.sim.chip.SystemBus;
 
@@ -12,22 +29,15 @@ import io.blueflash.sim.chip.SystemBus;
  */
 final class FpecDriver {
 
-    static final int FLASH_REGS = 0x4002_2000;
-    static final int KEYR = FLASH_REGS + 0x04;
-    static final int OPTKEYR = FLASH_REGS + 0x08;
-    static final int SR = FLASH_REGS + 0x0C;
-    static final int CR = FLASH_REGS + 0x10;
-    static final int AR = FLASH_REGS + 0x14;
-    static final int OBR = FLASH_REGS + 0x1C;
-    static final int KEY1 = 0x4567_0123;
-    static final int KEY2 = 0xCDEF_89AB;
-    /** XL density: bank 2 (0x0808_0000 and up) has KEYR2/SR2/CR2/AR2 at +0x40 (facts §A.2). */
+    /** Absolute register addresses, from the chip model's one definition ({@link FlashController}). */
+    static final int KEYR = FlashController.BASE + FlashController.KEYR;
+    static final int OPTKEYR = FlashController.BASE + FlashController.OPTKEYR;
+    static final int SR = FlashController.BASE + FlashController.SR;
+    static final int CR = FlashController.BASE + FlashController.CR;
+    static final int AR = FlashController.BASE + FlashController.AR;
+    static final int OBR = FlashController.BASE + FlashController.OBR;
+    /** XL density: bank 2 (0x0808_0000 and up) has KEYR2/SR2/CR2/AR2 at +BANK2_OFFSET (facts §A.2). */
     static final int BANK2_BASE = 0x0808_0000;
-    static final int BANK2_OFFSET = 0x40;
-
-    static final int SR_BSY = 1, SR_PGERR = 1 << 2, SR_WRPRTERR = 1 << 4, SR_EOP = 1 << 5;
-    static final int CR_PG = 1, CR_PER = 1 << 1, CR_MER = 1 << 2, CR_OPTPG = 1 << 4, CR_OPTER = 1 << 5,
-            CR_STRT = 1 << 6, CR_LOCK = 1 << 7, CR_OPTWRE = 1 << 9;
 
     private final SystemBus bus;
     private final SimClock clock;

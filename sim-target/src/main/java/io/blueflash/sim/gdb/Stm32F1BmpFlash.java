@@ -1,5 +1,7 @@
 package io.blueflash.sim.gdb;
 
+import io.blueflash.sim.chip.FlashController;
+
 import io.blueflash.sim.chip.SimClock;
 import io.blueflash.sim.probe.SwdProbeEngine;
 import java.util.Arrays;
@@ -46,9 +48,9 @@ final class Stm32F1BmpFlash {
                 int bank = bankOf(page);
                 unlock(bank);
                 clearStatus(bank);
-                engine.write32(Fpec.CR + bank, Fpec.CR_PER);
+                engine.write32(Fpec.CR + bank, FlashController.CR_PER);
                 engine.write32(Fpec.AR + bank, (int) page);
-                engine.write32(Fpec.CR + bank, Fpec.CR_PER | Fpec.CR_STRT);
+                engine.write32(Fpec.CR + bank, FlashController.CR_PER | FlashController.CR_STRT);
                 waitNotBusyAndCheck(bank, "erasing page at 0x%08X", page);
                 engine.write32(Fpec.CR + bank, 0);
             }
@@ -93,8 +95,8 @@ final class Stm32F1BmpFlash {
             for (int bank : banks()) {
                 unlock(bank);
                 clearStatus(bank);
-                engine.write32(Fpec.CR + bank, Fpec.CR_MER);
-                engine.write32(Fpec.CR + bank, Fpec.CR_MER | Fpec.CR_STRT);
+                engine.write32(Fpec.CR + bank, FlashController.CR_MER);
+                engine.write32(Fpec.CR + bank, FlashController.CR_MER | FlashController.CR_STRT);
                 waitNotBusyAndCheck(bank, "mass erase of the bank at 0x%08X",
                         bank == 0 ? DetectedTarget.FLASH_BASE : Fpec.BANK2_BASE);
                 engine.write32(Fpec.CR + bank, 0);
@@ -107,17 +109,17 @@ final class Stm32F1BmpFlash {
     void optionErase() {
         flushAndRun(() -> {
             unlock(0);
-            engine.write32(Fpec.OPTKEYR, Fpec.KEY1);
-            engine.write32(Fpec.OPTKEYR, Fpec.KEY2);
+            engine.write32(Fpec.OPTKEYR, FlashController.KEY1);
+            engine.write32(Fpec.OPTKEYR, FlashController.KEY2);
             clearStatus(0);
-            engine.write32(Fpec.CR, Fpec.CR_OPTER | Fpec.CR_OPTWRE);
-            engine.write32(Fpec.CR, Fpec.CR_OPTER | Fpec.CR_STRT | Fpec.CR_OPTWRE);
+            engine.write32(Fpec.CR, FlashController.CR_OPTER | FlashController.CR_OPTWRE);
+            engine.write32(Fpec.CR, FlashController.CR_OPTER | FlashController.CR_STRT | FlashController.CR_OPTWRE);
             waitNotBusyAndCheck(0, "erasing the option bytes at 0x%08X", Fpec.OPTION_BYTES);
-            engine.write32(Fpec.CR, Fpec.CR_OPTPG | Fpec.CR_OPTWRE);
+            engine.write32(Fpec.CR, FlashController.CR_OPTPG | FlashController.CR_OPTWRE);
             engine.write16(Fpec.OPTION_BYTES, Fpec.RDP_UNPROTECTED);
             int status = waitNotBusy(0, Fpec.OPTION_BYTES);
             // BMP accepts PGERR on the RDP slot (facts §B.5): the target refused to erase those bytes
-            if ((status & Fpec.SR_WRPRTERR) != 0) {
+            if ((status & FlashController.SR_WRPRTERR) != 0) {
                 throw new BmpTargetException(1, "writing RDP failed: FLASH_SR = 0x" + Integer.toHexString(status));
             }
             engine.write32(Fpec.CR, 0);
@@ -137,7 +139,7 @@ final class Stm32F1BmpFlash {
         int bank = bankOf(base);
         unlock(bank);
         clearStatus(bank);
-        engine.write32(Fpec.CR + bank, Fpec.CR_PG);
+        engine.write32(Fpec.CR + bank, FlashController.CR_PG);
         if (target.isClone()) {
             for (int i = 0; i < buffer.length; i += 2) {
                 engine.write16((int) (base + i), (buffer[i] & 0xFF) | (buffer[i + 1] & 0xFF) << 8);
@@ -163,23 +165,23 @@ final class Stm32F1BmpFlash {
 
     /** FPEC register offset for the bank holding {@code address}: bank 2 of XL parts at +0x40 (facts §B.1). */
     private int bankOf(long address) {
-        return target.dualBank() && address >= Fpec.BANK2_BASE ? Fpec.BANK2_OFFSET : 0;
+        return target.dualBank() && address >= Fpec.BANK2_BASE ? FlashController.BANK2_OFFSET : 0;
     }
 
     private int[] banks() {
-        return target.dualBank() ? new int[] {0, Fpec.BANK2_OFFSET} : new int[] {0};
+        return target.dualBank() ? new int[] {0, FlashController.BANK2_OFFSET} : new int[] {0};
     }
 
     private void unlock(int bank) {
-        if ((engine.read32(Fpec.CR + bank) & Fpec.CR_LOCK) != 0) {
-            engine.write32(Fpec.KEYR + bank, Fpec.KEY1);
-            engine.write32(Fpec.KEYR + bank, Fpec.KEY2);
+        if ((engine.read32(Fpec.CR + bank) & FlashController.CR_LOCK) != 0) {
+            engine.write32(Fpec.KEYR + bank, FlashController.KEY1);
+            engine.write32(Fpec.KEYR + bank, FlashController.KEY2);
         }
     }
 
     private void lock() {
         for (int bank : banks()) {
-            engine.write32(Fpec.CR + bank, Fpec.CR_LOCK);
+            engine.write32(Fpec.CR + bank, FlashController.CR_LOCK);
         }
     }
 
@@ -192,14 +194,14 @@ final class Stm32F1BmpFlash {
     }
 
     private void clearStatus(int bank) {
-        engine.write32(Fpec.SR + bank, Fpec.SR_EOP | Fpec.SR_PGERR | Fpec.SR_WRPRTERR);
+        engine.write32(Fpec.SR + bank, FlashController.SR_EOP | FlashController.SR_PGERR | FlashController.SR_WRPRTERR);
     }
 
     private void waitNotBusyAndCheck(int bank, String what, long address) {
         int status = waitNotBusy(bank, address);
         if ((status & Fpec.SR_ERRORS) != 0) {
             throw new BmpTargetException(1, String.format(what, address) + String.format(" failed: FLASH_SR = 0x%02X%s",
-                    status, (status & Fpec.SR_WRPRTERR) != 0 ? " (write-protected)" : " (not erased, or protected)"));
+                    status, (status & FlashController.SR_WRPRTERR) != 0 ? " (write-protected)" : " (not erased, or protected)"));
         }
     }
 
@@ -207,7 +209,7 @@ final class Stm32F1BmpFlash {
         long deadline = clock.nanos() + BUSY_TIMEOUT_NANOS;
         for (int polls = 1; ; polls++) {
             int status = engine.read32(Fpec.SR + bank);
-            if ((status & Fpec.SR_BSY) == 0) {
+            if ((status & FlashController.SR_BSY) == 0) {
                 return status;
             }
             if (clock.nanos() > deadline || polls > SwdBmpTarget.MAX_POLLS) {
