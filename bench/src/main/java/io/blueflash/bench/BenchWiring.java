@@ -11,6 +11,7 @@ import io.blueflash.transport.serial.bootloader.BootloaderProbeConnector;
 import io.blueflash.transport.serial.bootloader.BootloaderTimeouts;
 import io.blueflash.transport.serial.gdb.BlackMagicProbeConnector;
 import io.blueflash.transport.serial.line.StreamSerialLine;
+import io.blueflash.transport.usb.stlink.InProcessStLinkChannel;
 import io.blueflash.transport.usb.stlink.StLinkChannel;
 import io.blueflash.transport.usb.stlink.StLinkDeviceInfo;
 import io.blueflash.transport.usb.stlink.StLinkDeviceProvider;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -53,22 +53,8 @@ final class BenchWiring {
 
             @Override
             public StLinkChannel open(StLinkDeviceInfo device) {
-                return new StLinkChannel() {
-                    @Override
-                    public byte[] transfer(byte[] command16, byte[] dataOut, int replyLength) {
-                        return emulator.transfer(command16, dataOut, replyLength);
-                    }
-
-                    @Override
-                    public OptionalLong simulatedNanos() {
-                        return OptionalLong.of(chip.clock().nanos());
-                    }
-
-                    @Override
-                    public void close() {
-                        // the emulator outlives connections, as a probe on a cable does
-                    }
-                };
+                // a channel per connection; the emulator outlives them, as a probe on a cable does
+                return new InProcessStLinkChannel(emulator::transfer, chip.clock()::nanos);
             }
         };
         return new StLink(new StLinkProbeConnector(devices, WaitBackoff.NONE), () -> emulator.counters().commands());
