@@ -17,7 +17,6 @@ import io.blueflash.service.WriteImageService;
 import io.blueflash.sim.chip.FlashTiming;
 import io.blueflash.sim.chip.SimTimes;
 import io.blueflash.sim.chip.TimingCorner;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class WriteTimingFigureTest {
     private static final int SIZE = 64 * 1024;
 
     @Test
-    void givenBluePillAt4MHz_when64KbWritten_thenPrintSimulatedTimeNextToDatasheetLimit() {
+    void givenBluePillAt4MHz_when64KbWritten_thenReadsBackNoFasterThanTheDatasheetAndFiguresPrinted() {
         FirmwareImage image = TestImages.random(0x0800_0000L, SIZE, 64);
         StringBuilder out = new StringBuilder("\n64 KB write over a different 64 KB image (64 pages erased + programmed), SWD 4 MHz\n");
         for (String profile : List.of("stm32f103c8", "apm32f103c8")) {
@@ -52,6 +51,9 @@ class WriteTimingFigureTest {
                         new AddressRange(0x0800_0000L, SIZE), ProgressListener.NONE)).data();
                 assertThat(back).isEqualTo(image.segments().get(0).data());
                 long simulated = report.timing().simulated().orElseThrow().toNanos();
+                FlashTiming fastest = FlashTiming.datasheet(TimingCorner.MIN);
+                // the model cannot beat the datasheet: 64 page erases and 32768 half-word programs at least
+                assertThat(simulated).isGreaterThanOrEqualTo(64L * fastest.pageEraseNanos() + 32_768L * fastest.programNanos());
                 out.append(String.format(Locale.ROOT, "  %-12s %-15s simulated %-9s  wall %-9s  (%s)%n", profile,
                         verify ? "with verify" : "without verify", SimTimes.format(simulated), SimTimes.format(wall),
                         report.chip()));
@@ -66,6 +68,5 @@ class WriteTimingFigureTest {
         }
         out.append("  (t_ERASE has no typical value in DS5319: typ is the 20-40 ms midpoint)\n");
         System.out.print(out);
-        assertThat(Duration.ofNanos(1)).isPositive();
     }
 }
