@@ -3,12 +3,11 @@ package io.blueflash.sim.jtag;
 import io.blueflash.sim.chip.Stm32F103;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static io.blueflash.sim.jtag.BitbangScript.access;
+import static io.blueflash.sim.jtag.BitbangScript.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** ADIv5 JTAG-DP sticky flags on the real chip model: how a host clears them, and that they do not outlive a session. */
@@ -26,17 +25,7 @@ class ArmJtagDpStickyFlagsTest {
             Stm32F1JtagChain.create(chip.swd(), 0x410, ArmJtagDp.IDCODE_STM32F1), nrst -> { });
 
     private List<Long> run(BitbangScript script) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        server.serve(new ByteArrayInputStream(script.chars().getBytes(StandardCharsets.US_ASCII)), out);
-        return script.decode(out.toString(StandardCharsets.US_ASCII));
-    }
-
-    private static long access(boolean read, int address, int data) {
-        return (read ? 1L : 0L) | (address >>> 2) << 1 | Integer.toUnsignedLong(data) << 3;
-    }
-
-    private static int data(long captured) {
-        return (int) (captured >>> 3);
+        return script.runOn(server);
     }
 
     /** Powers the debug domain, then reads an unmapped address: the AHB error sets STICKYERR. */

@@ -1,5 +1,9 @@
 package io.blueflash.sim.jtag;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +44,26 @@ final class BitbangScript {
 
     String chars() {
         return chars.toString();
+    }
+
+    /** Serves this script as one client session of {@code server}; returns the value each scan captured. */
+    List<Long> runOn(RemoteBitbangServer server) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        server.serve(new ByteArrayInputStream(chars().getBytes(StandardCharsets.US_ASCII)), out);
+        return decode(out.toString(StandardCharsets.US_ASCII));
+    }
+
+    /** A DPACC/APACC request as shifted in (ADIv5 JTAG-DP): RnW in bit 0, A[3:2] in bits 2:1, data above. */
+    static long access(boolean read, int address, int data) {
+        return (read ? 1L : 0L) | (address >>> 2) << 1 | Integer.toUnsignedLong(data) << 3;
+    }
+
+    static int ack(long captured) {
+        return (int) (captured & 0b111);
+    }
+
+    static int data(long captured) {
+        return (int) (captured >>> 3);
     }
 
     /** Splits the TDO replies into one value per scan, LSB first. */

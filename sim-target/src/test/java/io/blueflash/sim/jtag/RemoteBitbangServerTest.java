@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.blueflash.sim.jtag.BitbangScript.access;
+import static io.blueflash.sim.jtag.BitbangScript.ack;
+import static io.blueflash.sim.jtag.BitbangScript.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RemoteBitbangServerTest {
@@ -23,22 +26,7 @@ class RemoteBitbangServerTest {
             new RemoteBitbangServer(Stm32F1JtagChain.create(swd, 0x410, ArmJtagDp.IDCODE_STM32F1), srst::add);
 
     private List<Long> run(BitbangScript script) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        server.serve(new ByteArrayInputStream(script.chars().getBytes(StandardCharsets.US_ASCII)), out);
-        return script.decode(out.toString(StandardCharsets.US_ASCII));
-    }
-
-    /** A DPACC/APACC request as shifted in, with the boundary-scan TAP's bypass bit in front. */
-    private static long access(boolean read, int address, int data) {
-        return (read ? 1L : 0L) | (address >>> 2) << 1 | Integer.toUnsignedLong(data) << 3;
-    }
-
-    private static int ack(long captured) {
-        return (int) (captured & 0b111);
-    }
-
-    private static int data(long captured) {
-        return (int) (captured >>> 3);
+        return script.runOn(server);
     }
 
     @Test
