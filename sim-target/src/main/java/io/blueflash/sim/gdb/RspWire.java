@@ -46,6 +46,8 @@ final class RspWire {
     private final OutputStream out;
     private final LinkMeter meter;
     private boolean ackMode = true;
+    /** A byte read while waiting for an acknowledgement that belongs to what follows (-1: none). */
+    private int pushedBack = -1;
     private int badChecksums;
 
     /** Receives the byte counts of each direction (USB CDC cost model). */
@@ -92,17 +94,22 @@ final class RspWire {
 
     /** True when GDB has sent something not read yet (checked while the core runs). */
     boolean inputWaiting() throws IOException {
-        return in.available() > 0;
+        return pushedBack >= 0 || in.available() > 0;
     }
 
     /** Blocks for the next packet or interrupt; stray acknowledgements are skipped. */
     Incoming next() throws IOException {
         while (true) {
-            int b = in.read();
+            int b = takePushedBack();
+            if (b < 0) {
+                b = in.read();
+                if (b >= 0) {
+                    meter.received(1);
+                }
+            }
             if (b < 0 || b == 0x04) {
                 return new EndOfSession();
             }
-            meter.received(1);
             if (b == 0x03) {
                 return new Interrupt();
             }
@@ -161,6 +168,12 @@ final class RspWire {
             if (ack == '+') {
                 return;
             }
+            if (ack == '$' || ack == 0x03) {
+                // a new packet or an interrupt instead of an acknowledgement: a new GDB that never saw
+                // this reply (its predecessor died); stop resending and let next() read what it sends
+                pushedBack = ack;
+                return;
+            }
             if (attempt >= MAX_SEND_ATTEMPTS) {
                 return; // BMP gives up after three tries and goes back to reading packets
             }
@@ -192,7 +205,17 @@ final class RspWire {
         meter.sent(bytes.length);
     }
 
+    private int takePushedBack() {
+        int b = pushedBack;
+        pushedBack = -1;
+        return b;
+    }
+
     private int readByte() throws IOException {
+        int pending = takePushedBack();
+        if (pending >= 0) {
+            return pending;
+        }
         int b = in.read();
         if (b < 0) {
             throw new EOFException("GDB closed the connection inside a packet");

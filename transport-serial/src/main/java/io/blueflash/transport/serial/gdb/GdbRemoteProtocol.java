@@ -30,6 +30,14 @@ public final class GdbRemoteProtocol {
     private boolean ackMode = true;
     /** {@link #awaitAck} already consumed the '$' that starts the reply. */
     private boolean replyStarted;
+    /**
+     * Until the first reply that is not a stop reply: a stop reply owed to an earlier session (its
+     * {@code c} ended at a breakpoint or fault after it died) or to {@link #recover}'s interrupt may
+     * still be on its way, and must not be taken for this session's first reply.
+     */
+    private boolean staleStopReplyPossible = true;
+    /** True while no-ack mode rests only on a '$' that arrived where the acknowledgement was awaited. */
+    private boolean noAckInferred;
     private long resends;
 
     public GdbRemoteProtocol(SerialLine line, Duration defaultTimeout, TraceSink trace) {
@@ -71,6 +79,17 @@ public final class GdbRemoteProtocol {
     public byte[] exchange(byte[] payload, String description, Duration timeout) {
         send(payload, description, timeout);
         byte[] reply = receive(description, timeout);
+        while (staleStopReplyPossible && isStopReply(reply)) {
+            trace("<- (late stop reply owed to an earlier session, discarded)");
+            if (noAckInferred) {
+                // that stale packet, not a no-ack probe, came where our acknowledgement was due
+                ackMode = true;
+                noAckInferred = false;
+            }
+            reply = receive(description, timeout);
+        }
+        staleStopReplyPossible = false;
+        noAckInferred = false;
         failOnErrorReply(reply, description);
         return reply;
     }
@@ -137,6 +156,17 @@ public final class GdbRemoteProtocol {
         }
         line.discardInput();
         replyStarted = false;
+        staleStopReplyPossible = true;
+    }
+
+    /**
+     * A stop reply ({@code S05}, {@code T05thread:1;}: GDB RSP "Stop Reply Packets"). No request sent
+     * after a recovery expects one, so a busy probe's late answer to the recovery interrupt is
+     * recognised by its shape and skipped instead of being taken as the next request's reply.
+     */
+    private static boolean isStopReply(byte[] reply) {
+        return reply.length >= 3 && (reply[0] == 'S' || reply[0] == 'T')
+                && Character.digit(reply[1], 16) >= 0 && Character.digit(reply[2], 16) >= 0;
     }
 
     /** Sends GDB's interrupt (a bare 0x03 byte) and returns the stop reply ({@code T02...}). */
@@ -187,6 +217,7 @@ public final class GdbRemoteProtocol {
             }
             if (b == '$') {
                 ackMode = false;
+                noAckInferred = true;
                 replyStarted = true;
                 trace("<- reply without acknowledgement: the probe is in no-ack mode (QStartNoAckMode of an earlier session)");
                 return '+';
