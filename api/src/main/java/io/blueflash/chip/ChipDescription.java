@@ -1,5 +1,6 @@
 package io.blueflash.chip;
 
+import io.blueflash.flash.FlashFamily;
 import io.blueflash.model.FlashGeometry;
 
 import java.util.ArrayList;
@@ -37,6 +38,11 @@ public record ChipDescription(String partName, DeviceIdentity identity, Stm32F1D
             throw new IllegalArgumentException("'sramBytes' must be positive: " + sramBytes);
         }
         notes = List.copyOf(notes);
+    }
+
+    /** Whose flash driver programs this chip (the catalog row's family). */
+    public FlashFamily flashFamily() {
+        return density.flashFamily();
     }
 
     /**

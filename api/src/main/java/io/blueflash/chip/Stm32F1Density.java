@@ -1,5 +1,7 @@
 package io.blueflash.chip;
 
+import io.blueflash.flash.FlashFamily;
+import io.blueflash.flash.stm32f1.Stm32F1Flash;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +27,11 @@ public enum Stm32F1Density {
 
     /** Start of main flash on every STM32F1 (facts §A.1). */
     public static final long FLASH_BASE = 0x0800_0000L;
+
+    /** The flash driver family of every STM32F1 line (and of the clones that share their IDs). */
+    public FlashFamily flashFamily() {
+        return Stm32F1Flash.FAMILY;
+    }
 
     private final int devId;
     private final String displayName;

@@ -20,6 +20,17 @@ public class FlashProtectedException extends FlashException {
         this.kind = kind;
     }
 
+    /**
+     * Read-out protection is in force; {@code cause} is the fault it produced, if any. Front ends
+     * say how to remove it: the core names no command.
+     */
+    public static FlashProtectedException readProtected(Throwable cause) {
+        String message = "the chip is read-protected (RDP): reads of its flash through the debug port fail, "
+                + "and programming and erasing are refused";
+        return cause == null ? new FlashProtectedException(Kind.READ_PROTECTED, message)
+                : new FlashProtectedException(Kind.READ_PROTECTED, message, cause);
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -1,10 +1,8 @@
 package io.blueflash.service;
 
 import io.blueflash.chip.ChipDescription;
-import io.blueflash.flash.FlashAlgorithm;
-import io.blueflash.flash.FlashAlgorithmSelector;
+import io.blueflash.flash.FlashDriver;
 import io.blueflash.flash.FlashRangeException;
-import io.blueflash.flash.stm32f1.ReadProtection;
 import io.blueflash.model.AddressRange;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.ProgramPacing;
@@ -37,9 +35,8 @@ public final class EraseFlashService implements EraseFlashUseCase {
             AddressRange pages = request.range().map(r -> pagesFor(r, geometry, request.allowRounding()))
                     .orElse(new AddressRange(geometry.baseAddress(), geometry.sizeBytes()));
             session.haltIfPossible();
-            ReadProtection.requireInactive(session.memory());
-            FlashAlgorithm algorithm = FlashAlgorithmSelector.select(session.connection(), geometry,
-                    ProgramPacing.AUTO, chip.isClone());
+            FlashDriver algorithm = session.driver(chip, ProgramPacing.AUTO, request.progress());
+            algorithm.requireNotReadProtected();
             boolean mass = request.range().isEmpty();
             phases.run(FlashPhase.ERASE, pages.length(), tick -> {
                 if (mass) {

@@ -2,9 +2,8 @@ package io.blueflash.service;
 
 import io.blueflash.chip.ChipIdentifier;
 import io.blueflash.flash.FlashRangeException;
-import io.blueflash.flash.stm32f1.ReadProtection;
-import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.AddressRange;
+import io.blueflash.model.FlashGeometry;
 import io.blueflash.port.in.ReadMemoryRequest;
 import io.blueflash.port.in.ReadMemoryUseCase;
 import io.blueflash.port.in.ReadReport;
@@ -49,7 +48,7 @@ public final class ReadMemoryService implements ReadMemoryUseCase {
                     try {
                         chunk = memory.readBlock((int) (range.start() + off), length);
                     } catch (MemoryFaultException fault) {
-                        RuntimeException explained = ReadProtection.explain(memory, fault);
+                        RuntimeException explained = session.explainReadFault(fault);
                         throw explained == fault ? pastFlash(session, range, range.start() + off, fault) : explained;
                     }
                     System.arraycopy(chunk, 0, data, off, length);

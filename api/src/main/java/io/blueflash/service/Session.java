@@ -2,7 +2,10 @@ package io.blueflash.service;
 
 import io.blueflash.chip.ChipDescription;
 import io.blueflash.chip.ChipIdentifier;
+import io.blueflash.flash.DriverChoice;
+import io.blueflash.flash.FlashDriver;
 import io.blueflash.model.ConnectOptions;
+import io.blueflash.model.ProgramPacing;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.port.in.OperationTiming;
 import io.blueflash.port.out.CoreControl;
@@ -58,6 +61,27 @@ final class Session implements AutoCloseable {
         }
         progress.onEvent(new ProgressEvent.Note("chip: " + chip.summary()));
         return chip;
+    }
+
+    /** The chip family's flash driver for this connection (the family chooses which). */
+    FlashDriver driver(ChipDescription chip, ProgramPacing pacing, ProgressListener progress) {
+        return chip.flashFamily().driver(connection, chip.flash(), new DriverChoice(pacing, chip.isClone(), progress));
+    }
+
+    /**
+     * What to report for a read that faulted outside a flash operation: the chip's family decides
+     * whether read protection explains it. The chip is identified only now, on the failure path; when
+     * that fails too, the fault stands as it is.
+     */
+    RuntimeException explainReadFault(RuntimeException fault) {
+        FlashDriver driver;
+        try {
+            driver = driver(identify(OptionalLong.empty(), ProgressListener.NONE), ProgramPacing.AUTO,
+                    ProgressListener.NONE);
+        } catch (RuntimeException unidentified) {
+            return fault;
+        }
+        return driver.explainReadFault(fault);
     }
 
     /** Halts the core when the connection can, so firmware cannot touch flash or the FPEC meanwhile. */

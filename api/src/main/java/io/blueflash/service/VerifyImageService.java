@@ -1,6 +1,5 @@
 package io.blueflash.service;
 
-import io.blueflash.flash.stm32f1.ReadProtection;
 import io.blueflash.image.ImageSegment;
 import io.blueflash.port.in.ByteMismatch;
 import io.blueflash.port.in.VerifyImageRequest;
@@ -34,7 +33,7 @@ public final class VerifyImageService implements VerifyImageUseCase {
                     byte[] expected = segment.data();
                     for (int off = 0; off < expected.length; off += ReadMemoryService.CHUNK) {
                         int length = Math.min(ReadMemoryService.CHUNK, expected.length - off);
-                        byte[] actual = read(memory, segment.address() + off, length);
+                        byte[] actual = read(session, memory, segment.address() + off, length);
                         for (int i = 0; i < length; i++) {
                             if (actual[i] != expected[off + i]) {
                                 mismatches[0]++;
@@ -53,11 +52,11 @@ public final class VerifyImageService implements VerifyImageUseCase {
         }
     }
 
-    private static byte[] read(MemoryAccess memory, long address, int length) {
+    private static byte[] read(Session session, MemoryAccess memory, long address, int length) {
         try {
             return memory.readBlock((int) address, length);
         } catch (MemoryFaultException fault) {
-            throw ReadProtection.explain(memory, fault);
+            throw session.explainReadFault(fault);
         }
     }
 }

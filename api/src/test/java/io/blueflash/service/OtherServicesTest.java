@@ -65,13 +65,15 @@ class OtherServicesTest {
     }
 
     @Test
-    void givenReadProtectedChip_whenReadFlash_thenRdpErrorWithUnprotectAdvice() {
+    void givenReadProtectedChip_whenReadFlash_thenTypedReadProtectedError() {
         target.readProtected = true;
 
         assertThatThrownBy(() -> new ReadMemoryService(connectors).read(new ReadMemoryRequest(FakeConnector.SELECTOR,
                 OPTIONS, new AddressRange(FLASH, 64), ProgressListener.NONE)))
                 .isInstanceOf(FlashProtectedException.class)
-                .hasMessageContaining("reads of flash fail").hasMessageContaining("option-bytes --unprotect");
+                .hasMessageContaining("reads of its flash").hasMessageNotContaining("option-bytes")
+                .satisfies(e -> assertThat(((FlashProtectedException) e).kind())
+                        .isEqualTo(FlashProtectedException.Kind.READ_PROTECTED));
     }
 
     @Test

@@ -63,7 +63,7 @@ final class FpecBank {
         }
     }
 
-    /** KEY1, KEY2 only when LOCK is set: tools avoid writing keys to an unlocked FPEC (facts §B.3). */
+    /** KEY1, KEY2 only when LOCK is set: tools avoid writing keys to an unlocked FPEC (PM0075 §2.3.1). */
     private void unlock() {
         if ((read(CR) & CR_LOCK) == 0) {
             return;
@@ -82,7 +82,7 @@ final class FpecBank {
     private static FlashOperationException lockedUntilReset(Throwable cause) {
         return new FlashOperationException("FLASH_CR stays locked after the KEY1/KEY2 sequence: a wrong key was "
                 + "written earlier, which locks the FPEC until the next reset (PM0075 §2.3.1). Reset the target "
-                + "(blueflash reset) and retry", cause);
+                + "and retry", cause);
     }
 
     /** Polls SR until BSY = 0 (BSY rises one clock after STRT; every probe read is slower than that). */
@@ -101,7 +101,7 @@ final class FpecBank {
         }
     }
 
-    /** WRPRTERR names the protected page; PGERR says the cells were not erased (facts §B.4, §B.7). */
+    /** WRPRTERR names the protected page; PGERR says the cells were not erased (PM0075 §2.3.3, §B.7). */
     void check(long flashAddress, int sr, String what) {
         check(flashAddress, flashAddress + 1, sr, what);
     }
@@ -122,20 +122,19 @@ final class FpecBank {
                             + "FLASH_WRPR, PM0075 §2.4.2), nothing was changed on those", page, last,
                             geometry.pageAddress(page), geometry.pageAddress(last) + geometry.pageSize());
             throw new FlashProtectedException(FlashProtectedException.Kind.WRITE_PROTECTED, String.format(
-                    "%s refused: %s. Remove the protection with `blueflash option-bytes --write-unprotect` "
-                            + "(it takes effect after a reset)", what, where));
+                    "%s refused: %s. Removing write protection takes effect after a reset", what, where));
         }
         if ((sr & SR_PGERR) != 0) {
             throw new FlashOperationException(String.format(
                     "%s failed with PGERR: the flash there was not erased before programming (PM0075 §2.3.3), or "
-                            + "the chip is read-protected and refuses debug programming (check with `blueflash info`)",
+                            + "the chip is read-protected and refuses debug programming",
                     what));
         }
     }
 
     /**
      * Errors first, then EOP: an erase whose CR writes were silently ignored would otherwise pass
-     * unnoticed until programming fails with PGERR (EOP is set only on success, facts §B.4). SR is
+     * unnoticed until programming fails with PGERR (EOP is set only on success, PM0075 §2.3.3). SR is
      * read once more before giving up, in case EOP lands just after BSY drops.
      */
     void requireEnd(long flashAddress, int sr, String what) {

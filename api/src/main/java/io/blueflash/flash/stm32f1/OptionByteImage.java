@@ -1,6 +1,5 @@
 package io.blueflash.flash.stm32f1;
 
-import io.blueflash.chip.Stm32F1Density;
 import io.blueflash.model.AddressRange;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.OptionBytesState;
@@ -49,8 +48,10 @@ public record OptionByteImage(int rdp, int user, int data0, int data1, int wrp) 
      * Decodes the 16 stored bytes for a reader: the stored value bytes, what the chip loads from them
      * (read protection, the 4 KB flash blocks WRPR protects, facts §B.7) and the slots whose
      * complement is wrong.
+     *
+     * @param flashBase first byte of main flash, where WRPR bit 0's block starts
      */
-    public static OptionBytesState state(byte[] stored) {
+    public static OptionBytesState state(byte[] stored, long flashBase) {
         OptionByteImage loaded = decode(stored);
         List<Integer> bytes = new ArrayList<>();
         for (byte b : stored) {
@@ -64,7 +65,7 @@ public record OptionByteImage(int rdp, int user, int data0, int data1, int wrp) 
         for (int bit = 0; bit < 32; bit++) {
             if ((loaded.wrp() & (1 << bit)) == 0) {
                 blocks.add(new OptionBytesState.WriteProtectedBlock(bit,
-                        new AddressRange(Stm32F1Density.FLASH_BASE + bit * WRP_BLOCK_BYTES, WRP_BLOCK_BYTES)));
+                        new AddressRange(flashBase + (long) bit * WRP_BLOCK_BYTES, WRP_BLOCK_BYTES)));
             }
         }
         List<OptionBytesState.ComplementMismatch> mismatches = new ArrayList<>();

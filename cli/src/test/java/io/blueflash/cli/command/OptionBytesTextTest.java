@@ -20,7 +20,7 @@ class OptionBytesTextTest {
 
     @Test
     void givenFactoryOptionBytes_whenDecoded_thenUnprotectedAndNoWarnings() {
-        OptionBytesState ob = OptionByteImage.state(unprotected());
+        OptionBytesState ob = OptionByteImage.state(unprotected(), 0x0800_0000L);
         assertThat(ob.readProtected()).isFalse();
         assertThat(ob.wrp()).isEqualTo(0xFFFF_FFFF);
         assertThat(OptionBytesText.lines(ob)).containsExactly(
@@ -39,7 +39,7 @@ class OptionBytesTextTest {
         raw[9] = 0x01;
         raw[14] = 0x7F;        // WRP3 bit 7 = WRPR bit 31
         raw[15] = (byte) 0x80;
-        OptionBytesState ob = OptionByteImage.state(raw);
+        OptionBytesState ob = OptionByteImage.state(raw, 0x0800_0000L);
         assertThat(ob.readProtected()).isTrue();
         assertThat(ob.writeProtected()).extracting(OptionBytesState.WriteProtectedBlock::bit).containsExactly(0, 31);
         assertThat(OptionBytesText.fields(ob)).containsEntry("writeProtectedBlocks", java.util.List.of(0, 31));
@@ -52,7 +52,7 @@ class OptionBytesTextTest {
     void givenBrokenComplement_whenDecoded_thenOptErrWarning() {
         byte[] raw = unprotected();
         raw[3] = 0x12; // nUSER no longer the complement of USER (0xFF)
-        assertThat(OptionBytesText.lines(OptionByteImage.state(raw))).last().asString()
+        assertThat(OptionBytesText.lines(OptionByteImage.state(raw, 0x0800_0000L))).last().asString()
                 .isEqualTo("warning: slot 1 (0x1FFFF802) complement mismatch: the chip sets OPTERR and treats the byte as 0xFF");
     }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.blueflash.chip.ChipDescription;
 import io.blueflash.chip.ChipIdentifier;
 import io.blueflash.flash.FlashAlgorithm;
-import io.blueflash.flash.FlashAlgorithmSelector;
+import io.blueflash.flash.DriverChoice;
+import io.blueflash.progress.ProgressListener;
 import io.blueflash.flash.stm32f1.FpecFlashAlgorithm;
 import io.blueflash.model.ConnectOptions;
 import io.blueflash.model.FlashGeometry;
@@ -38,7 +39,8 @@ class CoreFlashAlgorithmEndToEndTest {
             ChipDescription chip = new ChipIdentifier().identify(connection.memoryAccess().orElseThrow(), OptionalInt.empty());
             FlashGeometry geometry = chip.flash();
             assertThat(chip.isClone()).isEqualTo(SimProfile.named(profile).isClone());
-            FlashAlgorithm algorithm = FlashAlgorithmSelector.select(connection, geometry, ProgramPacing.AUTO, chip.isClone());
+            FlashAlgorithm algorithm = chip.flashFamily().driver(connection, geometry,
+                    new DriverChoice(ProgramPacing.AUTO, chip.isClone(), ProgressListener.NONE));
 
             int page = geometry.pageSize();
             long start = geometry.baseAddress() + page;

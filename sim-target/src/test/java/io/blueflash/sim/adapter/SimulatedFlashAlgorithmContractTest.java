@@ -4,7 +4,8 @@ import io.blueflash.chip.ChipDescription;
 import io.blueflash.chip.ChipIdentifier;
 import io.blueflash.contract.FlashAlgorithmContract;
 import io.blueflash.flash.FlashAlgorithm;
-import io.blueflash.flash.FlashAlgorithmSelector;
+import io.blueflash.flash.DriverChoice;
+import io.blueflash.progress.ProgressListener;
 import io.blueflash.model.ConnectOptions;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.ProbeSelector;
@@ -30,7 +31,8 @@ class SimulatedFlashAlgorithmContractTest {
                     .connect(ProbeSelector.parse("sim:" + profile()), ConnectOptions.defaults());
             ChipDescription chip = new ChipIdentifier().identify(connection.memoryAccess().orElseThrow(), OptionalInt.empty());
             geometry = chip.flash();
-            return FlashAlgorithmSelector.select(connection, geometry, ProgramPacing.AUTO, chip.isClone());
+            return chip.flashFamily().driver(connection, geometry,
+                    new DriverChoice(ProgramPacing.AUTO, chip.isClone(), ProgressListener.NONE));
         }
 
         @Override

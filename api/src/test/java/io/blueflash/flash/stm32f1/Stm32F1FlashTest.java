@@ -1,11 +1,14 @@
-package io.blueflash.flash;
+package io.blueflash.flash.stm32f1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.blueflash.contract.FakeStm32F1Target;
 import io.blueflash.contract.RecordingMemoryAccess;
-import io.blueflash.flash.stm32f1.FpecFlashAlgorithm;
+import io.blueflash.flash.DriverChoice;
+import io.blueflash.flash.FlashDriver;
+import io.blueflash.flash.FlashException;
+import io.blueflash.progress.ProgressListener;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.ProgramPacing;
 import io.blueflash.port.out.MemoryAccess;
@@ -20,7 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class FlashAlgorithmSelectorTest {
+class Stm32F1FlashTest {
 
     private static final FlashGeometry GEOMETRY = FlashGeometry.stm32f1(0x0800_0000L, 1024, 64 * 1024);
 
@@ -48,9 +51,8 @@ class FlashAlgorithmSelectorTest {
     };
 
     @Test
-    void givenNativeFlashAndMemory_whenSelect_thenNativeAlgorithmDelegatesWithPageSize() {
-        FlashAlgorithm algorithm = FlashAlgorithmSelector.select(connection(true, new RecordingMemoryAccess()),
-                GEOMETRY, ProgramPacing.AUTO, false);
+    void givenNativeFlashAndMemory_whenDriverChosen_thenNativeOperationsDelegateWithPageSize() {
+        FlashDriver algorithm = driver(connection(true, new RecordingMemoryAccess()), ProgramPacing.AUTO, false);
 
         algorithm.erasePages(List.of(0x0800_0400L), a -> { });
         algorithm.massErase();
@@ -62,33 +64,29 @@ class FlashAlgorithmSelectorTest {
     }
 
     @Test
-    void givenMemoryOnly_whenSelect_thenFpecPacedByCloneFlag() {
+    void givenMemoryOnly_whenDriverChosen_thenFpecPacedByCloneFlagAndPacingChoice() {
         TargetConnection connection = connection(false, new FakeStm32F1Target());
 
-        assertThat(FlashAlgorithmSelector.select(connection, GEOMETRY, ProgramPacing.AUTO, false).name())
-                .contains("page block");
-        assertThat(FlashAlgorithmSelector.select(connection, GEOMETRY, ProgramPacing.AUTO, true).name())
-                .contains("clone-safe");
-        assertThat(FlashAlgorithmSelector.select(connection, GEOMETRY, ProgramPacing.PAGE_BLOCK, true))
-                .isInstanceOf(FpecFlashAlgorithm.class).extracting(FlashAlgorithm::name).asString().contains("page block");
+        assertThat(driver(connection, ProgramPacing.AUTO, false).name()).contains("page block");
+        assertThat(driver(connection, ProgramPacing.AUTO, true).name()).contains("clone-safe");
+        assertThat(driver(connection, ProgramPacing.PAGE_BLOCK, true).name()).contains("page block");
     }
 
     @Test
-    void givenAutoPacingOnGenuineChip_whenFallbackAsked_thenCloneSafeFpecElseNone() {
-        TargetConnection fpec = connection(false, new FakeStm32F1Target());
-
-        assertThat(FlashAlgorithmSelector.clonePacingFallback(fpec, GEOMETRY, ProgramPacing.AUTO, false))
-                .hasValueSatisfying(a -> assertThat(a.name()).contains("clone-safe"));
-        assertThat(FlashAlgorithmSelector.clonePacingFallback(fpec, GEOMETRY, ProgramPacing.AUTO, true)).isEmpty();
-        assertThat(FlashAlgorithmSelector.clonePacingFallback(fpec, GEOMETRY, ProgramPacing.PAGE_BLOCK, false)).isEmpty();
-        assertThat(FlashAlgorithmSelector.clonePacingFallback(connection(true, new RecordingMemoryAccess()),
-                GEOMETRY, ProgramPacing.AUTO, false)).isEmpty();
+    void givenAutoPacing_whenResolved_thenCloneSafeOnClonesOnly() {
+        assertThat(Stm32F1Flash.resolve(ProgramPacing.AUTO, false)).isEqualTo(ProgramPacing.PAGE_BLOCK);
+        assertThat(Stm32F1Flash.resolve(ProgramPacing.AUTO, true)).isEqualTo(ProgramPacing.POLL_EACH);
+        assertThat(Stm32F1Flash.resolve(ProgramPacing.PAGE_BLOCK, true)).isEqualTo(ProgramPacing.PAGE_BLOCK);
     }
 
     @Test
-    void givenNeitherNativeFlashNorMemory_whenSelect_thenErrorNamesProbeAndCapabilities() {
-        assertThatThrownBy(() -> FlashAlgorithmSelector.select(connection(false, null), GEOMETRY, ProgramPacing.AUTO, false))
+    void givenNeitherNativeFlashNorMemory_whenDriverChosen_thenErrorNamesProbeAndCapabilities() {
+        assertThatThrownBy(() -> driver(connection(false, null), ProgramPacing.AUTO, false))
                 .isInstanceOf(FlashException.class).hasMessageContaining("boot:COM3").hasMessageContaining("cannot program");
+    }
+
+    private static FlashDriver driver(TargetConnection connection, ProgramPacing pacing, boolean clone) {
+        return Stm32F1Flash.FAMILY.driver(connection, GEOMETRY, new DriverChoice(pacing, clone, ProgressListener.NONE));
     }
 
     private TargetConnection connection(boolean withNative, MemoryAccess memory) {

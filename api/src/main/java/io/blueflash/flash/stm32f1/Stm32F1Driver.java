@@ -1,0 +1,105 @@
+package io.blueflash.flash.stm32f1;
+
+import io.blueflash.flash.FlashAlgorithm;
+import io.blueflash.flash.FlashDriver;
+import io.blueflash.flash.PagePlan;
+import io.blueflash.flash.ProtectionResult;
+import io.blueflash.model.FlashGeometry;
+import io.blueflash.model.OptionBytesState;
+import io.blueflash.port.out.MemoryAccess;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * The STM32F1 flash driver on one connection: erase and program through the operations
+ * {@link Stm32F1Flash} chose (FPEC registers or the far end's commands), RDP read from FLASH_OBR
+ * (facts §B.6), the option bytes read from 0x1FFF_F800 (facts §A.3), protection changed through
+ * the chosen {@link Stm32F1Protection}.
+ */
+final class Stm32F1Driver implements FlashDriver {
+
+    private final FlashAlgorithm operations;
+    private final MemoryAccess memory;
+    private final FlashGeometry geometry;
+    private final Stm32F1Protection protection;
+
+    Stm32F1Driver(FlashAlgorithm operations, MemoryAccess memory, FlashGeometry geometry, Stm32F1Protection protection) {
+        this.operations = Objects.requireNonNull(operations, "'operations' must not be null");
+        this.memory = Objects.requireNonNull(memory, "'memory' must not be null");
+        this.geometry = Objects.requireNonNull(geometry, "'geometry' must not be null");
+        this.protection = Objects.requireNonNull(protection, "'protection' must not be null");
+    }
+
+    @Override
+    public String name() {
+        return operations.name();
+    }
+
+    @Override
+    public void erasePage(long pageAddress) {
+        operations.erasePage(pageAddress);
+    }
+
+    @Override
+    public void massErase() {
+        operations.massErase();
+    }
+
+    @Override
+    public void programPage(long address, byte[] data) {
+        operations.programPage(address, data);
+    }
+
+    @Override
+    public void erasePages(List<Long> pageAddresses, LongConsumer erased) {
+        operations.erasePages(pageAddresses, erased);
+    }
+
+    @Override
+    public void programPages(List<PagePlan> pages, Consumer<PagePlan> programmed) {
+        operations.programPages(pages, programmed);
+    }
+
+    @Override
+    public byte[] read(long address, int length) {
+        return operations.read(address, length);
+    }
+
+    @Override
+    public void finish() {
+        operations.finish();
+    }
+
+    @Override
+    public Optional<Boolean> readProtectionActive() {
+        return ReadProtection.isActive(memory);
+    }
+
+    @Override
+    public OptionBytesState readOptionBytes() {
+        return OptionByteImage.state(memory.readBlock(OptionByteImage.BASE, OptionByteImage.SIZE), geometry.baseAddress());
+    }
+
+    @Override
+    public ProtectionResult removeReadProtection() {
+        return protection.removeReadProtection(readProtectionActive());
+    }
+
+    @Override
+    public ProtectionResult setReadProtection() {
+        return protection.setReadProtection();
+    }
+
+    @Override
+    public ProtectionResult writeProtect(List<Integer> pages) {
+        return protection.writeProtect(pages);
+    }
+
+    @Override
+    public ProtectionResult removeWriteProtection() {
+        return protection.removeWriteProtection();
+    }
+}
