@@ -68,7 +68,8 @@ public final class ChipCatalog {
      */
     public static ChipDescription describe(DeviceIdentity identity, OptionalInt flashSizeKb,
                                            OptionalInt romTableDesigner) {
-        Stm32F1Density density = densityOf(identity.devId()).orElseThrow(() -> new UnknownChipException(String.format(
+        Stm32F1Density density = densityOf(identity.devId()).orElseThrow(() -> new UnknownChipException(
+                UnknownChipException.Reason.ID_NOT_IN_CATALOG, String.format(
                 "unknown chip id 0x%03X (%s): blueflash knows the STM32F1 lines %s",
                 identity.devId(), identity, knownDevIds())));
         List<String> notes = new ArrayList<>();
@@ -91,7 +92,7 @@ public final class ChipCatalog {
         }
         if (density == Stm32F1Density.MEDIUM_DENSITY && flashBytes == 64 * 1024) {
             notes.add("64 KB part (e.g. STM32F103C8): most have a working upper 64 KB that ST does not test;"
-                    + " --flash=128k uses it at your own risk");
+                    + " a larger flash size set by the user uses it at the user's own risk");
         }
         FlashGeometry flash = FlashGeometry.stm32f1(Stm32F1Density.FLASH_BASE, density.pageSize(), flashBytes);
 

@@ -57,15 +57,14 @@ public final class ChipIdentifier {
             devId = devIdHint.getAsInt() & 0xFFF;
             revId = 0;
         } else {
-            throw new UnknownChipException(String.format(
+            throw new UnknownChipException(UnknownChipException.Reason.NO_ID_READ, String.format(
                     "unknown chip id 0x%08X: read CPUID %s, DBGMCU_IDCODE %s. The target did not answer with an"
-                            + " STM32F1 ID: check the wiring (SWDIO, SWCLK, GND, 3.3 V) and power, or try"
-                            + " --connect-under-reset if the firmware disables SWD or sleeps",
+                            + " STM32F1 ID: check the wiring (SWDIO, SWCLK, GND, 3.3 V) and power",
                     idcode.ok() ? idcode.value() : 0, cpuid.text(), idcode.text()));
         }
-        Stm32F1Density density = ChipCatalog.densityOf(devId).orElseThrow(() -> new UnknownChipException(String.format(
-                "unknown chip id 0x%03X: read CPUID %s, DBGMCU_IDCODE %s%s. blueflash knows %s; a wrong or"
-                        + " noisy connection also gives odd IDs: check the wiring or try --connect-under-reset",
+        Stm32F1Density density = ChipCatalog.densityOf(devId).orElseThrow(() -> new UnknownChipException(
+                UnknownChipException.Reason.ID_NOT_IN_CATALOG, String.format(
+                "unknown chip id 0x%03X: read CPUID %s, DBGMCU_IDCODE %s%s. blueflash knows %s",
                 devId, cpuid.text(), idcode.text(),
                 devIdHint.isPresent() ? String.format(", DEV_ID hint 0x%03X", devIdHint.getAsInt()) : "",
                 ChipCatalog.knownDevIds())));
@@ -78,12 +77,12 @@ public final class ChipIdentifier {
         int implementer = cpuid >>> 24;
         int part = (cpuid >>> 4) & 0xFFF;
         if (implementer != IMPLEMENTER_ARM) {
-            throw new UnknownChipException(String.format(
+            throw new UnknownChipException(UnknownChipException.Reason.OTHER_CORE, String.format(
                     "CPUID 0x%08X: implementer 0x%02X is not ARM (0x41); this is not a Cortex-M target,"
                             + " or the connection is unreliable (check wiring, lower the SWD clock)", cpuid, implementer));
         }
         if (part != PART_CORTEX_M3) {
-            throw new UnknownChipException(String.format(
+            throw new UnknownChipException(UnknownChipException.Reason.OTHER_CORE, String.format(
                     "CPUID 0x%08X: the core is %s (part 0x%03X), not the Cortex-M3 (0xC23) of an STM32F1",
                     cpuid, coreName(part), part));
         }

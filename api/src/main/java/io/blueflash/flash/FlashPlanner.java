@@ -113,27 +113,25 @@ public final class FlashPlanner {
         String flash = String.format("[0x%08X, 0x%08X) (%d KB)", geometry.baseAddress(), geometry.endAddress(),
                 geometry.sizeBytes() / 1024);
         if (segment.address() >= OPTION_BYTES && segment.address() < OPTION_BYTES + 16) {
-            return new FlashRangeException(String.format(
+            return new FlashRangeException(FlashRangeException.Reason.OPTION_BYTES_IN_IMAGE, String.format(
                     "image data at %s is for the option bytes (PM0075 §2.5), which a write does not change: "
-                            + "remove that section from the image and use `blueflash option-bytes` on purpose",
+                            + "remove that section from the image and change the option bytes on purpose",
                     segment.rangeText()));
         }
         if (segment.address() >= SRAM && segment.address() < SRAM + 0x1000_0000L) {
-            return new FlashRangeException(String.format(
+            return new FlashRangeException(FlashRangeException.Reason.SRAM_IN_IMAGE, String.format(
                     "image data at %s is for SRAM, not flash %s: the image was linked to run from RAM, or an "
                             + "initialised-data section has no flash load address; check the linker script",
                     segment.rangeText(), flash));
         }
         if (segment.address() < geometry.baseAddress() || segment.address() >= geometry.baseAddress() + FLASH_AREA) {
-            return new FlashRangeException(String.format(
-                    "image data at %s lies outside the flash %s: give the flash address when writing a raw "
-                            + "binary (e.g. write firmware.bin 0x%08X)", segment.rangeText(), flash,
-                    geometry.baseAddress()));
+            return new FlashRangeException(FlashRangeException.Reason.OUTSIDE_FLASH, String.format(
+                    "image data at %s lies outside the flash %s: a raw binary needs the flash address to load "
+                            + "it at (0x%08X)", segment.rangeText(), flash, geometry.baseAddress()));
         }
-        return new FlashRangeException(String.format(
+        return new FlashRangeException(FlashRangeException.Reason.BEYOND_REPORTED_FLASH, String.format(
                 "image data at %s runs past the end of the flash %s by %d bytes: the image is larger than "
-                        + "this chip's flash. If the chip has more flash than it reports (an STM32F103C8 "
-                        + "usually has 128 KB), override it with --flash=128k",
+                        + "the flash this chip reports (an STM32F103C8 reports 64 KB and usually has 128 KB)",
                 segment.rangeText(), flash, segment.end() - geometry.endAddress()));
     }
 }

@@ -64,12 +64,12 @@ public final class EraseFlashService implements EraseFlashUseCase {
      */
     static AddressRange pagesFor(AddressRange range, FlashGeometry geometry, boolean allowRounding) {
         if (range.isEmpty()) {
-            throw new FlashRangeException("the erase range " + range + " is empty");
+            throw new FlashRangeException(FlashRangeException.Reason.EMPTY, "the erase range " + range + " is empty");
         }
         if (!geometry.contains(range.start(), range.length())) {
-            throw new FlashRangeException(String.format(
-                    "the erase range %s is not inside the flash [0x%08X, 0x%08X) (%d KB). If the chip has more "
-                            + "flash than it reports (an STM32F103C8 usually has 128 KB), use --flash=128k",
+            throw new FlashRangeException(FlashRangeException.Reason.BEYOND_REPORTED_FLASH, String.format(
+                    "the erase range %s is not inside the flash [0x%08X, 0x%08X) (%d KB) the chip reports "
+                            + "(an STM32F103C8 reports 64 KB and usually has 128 KB)",
                     range, geometry.baseAddress(), geometry.endAddress(), geometry.sizeBytes() / 1024));
         }
         int first = geometry.pageIndexOf(range.start());
@@ -77,10 +77,10 @@ public final class EraseFlashService implements EraseFlashUseCase {
         long start = geometry.pageAddress(first);
         long end = geometry.pageAddress(last) + geometry.pageSize();
         if (!allowRounding && (start != range.start() || end != range.end())) {
-            throw new FlashRangeException(String.format(
+            throw new FlashRangeException(FlashRangeException.Reason.PARTIAL_PAGE, String.format(
                     "the erase range %s covers only part of page(s) %d–%d [0x%08X, 0x%08X) (%d-byte pages): "
                             + "erasing them would also erase %d byte(s) outside the range. Give a page-aligned "
-                            + "range, or allow rounding to whole pages (--allow-page-rounding)", range, first, last, start, end,
+                            + "range, or allow rounding to whole pages", range, first, last, start, end,
                     geometry.pageSize(), (end - start) - range.length()));
         }
         return new AddressRange(start, end - start);

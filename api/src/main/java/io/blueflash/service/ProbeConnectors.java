@@ -38,8 +38,7 @@ public final class ProbeConnectors {
         return connectors.stream().filter(c -> c.transportName().equalsIgnoreCase(selector.transport()))
                 .findFirst()
                 .orElseThrow(() -> new ProbeNotFoundException(String.format(
-                        "no transport named '%s'; known transports: %s. To try blueflash without a board, use "
-                                + "--probe sim", selector.transport(), knownTransports())));
+                        "no transport named '%s'; known transports: %s", selector.transport(), knownTransports())));
     }
 
     private String knownTransports() {

@@ -44,7 +44,7 @@ public final class WriteImageService implements WriteImageUseCase {
     public WriteReport write(WriteImageRequest request) {
         FlashOptions options = request.options();
         if (request.image().isEmpty()) {
-            throw new FlashRangeException("the image holds no bytes: nothing to write");
+            throw new FlashRangeException(FlashRangeException.Reason.EMPTY, "the image holds no bytes: nothing to write");
         }
         PhaseRunner phases = new PhaseRunner(request.progress());
         try (Session session = Session.open(connectors, request.probe(), request.connect())) {

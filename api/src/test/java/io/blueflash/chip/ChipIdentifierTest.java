@@ -30,7 +30,7 @@ class ChipIdentifierTest {
         assertThat(chip.flashSizeSource()).isEqualTo(FlashSizeSource.F_SIZE_REGISTER);
         assertThat(chip.isClone()).isFalse();
         assertThat(chip.vendorGuess()).isEmpty();
-        assertThat(chip.notes()).anyMatch(n -> n.contains("--flash=128k"));
+        assertThat(chip.notes()).anyMatch(n -> n.contains("upper 64 KB"));
     }
 
     @Test
@@ -137,7 +137,7 @@ class ChipIdentifierTest {
                 .isInstanceOf(UnknownChipException.class)
                 .hasMessageStartingWith("unknown chip id 0x00000000: read CPUID 0x411FC231, DBGMCU_IDCODE 0x00000000.")
                 .hasMessageContaining("check the wiring")
-                .hasMessageContaining("--connect-under-reset");
+                .satisfies(e -> assertThat(((UnknownChipException) e).reason()).isEqualTo(UnknownChipException.Reason.NO_ID_READ));
     }
 
     @Test
@@ -148,7 +148,8 @@ class ChipIdentifierTest {
                 .isInstanceOf(UnknownChipException.class)
                 .hasMessageStartingWith("unknown chip id 0x413: read CPUID 0x411FC231, DBGMCU_IDCODE 0x10000413.")
                 .hasMessageContaining("0x410 (medium-density)")
-                .hasMessageContaining("--connect-under-reset");
+                .satisfies(e -> assertThat(((UnknownChipException) e).reason())
+                        .isEqualTo(UnknownChipException.Reason.ID_NOT_IN_CATALOG));
     }
 
     @Test

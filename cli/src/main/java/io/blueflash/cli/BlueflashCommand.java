@@ -1,5 +1,7 @@
 package io.blueflash.cli;
 
+import io.blueflash.cli.console.ExitCode;
+
 import io.blueflash.cli.args.FrequencyConverter;
 import io.blueflash.cli.args.FlashSizeConverter;
 import io.blueflash.cli.args.VersionProvider;

@@ -1,5 +1,7 @@
 package io.blueflash.cli;
 
+import io.blueflash.cli.console.ExitCode;
+
 import io.blueflash.cli.command.UsageException;
 import io.blueflash.chip.UnknownChipException;
 import io.blueflash.flash.FlashException;
@@ -69,8 +71,8 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
         if (t instanceof ImageFormatException) {
             return new ErrorReport(ExitCode.IMAGE, text, List.of());
         }
-        if (t instanceof FlashRangeException) {
-            return new ErrorReport(ExitCode.IMAGE, text, rangeHints(text));
+        if (t instanceof FlashRangeException range) {
+            return new ErrorReport(ExitCode.IMAGE, text, rangeHints(range.reason()));
         }
         if (t instanceof FlashProtectedException p) {
             return new ErrorReport(ExitCode.PROTECTED, text, p.kind() == FlashProtectedException.Kind.READ_PROTECTED
@@ -99,13 +101,14 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
                     .orElse(List.of("another program has it open (OpenOCD, st-util, a serial terminal, another blueflash): "
                             + "wait for it or close it")));
         }
-        if (t instanceof UnknownChipException) {
-            return new ErrorReport(ExitCode.TARGET, text, List.of());
+        if (t instanceof UnknownChipException unknown) {
+            return new ErrorReport(ExitCode.TARGET, text, unknownChipHints(unknown.reason()));
         }
-        if (t instanceof ProbeNotFoundException) {
-            return new ErrorReport(ExitCode.PROBE_NOT_FOUND, text, text.contains("--probe sim")
-                    ? List.of("list what is attached with: blueflash probes")
-                    : List.of("list what is attached with: blueflash probes", SIM_HINT));
+        if (t instanceof ProbeNotFoundException notFound) {
+            return new ErrorReport(ExitCode.PROBE_NOT_FOUND, text,
+                    notFound.match() == ProbeNotFoundException.Match.UNKNOWN_ARGUMENT
+                            ? List.of("list what is attached with: blueflash probes")
+                            : List.of("list what is attached with: blueflash probes", SIM_HINT));
         }
         if (t instanceof MemoryFaultException) {
             return new ErrorReport(ExitCode.TARGET, text, List.of(
@@ -116,11 +119,8 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
         if (t instanceof ProbeLinkException) {
             return new ErrorReport(ExitCode.TARGET, text, List.of());
         }
-        if (t instanceof TargetCommunicationException) {
-            return new ErrorReport(ExitCode.TARGET, text, List.of(
-                    "check wiring (SWDIO, SWCLK, GND, 3.3V) and that the board is powered",
-                    "firmware that sleeps or remaps the SWD pins: retry with --connect-under-reset",
-                    "long or loose wires: retry with a lower clock, e.g. --freq 480"));
+        if (t instanceof TargetCommunicationException communication) {
+            return new ErrorReport(ExitCode.TARGET, text, communicationHints(communication.reason()));
         }
         return new ErrorReport(ExitCode.INTERNAL, "internal error: " + t,
                 List.of("please report this with the output of --debug"));
@@ -135,21 +135,39 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
                         "a file of another profile: use the profile it names with --probe sim:PROFILE"));
     }
 
-    private static List<String> rangeHints(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("rounding") && !lower.contains("--allow-page-rounding")) {
-            return List.of("to erase the whole page(s) anyway (their other bytes are lost), add --allow-page-rounding");
-        }
-        if (lower.contains("align")) {
-            return List.of("flash is programmed in half-words and erased in pages: use an even address "
-                    + "(erase ranges: page-aligned, or add --allow-page-rounding)");
-        }
-        if (!lower.contains("--flash") && (lower.contains("outside the flash") || lower.contains("past the end")
-                || lower.contains("larger than"))) {
-            return List.of("an STM32F103C8 reports 64 KB but usually has 128 KB: if yours does, add --flash=128k",
+    private static final String WIRING = "check wiring (SWDIO, SWCLK, GND, 3.3V) and that the board is powered";
+    private static final String UNDER_RESET = "firmware that sleeps or remaps the SWD pins: retry with --connect-under-reset";
+    private static final String SLOWER = "long or loose wires: retry with a lower clock, e.g. --freq 480";
+
+    /** The remedy first that fits the kind of trouble, then the others. */
+    private static List<String> communicationHints(TargetCommunicationException.Reason reason) {
+        return switch (reason) {
+            case STUCK_IN_RESET -> List.of(UNDER_RESET, "check that nothing holds NRST low", WIRING);
+            case LINK_ERRORS -> List.of(SLOWER, WIRING);
+            case UNSPECIFIED -> List.of(WIRING, UNDER_RESET, SLOWER);
+        };
+    }
+
+    private static List<String> unknownChipHints(UnknownChipException.Reason reason) {
+        return switch (reason) {
+            case NO_ID_READ -> List.of(WIRING, UNDER_RESET);
+            case ID_NOT_IN_CATALOG -> List.of(
+                    "a wrong or noisy connection also gives odd IDs: check the wiring, or retry with --connect-under-reset");
+            case OTHER_CORE -> List.of(SLOWER, "blueflash programs STM32F1 (Cortex-M3) chips");
+        };
+    }
+
+    private static List<String> rangeHints(FlashRangeException.Reason reason) {
+        return switch (reason) {
+            case PARTIAL_PAGE -> List.of(
+                    "to erase the whole page(s) anyway (their other bytes are lost), add --allow-page-rounding");
+            case BEYOND_REPORTED_FLASH -> List.of(
+                    "an STM32F103C8 reports 64 KB but usually has 128 KB: if yours does, add --flash=128k",
                     "check the address: flash starts at 0x08000000");
-        }
-        return List.of();
+            case OUTSIDE_FLASH -> List.of("a raw binary needs its flash address: blueflash write FILE 0x08000000");
+            case OPTION_BYTES_IN_IMAGE -> List.of("change read or write protection on purpose with blueflash option-bytes");
+            case SRAM_IN_IMAGE, EMPTY, ACROSS_BANKS -> List.of();
+        };
     }
 
     private static ErrorReport fileProblem(IOException io) {

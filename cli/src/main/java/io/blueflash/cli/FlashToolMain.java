@@ -1,5 +1,8 @@
 package io.blueflash.cli;
 
+import io.blueflash.cli.console.CliEnvironment;
+import io.blueflash.cli.console.ExitCode;
+
 import io.blueflash.cli.command.EraseSubcommand;
 import io.blueflash.cli.command.InfoSubcommand;
 import io.blueflash.cli.command.Operations;

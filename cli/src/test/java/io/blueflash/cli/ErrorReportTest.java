@@ -1,5 +1,7 @@
 package io.blueflash.cli;
 
+import io.blueflash.cli.console.ExitCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blueflash.chip.UnknownChipException;
@@ -47,14 +49,15 @@ class ErrorReportTest {
 
     @Test
     void givenImagePastFlashEnd_whenReported_thenFlashOverrideHinted() {
-        ErrorReport r = ErrorReport.of(new FlashRangeException("image data at [0x08000000, 0x08010400) lies outside the flash [0x08000000, 0x08010000)"));
+        ErrorReport r = ErrorReport.of(new FlashRangeException(FlashRangeException.Reason.BEYOND_REPORTED_FLASH,
+                "image data at [0x08000000, 0x08010400) runs past the end of the flash [0x08000000, 0x08010000)"));
         assertThat(r.exitCode()).isEqualTo(ExitCode.IMAGE);
         assertThat(r.hints()).anySatisfy(h -> assertThat(h).contains("--flash=128k"));
     }
 
     @Test
     void givenEraseRangeCuttingAPage_whenReported_thenRoundingFlagNamedAndNoFlashSizeHint() {
-        ErrorReport r = ErrorReport.of(new FlashRangeException("the erase range [0x08000010, 0x08000074) covers only "
+        ErrorReport r = ErrorReport.of(new FlashRangeException(FlashRangeException.Reason.PARTIAL_PAGE, "the erase range [0x08000010, 0x08000074) covers only "
                 + "part of page(s) 0–0: erasing them would also erase 924 byte(s) outside the range. Give a "
                 + "page-aligned range, or allow rounding to whole pages"));
         assertThat(r.exitCode()).isEqualTo(ExitCode.IMAGE);
@@ -63,10 +66,11 @@ class ErrorReportTest {
     }
 
     @Test
-    void givenUnalignedAddress_whenReported_thenAlignmentHinted() {
-        ErrorReport r = ErrorReport.of(new FlashRangeException("address 0x08000001 is not half-word aligned"));
+    void givenRawBinaryOutsideFlash_whenReported_thenFlashAddressHintedByReasonNotText() {
+        ErrorReport r = ErrorReport.of(new FlashRangeException(FlashRangeException.Reason.OUTSIDE_FLASH,
+                "the erase range covers only part of the flash")); // words that once chose the rounding hint
         assertThat(r.exitCode()).isEqualTo(ExitCode.IMAGE);
-        assertThat(r.hints()).anySatisfy(h -> assertThat(h).contains("even address"));
+        assertThat(r.hints()).containsExactly("a raw binary needs its flash address: blueflash write FILE 0x08000000");
     }
 
     @Test
@@ -104,7 +108,25 @@ class ErrorReportTest {
         ErrorReport r = ErrorReport.of(new TargetCommunicationException("target not responding"));
         assertThat(r.exitCode()).isEqualTo(ExitCode.TARGET);
         assertThat(String.join("\n", r.hints())).contains("wiring").contains("--connect-under-reset").contains("--freq");
-        assertThat(ErrorReport.of(new UnknownChipException("unknown chip id 0x000")).exitCode()).isEqualTo(ExitCode.TARGET);
+        assertThat(ErrorReport.of(new UnknownChipException(UnknownChipException.Reason.NO_ID_READ,
+                "unknown chip id 0x000")).exitCode()).isEqualTo(ExitCode.TARGET);
+    }
+
+    @Test
+    void givenTargetStuckInReset_whenReported_thenConnectUnderResetComesFirst() {
+        ErrorReport r = ErrorReport.of(new TargetCommunicationException(TargetCommunicationException.Reason.STUCK_IN_RESET,
+                "the core did not stop at the reset vector"));
+        assertThat(r.hints().get(0)).contains("--connect-under-reset");
+        assertThat(ErrorReport.of(new TargetCommunicationException(TargetCommunicationException.Reason.LINK_ERRORS,
+                "SWD FAULT")).hints().get(0)).contains("--freq");
+    }
+
+    @Test
+    void givenUnknownSimulatorProfile_whenReported_thenNoSimulatorHint() {
+        ErrorReport r = ErrorReport.of(new ProbeNotFoundException(ProbeNotFoundException.Match.UNKNOWN_ARGUMENT,
+                "no profile 'x'"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.PROBE_NOT_FOUND);
+        assertThat(r.hints()).containsExactly("list what is attached with: blueflash probes");
     }
 
     @Test

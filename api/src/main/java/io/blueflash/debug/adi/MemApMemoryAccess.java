@@ -224,10 +224,9 @@ public final class MemApMemoryAccess implements MemoryAccess {
                                 + "read-protected flash, or a non-half-word write to flash while programming",
                         length, address, apsel), fault);
             }
-            throw new TargetCommunicationException(String.format(
+            throw new TargetCommunicationException(TargetCommunicationException.Reason.LINK_ERRORS, String.format(
                     "SWD FAULT without a bus error at 0x%08X (CTRL/STAT=0x%08X): wire noise or a parity "
-                            + "error; lower the SWD frequency (--freq) and check the wiring", address, ctrlStat),
-                    fault);
+                            + "error", address, ctrlStat), fault);
         }
     }
 }

@@ -11,17 +11,22 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * {@link CoreControl} of a Cortex-M3 through its debug registers, over any {@link MemoryAccess}
- * (facts §C.6). Core registers need a halted core; asking otherwise is an
- * {@link IllegalStateException}, because DCRSR transfers are undefined while it runs.
+ * {@link CoreControl} of a Cortex-M3 through its debug registers (facts §C.6): the one place that
+ * holds the Cortex-M run-control rules for every probe. DEMCR is read and restored around a reset
+ * (other debuggers' and the user's bits survive), bus faults while the system resets count as "not
+ * yet", and every wait is bounded by a {@link PollBudget}. Probes with native commands pass them in
+ * ({@link DebugRegisters}, {@link CoreRegisterTransfer}): they accelerate the rules, not replace them.
+ * Core registers need a halted core; asking otherwise is an {@link IllegalStateException}, because
+ * DCRSR transfers are undefined while it runs.
  */
 public final class CortexMCoreControl implements CoreControl {
 
     /** stlink waits 500 ms for the reset-halt vector catch (facts §C.6). */
     private static final PollBudget DEFAULT_BUDGET = new PollBudget(100, Duration.ofMillis(500));
 
-    private final MemoryAccess memory;
+    private final DebugRegisters registers;
     private final PollBudget budget;
+    private final CoreRegisterTransfer transfer;
 
     public CortexMCoreControl(MemoryAccess memory) {
         this(memory, DEFAULT_BUDGET);
@@ -29,27 +34,42 @@ public final class CortexMCoreControl implements CoreControl {
 
     /** @param budget how long to poll DHCSR for S_HALT / S_REGRDY */
     public CortexMCoreControl(MemoryAccess memory, PollBudget budget) {
-        this.memory = Objects.requireNonNull(memory, "'memory' must not be null");
+        this(DebugRegisters.over(memory), budget, null);
+    }
+
+    /**
+     * Run control over a probe's own debug-register commands, with its own core-register transfer.
+     *
+     * @param transfer the probe's core-register command, or null for the DCRSR / DCRDR handshake
+     */
+    public CortexMCoreControl(DebugRegisters registers, PollBudget budget, CoreRegisterTransfer transfer) {
+        this.registers = Objects.requireNonNull(registers, "'registers' must not be null");
         this.budget = Objects.requireNonNull(budget, "'budget' must not be null");
+        this.transfer = transfer;
+    }
+
+    /** The budget used when a caller names none: stlink's 500 ms for the reset-halt vector catch. */
+    public static PollBudget defaultBudget() {
+        return DEFAULT_BUDGET;
     }
 
     /** DHCSR ← DBGKEY|C_HALT|C_DEBUGEN, then waits for S_HALT. */
     @Override
     public void halt() {
-        memory.write32(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_DEBUGEN);
+        registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_DEBUGEN);
         pollDhcsr(DHCSR_S_HALT, budget, "the core to halt (DHCSR.S_HALT)");
     }
 
     /** DHCSR ← DBGKEY|C_DEBUGEN: clears C_HALT (and C_MASKINTS), debug stays enabled. */
     @Override
     public void resume() {
-        memory.write32(DFSR, DFSR_CLEAR_ALL);
-        memory.write32(DHCSR, DHCSR_DBGKEY | DHCSR_C_DEBUGEN);
+        registers.write(DFSR, DFSR_CLEAR_ALL);
+        registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_DEBUGEN);
     }
 
     @Override
     public boolean isHalted() {
-        return (memory.read32(DHCSR) & DHCSR_S_HALT) != 0;
+        return (registers.read(DHCSR) & DHCSR_S_HALT) != 0;
     }
 
     /**
@@ -58,37 +78,37 @@ public final class CortexMCoreControl implements CoreControl {
      */
     @Override
     public void resetAndHalt() {
-        memory.write32(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_DEBUGEN);
-        int demcr = memory.read32(DEMCR);
-        memory.write32(DEMCR, demcr | DEMCR_TRCENA | DEMCR_VC_HARDERR | DEMCR_VC_BUSERR | DEMCR_VC_CORERESET);
-        memory.write32(DFSR, DFSR_VCATCH);
-        memory.read32(DHCSR);                                        // clears S_RESET_ST
+        registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_DEBUGEN);
+        int demcr = registers.read(DEMCR);
+        registers.write(DEMCR, demcr | DEMCR_TRCENA | DEMCR_VC_HARDERR | DEMCR_VC_BUSERR | DEMCR_VC_CORERESET);
+        registers.write(DFSR, DFSR_VCATCH);
+        registers.read(DHCSR);                                        // clears S_RESET_ST
         requestSystemReset();
         PollBudget.Poll poll = budget.start();
         while (!stoppedAtResetVector()) {
             if (poll.spent()) {
-                throw new TargetCommunicationException(String.format(
+                throw new TargetCommunicationException(TargetCommunicationException.Reason.STUCK_IN_RESET, String.format(
                         "the core did not stop at the reset vector after SYSRESETREQ (%d polls): the target "
-                                + "may hold NRST, or its firmware disables SWD; try --connect-under-reset",
+                                + "may hold NRST, or its firmware disables SWD",
                         poll.attempts()));
             }
         }
-        memory.write32(DEMCR, demcr & ~DEMCR_VC_CORERESET | DEMCR_TRCENA);
-        memory.write32(DFSR, DFSR_CLEAR_ALL);
+        registers.write(DEMCR, demcr & ~DEMCR_VC_CORERESET | DEMCR_TRCENA);
+        registers.write(DFSR, DFSR_CLEAR_ALL);
     }
 
     /** Disarms VC_CORERESET, lets the core run, then SYSRESETREQ: the firmware starts from reset. */
     @Override
     public void resetAndRun() {
-        int demcr = memory.read32(DEMCR);
-        memory.write32(DEMCR, demcr & ~DEMCR_VC_CORERESET);
-        memory.write32(DFSR, DFSR_CLEAR_ALL);
-        memory.write32(DHCSR, DHCSR_DBGKEY | DHCSR_C_DEBUGEN);
+        int demcr = registers.read(DEMCR);
+        registers.write(DEMCR, demcr & ~DEMCR_VC_CORERESET);
+        registers.write(DFSR, DFSR_CLEAR_ALL);
+        registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_DEBUGEN);
         requestSystemReset();
         PollBudget.Poll poll = budget.start();
         while (!readable()) {                                        // also consumes S_RESET_ST
             if (poll.spent()) {
-                throw new TargetCommunicationException(String.format(
+                throw new TargetCommunicationException(TargetCommunicationException.Reason.STUCK_IN_RESET, String.format(
                         "the target did not answer after SYSRESETREQ (%d polls): check its power and NRST",
                         poll.attempts()));
             }
@@ -98,7 +118,7 @@ public final class CortexMCoreControl implements CoreControl {
     /** DFSR.VCATCH and S_HALT; a bus error while the reset is still in progress counts as "not yet". */
     private boolean stoppedAtResetVector() {
         try {
-            return (memory.read32(DFSR) & DFSR_VCATCH) != 0 && isHalted();
+            return (registers.read(DFSR) & DFSR_VCATCH) != 0 && isHalted();
         } catch (MemoryFaultException stillInReset) {
             return false;
         }
@@ -106,7 +126,7 @@ public final class CortexMCoreControl implements CoreControl {
 
     private boolean readable() {
         try {
-            memory.read32(DHCSR);
+            registers.read(DHCSR);
             return true;
         } catch (MemoryFaultException stillInReset) {
             return false;
@@ -117,17 +137,24 @@ public final class CortexMCoreControl implements CoreControl {
     public int readCoreRegister(int regsel) {
         checkRegsel(regsel);
         requireHalted();
-        memory.write32(DCRSR, regsel);
+        if (transfer != null) {
+            return transfer.readCoreRegister(regsel);
+        }
+        registers.write(DCRSR, regsel);
         pollDhcsr(DHCSR_S_REGRDY, budget, "core register " + regsel + " (DHCSR.S_REGRDY)");
-        return memory.read32(DCRDR);
+        return registers.read(DCRDR);
     }
 
     @Override
     public void writeCoreRegister(int regsel, int value) {
         checkRegsel(regsel);
         requireHalted();
-        memory.write32(DCRDR, value);
-        memory.write32(DCRSR, DCRSR_REGWNR | regsel);
+        if (transfer != null) {
+            transfer.writeCoreRegister(regsel, value);
+            return;
+        }
+        registers.write(DCRDR, value);
+        registers.write(DCRSR, DCRSR_REGWNR | regsel);
         pollDhcsr(DHCSR_S_REGRDY, budget, "core register " + regsel + " (DHCSR.S_REGRDY)");
     }
 
@@ -143,7 +170,7 @@ public final class CortexMCoreControl implements CoreControl {
      */
     private void requestSystemReset() {
         try {
-            memory.write32(AIRCR, AIRCR_VECTKEY | AIRCR_SYSRESETREQ);
+            registers.write(AIRCR, AIRCR_VECTKEY | AIRCR_SYSRESETREQ);
         } catch (TargetCommunicationException resetTornDown) {
             // the reset itself may abort the acknowledgement of the write that caused it
         }
@@ -164,7 +191,7 @@ public final class CortexMCoreControl implements CoreControl {
     private int pollDhcsr(int mask, PollBudget pollBudget, String what) {
         PollBudget.Poll poll = pollBudget.start();
         while (true) {
-            int dhcsr = memory.read32(DHCSR);
+            int dhcsr = registers.read(DHCSR);
             if ((dhcsr & mask) == mask) {
                 return dhcsr;
             }

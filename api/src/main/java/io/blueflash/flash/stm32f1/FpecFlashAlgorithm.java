@@ -166,7 +166,7 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
                     "flash is programmed in half-words: 0x%08X + %d bytes is not half-word aligned", address, length));
         }
         if (!geometry.contains(address, length) || address < BANK2_START && address + length > BANK2_START) {
-            throw new FlashRangeException(String.format("[0x%08X, 0x%08X) is not inside one flash bank of [0x%08X, 0x%08X)",
+            throw new FlashRangeException(FlashRangeException.Reason.ACROSS_BANKS, String.format("[0x%08X, 0x%08X) is not inside one flash bank of [0x%08X, 0x%08X)",
                     address, address + length, geometry.baseAddress(), geometry.endAddress()));
         }
     }

@@ -1,6 +1,6 @@
 package io.blueflash.cli.command;
 
-import io.blueflash.cli.CliEnvironment;
+import io.blueflash.cli.console.CliEnvironment;
 import io.blueflash.cli.output.ConsoleTrace;
 import io.blueflash.cli.output.PlainProgressLines;
 import io.blueflash.cli.output.ProgressEvents;

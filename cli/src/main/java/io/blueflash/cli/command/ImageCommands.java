@@ -2,7 +2,7 @@ package io.blueflash.cli.command;
 
 import static io.blueflash.cli.args.NumberArguments.hex32;
 
-import io.blueflash.cli.ExitCode;
+import io.blueflash.cli.console.ExitCode;
 import io.blueflash.image.FirmwareImage;
 import io.blueflash.model.EraseMode;
 import io.blueflash.model.FlashOptions;

@@ -1,6 +1,6 @@
 package io.blueflash.cli.command;
 
-import io.blueflash.cli.ExitCode;
+import io.blueflash.cli.console.ExitCode;
 import io.blueflash.cli.output.IntelHexText;
 import io.blueflash.cli.output.OutputFile;
 import io.blueflash.image.ImageFormat;

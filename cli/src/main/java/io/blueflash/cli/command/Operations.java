@@ -1,6 +1,6 @@
 package io.blueflash.cli.command;
 
-import io.blueflash.cli.ExitCode;
+import io.blueflash.cli.console.ExitCode;
 
 import java.nio.file.Path;
 import java.util.OptionalLong;

@@ -1,6 +1,6 @@
 package io.blueflash.cli.command;
 
-import io.blueflash.cli.ExitCode;
+import io.blueflash.cli.console.ExitCode;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.port.in.OptionBytesChange;
 import io.blueflash.port.in.OptionBytesReadRequest;

@@ -1,6 +1,6 @@
 package io.blueflash.cli.command;
 
-import io.blueflash.cli.CliEnvironment;
+import io.blueflash.cli.console.CliEnvironment;
 import io.blueflash.model.ConnectOptions;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.model.TraceSink;
@@ -57,8 +57,7 @@ public final class ProbeChoice {
         if (real.isEmpty()) {
             String problems = found.problems().isEmpty() ? ""
                     : " (" + String.join("; ", found.problems()) + ")";
-            throw new ProbeNotFoundException("no probe found: no ST-Link on USB and no --probe given" + problems
-                    + ". To try blueflash without a board, add --probe sim (a simulated Blue Pill)");
+            throw new ProbeNotFoundException("no probe found: no ST-Link on USB and no --probe given" + problems);
         }
         throw new UsageException("several probes are attached; choose one with --probe: "
                 + real.stream().map(ProbeInfo::selector).collect(Collectors.joining(", ")));

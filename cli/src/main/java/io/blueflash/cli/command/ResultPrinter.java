@@ -1,7 +1,7 @@
 package io.blueflash.cli.command;
 
-import io.blueflash.cli.CliEnvironment;
-import io.blueflash.cli.ExitCode;
+import io.blueflash.cli.console.CliEnvironment;
+import io.blueflash.cli.console.ExitCode;
 import io.blueflash.cli.output.Json;
 import io.blueflash.cli.output.ProgressEvents;
 import io.blueflash.port.in.OperationTiming;

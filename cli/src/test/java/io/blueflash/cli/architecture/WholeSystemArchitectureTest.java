@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -111,8 +112,23 @@ class WholeSystemArchitectureTest {
                 .check(ALL);
     }
 
+    /**
+     * Sliced by full package name, so that a cycle between a package and its subpackage counts (the
+     * first-segment slicing this replaced could see none). One known cycle is frozen below, by name.
+     */
     @Test
-    void rule10_topLevelSlicesAreFreeOfCycles() {
-        slices().matching("io.blueflash.(*)..").should().beFreeOfCycles().check(ALL);
+    void rule10_packagesAreFreeOfCycles() {
+        slices().matching("io.blueflash.(**)").should().beFreeOfCycles()
+                .ignoreDependency(KNOWN_SIM_CHIP_DEBUG_CYCLE, KNOWN_SIM_CHIP_DEBUG_CYCLE)
+                .check(ALL);
     }
+
+    /**
+     * Issue 15, left for last: {@code sim.chip} and {@code sim.debug} use each other (the chip owns its
+     * debug port, the debug registers reach back into the chip). They are being rewritten for code
+     * execution; the cycle is to be cut after that work lands. Until then only this one is tolerated.
+     */
+    private static final DescribedPredicate<JavaClass> KNOWN_SIM_CHIP_DEBUG_CYCLE = DescribedPredicate.describe(
+            "sim.chip / sim.debug (known cycle, issue 15)", c -> c.getPackageName().startsWith("io.blueflash.sim.chip")
+                    || c.getPackageName().startsWith("io.blueflash.sim.debug"));
 }

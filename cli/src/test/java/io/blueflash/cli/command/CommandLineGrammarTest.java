@@ -2,7 +2,7 @@ package io.blueflash.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.blueflash.cli.CliEnvironment;
+import io.blueflash.cli.console.CliEnvironment;
 import io.blueflash.cli.FlashToolMain;
 import io.blueflash.model.ConnectMode;
 import java.io.ByteArrayOutputStream;

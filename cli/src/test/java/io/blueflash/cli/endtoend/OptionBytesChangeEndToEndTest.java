@@ -3,7 +3,7 @@ package io.blueflash.cli.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blueflash.cli.ErrorReport;
-import io.blueflash.cli.ExitCode;
+import io.blueflash.cli.console.ExitCode;
 import io.blueflash.port.out.ReadProtectedException;
 import java.io.IOException;
 import java.nio.file.Files;

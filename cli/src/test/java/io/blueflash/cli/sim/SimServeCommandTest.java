@@ -45,7 +45,7 @@ class SimServeCommandTest {
         PrintStream sink = new PrintStream(out, true, StandardCharsets.UTF_8);
 
         int exit = io.blueflash.cli.FlashToolMain.run(new String[] {"sim", "serve", "--help"},
-                new io.blueflash.cli.CliEnvironment(sink, sink, false, dir, java.util.Map.of()));
+                new io.blueflash.cli.console.CliEnvironment(sink, sink, false, dir, java.util.Map.of()));
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--stlink-tcp", "--jtag-bitbang", "--bmp-tcp");

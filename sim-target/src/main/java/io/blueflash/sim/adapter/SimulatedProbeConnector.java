@@ -136,7 +136,8 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         try {
             profile = SimProfile.named(profileName);
         } catch (IllegalArgumentException unknown) {
-            throw new ProbeNotFoundException(unknown.getMessage() + " (use --probe sim:<profile>)");
+            throw new ProbeNotFoundException(ProbeNotFoundException.Match.UNKNOWN_ARGUMENT,
+                    unknown.getMessage() + " (use --probe sim:<profile>)");
         }
         String stateOption = options.option(ConnectOptions.SIM_STATE_FILE, "");
         Path stateFile = stateOption.isBlank() ? null : Path.of(stateOption);

@@ -1,5 +1,9 @@
 package io.blueflash.transport.usb.stlink;
 
+import io.blueflash.debug.cortexm.CoreRegisterTransfer;
+import io.blueflash.debug.cortexm.CortexMCoreControl;
+import io.blueflash.debug.cortexm.CortexMRegisters;
+import io.blueflash.debug.cortexm.DebugRegisters;
 import io.blueflash.model.ConnectMode;
 import io.blueflash.model.ConnectOptions;
 import io.blueflash.port.out.CoreControl;
@@ -34,7 +38,7 @@ public final class StLinkTargetConnection implements TargetConnection {
     private final StLinkProtocol protocol;
     private final ProbeDescriptor descriptor;
     private final StLinkMemoryAccess memory;
-    private final StLinkCoreControl core;
+    private final CortexMCoreControl core;
     private final StLinkDapRegisterAccess dap;
     private final List<String> notes;
     private final int dpidr;
@@ -46,7 +50,7 @@ public final class StLinkTargetConnection implements TargetConnection {
         this.protocol = protocol;
         this.descriptor = descriptor;
         this.memory = new StLinkMemoryAccess(protocol);
-        this.core = new StLinkCoreControl(protocol);
+        this.core = coreControl(protocol);
         this.dap = protocol.version().hasDapRegisters() ? new StLinkDapRegisterAccess(protocol) : null;
         this.notes = List.copyOf(notes);
         this.dpidr = dpidr;
@@ -73,12 +77,12 @@ public final class StLinkTargetConnection implements TargetConnection {
             protocol.enterSwd();
             protocol.initAp(0);
             int dpidr = protocol.readIdCode();
-            StLinkCoreControl core = new StLinkCoreControl(protocol);
+            CortexMCoreControl core = coreControl(protocol);
             switch (options.mode()) {
                 case NORMAL -> core.resetAndHalt();
                 case UNDER_RESET -> {
-                    protocol.writeDebugRegister(StLinkCoreControl.DHCSR,
-                            StLinkCoreControl.DBGKEY | StLinkCoreControl.C_HALT | StLinkCoreControl.C_DEBUGEN);
+                    protocol.writeDebugRegister(CortexMRegisters.DHCSR,
+                            CortexMRegisters.DHCSR_DBGKEY | CortexMRegisters.DHCSR_C_HALT | CortexMRegisters.DHCSR_C_DEBUGEN);
                     protocol.driveNrst(StLinkCommand.NRST_HIGH);
                     core.resetAndHalt();
                 }
@@ -94,6 +98,35 @@ public final class StLinkTargetConnection implements TargetConnection {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * The core's Cortex-M run control (DEMCR kept, bus faults tolerated during reset, a poll budget)
+     * over the probe's native debug-register and core-register commands (READDEBUGREG / WRITEDEBUGREG,
+     * READREG / WRITEREG; facts §D.4): one round trip each instead of a memory command.
+     */
+    static CortexMCoreControl coreControl(StLinkProtocol protocol) {
+        return new CortexMCoreControl(new DebugRegisters() {
+            @Override
+            public int read(int address) {
+                return protocol.readDebugRegister(address);
+            }
+
+            @Override
+            public void write(int address, int value) {
+                protocol.writeDebugRegister(address, value);
+            }
+        }, CortexMCoreControl.defaultBudget(), new CoreRegisterTransfer() {
+            @Override
+            public int readCoreRegister(int regsel) {
+                return protocol.readCoreRegister(regsel);
+            }
+
+            @Override
+            public void writeCoreRegister(int regsel, int value) {
+                protocol.writeCoreRegister(regsel, value);
+            }
+        });
     }
 
     private static int setClock(StLinkProtocol protocol, StLinkVersion version, ConnectOptions options, List<String> notes) {
@@ -172,7 +205,7 @@ public final class StLinkTargetConnection implements TargetConnection {
              */
             @Override
             public void pulse() {
-                protocol.writeDebugRegister(StLinkCoreControl.DHCSR, StLinkCoreControl.DBGKEY | StLinkCoreControl.C_DEBUGEN);
+                protocol.writeDebugRegister(CortexMRegisters.DHCSR, CortexMRegisters.DHCSR_DBGKEY | CortexMRegisters.DHCSR_C_DEBUGEN);
                 protocol.driveNrst(StLinkCommand.NRST_PULSE);
             }
         });

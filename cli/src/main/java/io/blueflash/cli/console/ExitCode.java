@@ -1,4 +1,4 @@
-package io.blueflash.cli;
+package io.blueflash.cli.console;
 
 /**
  * The documented process exit codes (README "Exit codes"). st-flash answers 255 for every failure,

@@ -1,4 +1,4 @@
-package io.blueflash.cli;
+package io.blueflash.cli.console;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
