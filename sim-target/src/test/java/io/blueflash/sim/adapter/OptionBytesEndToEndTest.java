@@ -13,6 +13,8 @@ import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.model.ProgramPacing;
 import io.blueflash.port.in.OptionBytesChange;
+import io.blueflash.port.in.OptionBytesReadRequest;
+import io.blueflash.port.in.OptionBytesReading;
 import io.blueflash.port.in.OptionBytesReport;
 import io.blueflash.port.in.OptionBytesRequest;
 import io.blueflash.port.in.ReadMemoryRequest;
@@ -90,6 +92,24 @@ class OptionBytesEndToEndTest {
         assertThat(stored(unlocked)).isEqualTo(factory);
         chip.powerCycle();
         assertThat(readFlash(FLASH, 1024)).containsOnly((byte) 0xFF);
+    }
+
+    @Test
+    void givenReadProtectedChipWithAProtectedBlock_whenOptionBytesRead_thenTheCoreDecodesThemForTheCli() {
+        change(new OptionBytesChange.WriteProtect(List.of(5)));
+        change(new OptionBytesChange.SetReadProtection());
+        chip.powerCycle();
+
+        OptionBytesReading reading = service.read(new OptionBytesReadRequest(SIM, ConnectOptions.defaults()));
+
+        assertThat(reading.state().readProtected()).isTrue();
+        assertThat(reading.state().rdp()).isEqualTo(OptionByteImage.RDP_PROTECTED);
+        assertThat(reading.state().writeProtected()).singleElement().satisfies(block -> {
+            assertThat(block.bit()).isEqualTo(1);                               // pages 4..7 of 1 KB
+            assertThat(block.range()).isEqualTo(new AddressRange(FLASH + 4096, 4096));
+        });
+        assertThat(reading.state().complementMismatches()).isEmpty();
+        assertThat(reading.state().stored()).hasSize(OptionByteImage.SIZE);
     }
 
     @Test
