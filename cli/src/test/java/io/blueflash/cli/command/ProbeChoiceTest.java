@@ -51,7 +51,9 @@ class ProbeChoiceTest {
     void givenNoProbeOptionAndNoHardware_whenSelecting_thenErrorNamesSimAndSimIsNotChosen() {
         assertThatThrownBy(() -> ProbeChoice.select(settings(null, null), env(Map.of()), listing(SIM), notes::add))
                 .isInstanceOf(ProbeNotFoundException.class)
-                .hasMessageContaining("no probe found").hasMessageContaining("--probe sim");
+                .hasMessageContaining("no probe found")
+                .satisfies(e -> assertThat(io.blueflash.cli.ErrorReport.of(e).hints())
+                        .anyMatch(hint -> hint.contains("--probe sim")));
     }
 
     @Test
