@@ -1,6 +1,6 @@
 package io.blueflash.cli.sim;
 
-import io.blueflash.cli.CliEnvironment;
+import io.blueflash.cli.console.CliEnvironment;
 import io.blueflash.cli.FlashToolMain;
 import io.blueflash.sim.firmware.FirmwareBuild;
 import org.junit.jupiter.api.Test;

@@ -64,7 +64,7 @@ public final class FirmwareRun {
         for (ImageSegment segment : image.segments()) {
             long offset = segment.address() - SimProfile.FLASH_BASE;
             if (offset < 0 || offset + segment.length() > flash.length) {
-                throw new FlashRangeException(String.format(
+                throw new FlashRangeException(FlashRangeException.Reason.OUTSIDE_FLASH, String.format(
                         "image segment %s is outside the %s's flash 0x%08X-0x%08X (RM0008 §3.3.3)", segment.rangeText(),
                         chip.profile().name(), SimProfile.FLASH_BASE, SimProfile.FLASH_BASE + flash.length - 1));
             }
