@@ -25,6 +25,8 @@ public class FlashRangeException extends FlashException {
         SRAM_IN_IMAGE,
         /** Nothing to do: an empty image or range. */
         EMPTY,
+        /** A read runs past the flash the chip physically has: the bus answers with an error there. */
+        PAST_PHYSICAL_FLASH,
         /** Spans what one flash operation cannot (two banks). */
         ACROSS_BANKS
     }

@@ -87,7 +87,7 @@ public final class ReadMemoryService implements ReadMemoryUseCase {
         } catch (RuntimeException unknown) {
             reported = "";
         }
-        return new FlashRangeException(String.format("read [0x%08X, 0x%08X) runs beyond the flash this chip has: "
+        return new FlashRangeException(FlashRangeException.Reason.PAST_PHYSICAL_FLASH, String.format("read [0x%08X, 0x%08X) runs beyond the flash this chip has: "
                 + "the bus answers with an error from 0x%08X on, where its flash ends%s. Read at most up to 0x%08X "
                 + "(RM0008 §3.3 memory map)", range.start(), range.start() + range.length(), at, reported, at));
     }

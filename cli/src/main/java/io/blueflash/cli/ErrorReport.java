@@ -166,7 +166,7 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
                     "check the address: flash starts at 0x08000000");
             case OUTSIDE_FLASH -> List.of("a raw binary needs its flash address: blueflash write FILE 0x08000000");
             case OPTION_BYTES_IN_IMAGE -> List.of("change read or write protection on purpose with blueflash option-bytes");
-            case SRAM_IN_IMAGE, EMPTY, ACROSS_BANKS -> List.of();
+            case SRAM_IN_IMAGE, EMPTY, ACROSS_BANKS, PAST_PHYSICAL_FLASH -> List.of();
         };
     }
 

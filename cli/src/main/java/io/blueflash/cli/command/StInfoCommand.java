@@ -1,6 +1,6 @@
 package io.blueflash.cli.command;
 
-import io.blueflash.cli.ExitCode;
+import io.blueflash.cli.console.ExitCode;
 import io.blueflash.cli.args.FrequencyConverter;
 import io.blueflash.cli.args.VersionProvider;
 import io.blueflash.model.ConnectMode;

@@ -1,6 +1,6 @@
 package io.blueflash.cli.command;
 
-import io.blueflash.cli.CliEnvironment;
+import io.blueflash.cli.console.CliEnvironment;
 import io.blueflash.cli.FlashToolMain;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

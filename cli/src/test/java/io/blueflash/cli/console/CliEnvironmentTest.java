@@ -1,4 +1,4 @@
-package io.blueflash.cli;
+package io.blueflash.cli.console;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
