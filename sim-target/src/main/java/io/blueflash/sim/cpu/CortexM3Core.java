@@ -58,7 +58,7 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
     private boolean sleeping;
     private boolean sleepIsWfe;
     private boolean eventRegister;
-    private boolean exclusive;
+    private final ExclusiveMonitor monitor = new ExclusiveMonitor();
     /** Something needs a look before the next instruction (pending exception, debug event, reset...). */
     private boolean attention = true;
     private boolean checkExceptions = true;
@@ -175,7 +175,8 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
         faults.reset();
         scs.reset();
         memory.reset();
-        lockedUp = sleeping = eventRegister = exclusive = exited = false;
+        lockedUp = sleeping = eventRegister = exited = false;
+        monitor.clear();
         impreciseFault = pendingDebugEventFault = false;
         time.follow(clock.nanos());
         debug.resetSticky = true;
@@ -636,7 +637,7 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
         returnCycles = exceptions.exceptionReturn(excReturn);
         interpreter.flushPipeline();
         eventRegister = true;
-        exclusive = false;
+        monitor.clear();
         attention = checkExceptions = true;
         if (exceptions.sleepOnExit()) {
             sleeping = true;
@@ -774,24 +775,22 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
 
     @Override
     public void setExclusive(int address, int size) {
-        exclusive = true;
+        monitor.mark();
     }
 
     @Override
     public boolean checkAndClearExclusive(int address, int size) {
-        boolean was = exclusive;
-        exclusive = false;
-        return was;
+        return monitor.checkAndClear();
     }
 
     @Override
     public void clearExclusive() {
-        exclusive = false;
+        monitor.clear();
     }
 
     /** Exception entry: the monitor opens, the event register is set, the pipeline restarts. */
     void clearExclusiveOnException() {
-        exclusive = false;
+        monitor.clear();
         eventRegister = true;
         interpreter.flushPipeline();
     }

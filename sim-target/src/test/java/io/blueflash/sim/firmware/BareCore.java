@@ -5,6 +5,7 @@ import io.blueflash.image.ImageReader;
 import io.blueflash.image.ImageSegment;
 import io.blueflash.sim.cpu.CoreState;
 import io.blueflash.sim.cpu.CpuFault;
+import io.blueflash.sim.cpu.ExclusiveMonitor;
 import io.blueflash.sim.cpu.ExecutionContext;
 import io.blueflash.sim.cpu.ThumbInterpreter;
 
@@ -225,22 +226,20 @@ final class BareCore implements ExecutionContext {
         }
     }
 
-    private boolean exclusive;
+    private final ExclusiveMonitor monitor = new ExclusiveMonitor();
 
     @Override
     public void setExclusive(int address, int size) {
-        exclusive = true;
+        monitor.mark();
     }
 
     @Override
     public boolean checkAndClearExclusive(int address, int size) {
-        boolean was = exclusive;
-        exclusive = false;
-        return was;
+        return monitor.checkAndClear();
     }
 
     @Override
     public void clearExclusive() {
-        exclusive = false;
+        monitor.clear();
     }
 }
