@@ -3,8 +3,8 @@ package io.blueflash.bench;
 import io.blueflash.model.ConnectOptions;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.port.out.ProbeConnector;
-import io.blueflash.sim.chip.SimTraceEvent;
-import io.blueflash.sim.chip.SimTraceListener;
+import io.blueflash.sim.trace.SimTraceEvent;
+import io.blueflash.sim.trace.SimTraceListener;
 import io.blueflash.sim.chip.Stm32F103;
 
 import java.io.IOException;

@@ -6,7 +6,7 @@ import io.blueflash.cli.args.FrequencyConverter;
 import io.blueflash.cli.args.FlashSizeConverter;
 import io.blueflash.cli.args.VersionProvider;
 import io.blueflash.cli.command.GlobalSettings;
-import io.blueflash.cli.command.UsageException;
+import io.blueflash.cli.args.UsageException;
 import io.blueflash.model.ConnectMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
             "  blueflash --probe sim write examples/blink.bin 0x08000000",
             "  blueflash --probe sim read out.bin 0x08000000 4096",
             "  blueflash probes"})
-public final class BlueflashCommand implements Callable<Integer> {
+public final class BlueflashCommand implements Callable<Integer>, GlobalSettings.Source {
 
     @Spec
     CommandSpec spec;
@@ -124,7 +124,7 @@ public final class BlueflashCommand implements Callable<Integer> {
         return ExitCode.USAGE.code();
     }
 
-    /** The parsed global options; valid after parsing. */
+    @Override
     public GlobalSettings settings() {
         if (connectUnderReset && hotPlug) {
             throw new UsageException("--connect-under-reset and --hot-plug exclude each other: "

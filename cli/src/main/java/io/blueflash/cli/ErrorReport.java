@@ -2,7 +2,7 @@ package io.blueflash.cli;
 
 import io.blueflash.cli.console.ExitCode;
 
-import io.blueflash.cli.command.UsageException;
+import io.blueflash.cli.args.UsageException;
 import io.blueflash.chip.UnknownChipException;
 import io.blueflash.flash.FlashException;
 import io.blueflash.flash.FlashProtectedException;

@@ -1,7 +1,7 @@
 package io.blueflash.bench.jmh;
 
 import io.blueflash.sim.chip.Stm32F103;
-import io.blueflash.sim.chip.SystemBus;
+import io.blueflash.sim.bus.SystemBus;
 import io.blueflash.sim.probe.SwdProbeEngine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

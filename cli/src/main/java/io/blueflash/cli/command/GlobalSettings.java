@@ -55,4 +55,14 @@ public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Op
     public boolean debug() {
         return verbosity >= 2;
     }
+
+    /**
+     * The root command as its subcommands see it: a subcommand in another package ({@code cli.sim})
+     * asks the root's user object for the parsed global options through this, not through the root's
+     * class, so the root may depend on its subcommands and never the other way round.
+     */
+    public interface Source {
+        /** The parsed global options; valid after parsing. */
+        GlobalSettings settings();
+    }
 }

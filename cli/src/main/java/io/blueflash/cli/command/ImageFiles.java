@@ -1,6 +1,7 @@
 package io.blueflash.cli.command;
 
 import io.blueflash.cli.args.NumberArguments;
+import io.blueflash.cli.args.UsageException;
 import io.blueflash.image.FirmwareImage;
 import io.blueflash.image.ImageFormat;
 import io.blueflash.image.ImageReader;

@@ -1,5 +1,7 @@
 package io.blueflash.cli.command;
 
+import io.blueflash.cli.args.UsageException;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

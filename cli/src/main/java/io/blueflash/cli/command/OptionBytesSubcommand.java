@@ -1,5 +1,6 @@
 package io.blueflash.cli.command;
 
+import io.blueflash.cli.args.UsageException;
 import io.blueflash.port.in.OptionBytesChange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

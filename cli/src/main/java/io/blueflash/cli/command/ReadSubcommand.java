@@ -2,6 +2,7 @@ package io.blueflash.cli.command;
 
 import io.blueflash.cli.args.AddressConverter;
 import io.blueflash.cli.args.SizeConverter;
+import io.blueflash.cli.args.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

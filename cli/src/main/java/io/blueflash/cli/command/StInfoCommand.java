@@ -2,6 +2,7 @@ package io.blueflash.cli.command;
 
 import io.blueflash.cli.console.ExitCode;
 import io.blueflash.cli.args.FrequencyConverter;
+import io.blueflash.cli.args.UsageException;
 import io.blueflash.cli.args.VersionProvider;
 import io.blueflash.model.ConnectMode;
 import picocli.CommandLine.ArgGroup;

@@ -1,6 +1,6 @@
 package io.blueflash.cli.sim;
 
-import io.blueflash.sim.chip.SimTraceEvent;
+import io.blueflash.sim.trace.SimTraceEvent;
 import io.blueflash.sim.run.FirmwareRun;
 
 import java.io.ByteArrayOutputStream;

@@ -1,11 +1,10 @@
 package io.blueflash.cli.sim;
 
-import io.blueflash.cli.BlueflashCommand;
 import io.blueflash.cli.args.AddressConverter;
 import io.blueflash.cli.args.SimDurationConverter;
 import io.blueflash.cli.command.GlobalSettings;
 import io.blueflash.cli.command.ImageFiles;
-import io.blueflash.cli.command.UsageException;
+import io.blueflash.cli.args.UsageException;
 import io.blueflash.image.FirmwareImage;
 import io.blueflash.port.out.ProbeBusyException;
 import io.blueflash.port.out.ProbeStateException;
@@ -91,7 +90,7 @@ public final class SimRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GlobalSettings settings = ((BlueflashCommand) spec.root().userObject()).settings();
+        GlobalSettings settings = ((GlobalSettings.Source) spec.root().userObject()).settings();
         Optional<Path> state = settings.simState();
         if (file == null && (state.isEmpty() || !Files.exists(state.get()))) {
             throw new UsageException("nothing to run: give a firmware FILE, or --sim-state FILE naming an existing "

@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -114,34 +113,11 @@ class WholeSystemArchitectureTest {
 
     /**
      * Sliced by full package name, so that a cycle between a package and its subpackage counts (the
-     * first-segment slicing this replaced could see none). One known cycle is frozen below, by name.
+     * first-segment slicing this replaced could see none). Strict: no cycle is tolerated (issue 15).
      */
     @Test
     void rule10_packagesAreFreeOfCycles() {
         slices().matching("io.blueflash.(**)").should().beFreeOfCycles()
-                .ignoreDependency(KNOWN_SIM_CHIP_DEBUG_CYCLE, KNOWN_SIM_CHIP_DEBUG_CYCLE)
-                // Landed with `sim run` just before this rule went strict; to be cut (issue 15 follow-up):
-                // SimRunCommand reads the root command's options, SimDurationConverter throws cli.command's
-                // UsageException.
-                .ignoreDependency(DescribedPredicate.describe("cli.sim.SimRunCommand",
-                                c -> c.getName().startsWith("io.blueflash.cli.sim.SimRunCommand")),
-                        DescribedPredicate.describe("cli.BlueflashCommand",
-                                c -> c.getName().equals("io.blueflash.cli.BlueflashCommand")))
-                .ignoreDependency(DescribedPredicate.describe("cli.args.SimDurationConverter",
-                                c -> c.getName().startsWith("io.blueflash.cli.args.SimDurationConverter")),
-                        DescribedPredicate.describe("cli.command.UsageException",
-                                c -> c.getName().equals("io.blueflash.cli.command.UsageException")))
                 .check(ALL);
     }
-
-    /**
-     * Issue 15, left for last: {@code Stm32F103} in {@code sim.chip} composes the debug port
-     * ({@code sim.debug}), the core ({@code sim.cpu}) and the peripherals ({@code sim.chip.periph}),
-     * which use the chip's bus, clock and tracer from {@code sim.chip}. The cut (bus, clock and trace primitives in a package of their own) waits
-     * until the code-execution work in those packages has landed; until then only this one is tolerated.
-     */
-    private static final DescribedPredicate<JavaClass> KNOWN_SIM_CHIP_DEBUG_CYCLE = DescribedPredicate.describe(
-            "sim.chip(.periph) / sim.debug / sim.cpu (known cycle, issue 15)",
-            c -> c.getPackageName().startsWith("io.blueflash.sim.chip") || c.getPackageName().equals("io.blueflash.sim.debug")
-                    || c.getPackageName().equals("io.blueflash.sim.cpu"));
 }

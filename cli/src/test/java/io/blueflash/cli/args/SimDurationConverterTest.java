@@ -1,6 +1,6 @@
 package io.blueflash.cli.args;
 
-import io.blueflash.cli.command.UsageException;
+import io.blueflash.cli.args.UsageException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,6 +3,7 @@ package io.blueflash.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.blueflash.cli.args.UsageException;
 import io.blueflash.cli.console.CliEnvironment;
 import io.blueflash.model.ConnectMode;
 import io.blueflash.model.ConnectOptions;

@@ -1,7 +1,7 @@
 package io.blueflash.cli.conformance;
 
-import io.blueflash.sim.chip.SimTraceEvent;
-import io.blueflash.sim.chip.SimTraceListener;
+import io.blueflash.sim.trace.SimTraceEvent;
+import io.blueflash.sim.trace.SimTraceListener;
 import io.blueflash.sim.chip.Stm32F103;
 
 import java.util.List;

@@ -16,7 +16,7 @@ import io.blueflash.port.out.ProbeStateException;
 import io.blueflash.sim.chip.SimState;
 import io.blueflash.sim.chip.SimStateFile;
 import io.blueflash.sim.chip.SimStateLock;
-import io.blueflash.sim.chip.SimTraceListener;
+import io.blueflash.sim.trace.SimTraceListener;
 import io.blueflash.sim.chip.Stm32F103;
 import java.nio.file.Path;
 import java.util.EnumSet;

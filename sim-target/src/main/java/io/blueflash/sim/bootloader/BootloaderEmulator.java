@@ -1,10 +1,10 @@
 package io.blueflash.sim.bootloader;
 
 import io.blueflash.sim.chip.BootMode;
-import io.blueflash.sim.chip.BusFaultException;
-import io.blueflash.sim.chip.SimClock;
+import io.blueflash.sim.bus.BusFaultException;
+import io.blueflash.sim.bus.SimClock;
 import io.blueflash.sim.chip.Stm32F103;
-import io.blueflash.sim.chip.SystemBus;
+import io.blueflash.sim.bus.SystemBus;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;

@@ -16,10 +16,10 @@ import static io.blueflash.sim.chip.FlashController.SR_EOP;
 import static io.blueflash.sim.chip.FlashController.SR_PGERR;
 import static io.blueflash.sim.chip.FlashController.SR_WRPRTERR;
 
-import io.blueflash.sim.chip.BusFaultException;
+import io.blueflash.sim.bus.BusFaultException;
 import io.blueflash.sim.chip.FlashController;
-import io.blueflash.sim.chip.SimClock;
-import io.blueflash.sim.chip.SystemBus;
+import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.bus.SystemBus;
 
 /**
  * What the ROM bootloader's code does with the flash controller (RM0008 FPEC, facts §B), as CPU

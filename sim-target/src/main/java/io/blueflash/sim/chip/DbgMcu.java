@@ -1,5 +1,8 @@
 package io.blueflash.sim.chip;
 
+import io.blueflash.sim.bus.BusDevice;
+import io.blueflash.sim.bus.BusFaultException;
+import io.blueflash.sim.bus.BusMaster;
 import java.util.function.BooleanSupplier;
 
 /**

@@ -1,5 +1,11 @@
 package io.blueflash.sim.chip;
 
+import io.blueflash.sim.bus.BusDevice;
+import io.blueflash.sim.bus.BusFaultException;
+import io.blueflash.sim.bus.BusMaster;
+import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.trace.SimTraceEvent;
+import io.blueflash.sim.trace.SimTracer;
 import java.util.Random;
 import java.util.function.Predicate;
 import java.util.function.Supplier;

@@ -1,5 +1,7 @@
 package io.blueflash.sim.chip;
 
+import io.blueflash.sim.bus.BusDevice;
+import io.blueflash.sim.bus.BusMaster;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.blueflash.sim.chip;
 
+import io.blueflash.sim.bus.Density;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

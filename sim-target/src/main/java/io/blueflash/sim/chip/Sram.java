@@ -1,5 +1,7 @@
 package io.blueflash.sim.chip;
 
+import io.blueflash.sim.bus.BusDevice;
+import io.blueflash.sim.bus.BusMaster;
 /** SRAM at 0x2000_0000: any width, no wait states, contents undefined after power-up (zeros here). */
 final class Sram implements BusDevice {
 

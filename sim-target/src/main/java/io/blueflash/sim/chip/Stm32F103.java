@@ -1,5 +1,14 @@
 package io.blueflash.sim.chip;
 
+import io.blueflash.sim.bus.BusDevice;
+import io.blueflash.sim.bus.BusFaultException;
+import io.blueflash.sim.bus.BusMaster;
+import io.blueflash.sim.bus.InterruptLines;
+import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.bus.SystemBus;
+import io.blueflash.sim.trace.SimTraceEvent;
+import io.blueflash.sim.trace.SimTraceListener;
+import io.blueflash.sim.trace.SimTracer;
 import io.blueflash.sim.chip.periph.GpioPort;
 import io.blueflash.sim.chip.periph.Iwdg;
 import io.blueflash.sim.chip.periph.Peripherals;

@@ -1,5 +1,10 @@
 package io.blueflash.sim.chip;
 
+import io.blueflash.sim.bus.BusDevice;
+import io.blueflash.sim.bus.BusMaster;
+import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.trace.SimTraceEvent;
+import io.blueflash.sim.trace.SimTracer;
 /**
  * The information block (facts §A.1): ROM bootloader, then F_SIZE (0x1FFF_F7E0, KB, 16-bit) and the
  * 96-bit unique ID (0x1FFF_F7E8), then the option bytes (0x1FFF_F800, handled by the FPEC).

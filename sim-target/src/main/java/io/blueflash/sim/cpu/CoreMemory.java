@@ -1,7 +1,7 @@
 package io.blueflash.sim.cpu;
 
-import io.blueflash.sim.chip.BusFaultException;
-import io.blueflash.sim.chip.SystemBus;
+import io.blueflash.sim.bus.BusFaultException;
+import io.blueflash.sim.bus.SystemBus;
 
 /**
  * The core's memory interface (Cortex-M3 TRM §3.x, ARMv7-M B3.1 default map): fetches, loads and

@@ -1,12 +1,12 @@
 package io.blueflash.sim.cpu;
 
-import io.blueflash.sim.chip.BusDevice;
-import io.blueflash.sim.chip.BusFaultException;
-import io.blueflash.sim.chip.BusMaster;
-import io.blueflash.sim.chip.InterruptLines;
-import io.blueflash.sim.chip.SimClock;
-import io.blueflash.sim.chip.SimTraceEvent;
-import io.blueflash.sim.chip.SimTracer;
+import io.blueflash.sim.bus.BusDevice;
+import io.blueflash.sim.bus.BusFaultException;
+import io.blueflash.sim.bus.BusMaster;
+import io.blueflash.sim.bus.InterruptLines;
+import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.trace.SimTraceEvent;
+import io.blueflash.sim.trace.SimTracer;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package io.blueflash.sim.cpu;
 
-import io.blueflash.sim.chip.SystemBus;
+import io.blueflash.sim.bus.SystemBus;
 
 /**
  * What the executing core needs from the chip around it (the chip implements it): the AHB as the

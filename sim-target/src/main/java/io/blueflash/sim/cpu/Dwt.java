@@ -1,7 +1,7 @@
 package io.blueflash.sim.cpu;
 
-import io.blueflash.sim.chip.BusDevice;
-import io.blueflash.sim.chip.BusMaster;
+import io.blueflash.sim.bus.BusDevice;
+import io.blueflash.sim.bus.BusMaster;
 import java.util.function.IntSupplier;
 
 /**

@@ -1,6 +1,6 @@
 package io.blueflash.sim.cpu;
 
-import io.blueflash.sim.chip.BusFaultException;
+import io.blueflash.sim.bus.BusFaultException;
 
 /**
  * The ARMv7-M exception model (ARMv7-M ARM B1.5; Cortex-M3 TRM §5; facts §3.3–§3.6):

@@ -1,7 +1,7 @@
 package io.blueflash.sim.cpu;
 
-import io.blueflash.sim.chip.BusDevice;
-import io.blueflash.sim.chip.BusMaster;
+import io.blueflash.sim.bus.BusDevice;
+import io.blueflash.sim.bus.BusMaster;
 
 /**
  * The Flash Patch and Breakpoint unit at 0xE000_2000 (Cortex-M3 TRM §8.x; facts §4.3): six code

@@ -1,6 +1,6 @@
 package io.blueflash.sim.cpu;
 
-import io.blueflash.sim.chip.BusMaster;
+import io.blueflash.sim.bus.BusMaster;
 
 /**
  * The core's halting-debug registers (ARMv7-M ARM C1.6; facts §4.1, SWD §C.6): DHCSR, DCRSR,

@@ -1,6 +1,6 @@
 package io.blueflash.sim.cpu;
 
-import io.blueflash.sim.chip.InterruptLines;
+import io.blueflash.sim.bus.InterruptLines;
 
 /**
  * Pending, active, enabled and priority state of every exception (ARMv7-M ARM B1.5.2–B1.5.4;

@@ -1,8 +1,8 @@
 package io.blueflash.sim.cpu;
 
-import io.blueflash.sim.chip.BusDevice;
-import io.blueflash.sim.chip.BusFaultException;
-import io.blueflash.sim.chip.BusMaster;
+import io.blueflash.sim.bus.BusDevice;
+import io.blueflash.sim.bus.BusFaultException;
+import io.blueflash.sim.bus.BusMaster;
 import java.util.HashMap;
 import java.util.Map;
 

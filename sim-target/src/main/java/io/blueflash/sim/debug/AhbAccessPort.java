@@ -1,7 +1,7 @@
 package io.blueflash.sim.debug;
 
-import io.blueflash.sim.chip.BusFaultException;
-import io.blueflash.sim.chip.SystemBus;
+import io.blueflash.sim.bus.BusFaultException;
+import io.blueflash.sim.bus.SystemBus;
 
 /**
  * The AHB-AP (MEM-AP #0) of the STM32F1 (facts §C.4).

@@ -1,7 +1,7 @@
 package io.blueflash.sim.debug;
 
-import io.blueflash.sim.chip.BusDevice;
-import io.blueflash.sim.chip.BusMaster;
+import io.blueflash.sim.bus.BusDevice;
+import io.blueflash.sim.bus.BusMaster;
 
 /**
  * The CoreSight ROM table at 0xE00F_F000 (facts §A.1, §C.5): entries for SCS, DWT, FPB, ITM, TPIU

@@ -1,9 +1,10 @@
 package io.blueflash.sim.debug;
 
-import io.blueflash.sim.chip.BusFaultException;
-import io.blueflash.sim.chip.SimClock;
-import io.blueflash.sim.chip.SimTraceEvent;
-import io.blueflash.sim.chip.SimTracer;
+import io.blueflash.sim.trace.SwdAck;
+import io.blueflash.sim.bus.BusFaultException;
+import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.trace.SimTraceEvent;
+import io.blueflash.sim.trace.SimTracer;
 
 /**
  * The SW-DP (DPv1) of the STM32F1 at transaction level (facts §C.1–§C.3), with the AHB-AP behind it.

@@ -1,8 +1,9 @@
 package io.blueflash.sim.debug;
 
-import io.blueflash.sim.chip.SimClock;
-import io.blueflash.sim.chip.SimTraceEvent;
-import io.blueflash.sim.chip.SimTracer;
+import io.blueflash.sim.trace.SwdAck;
+import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.trace.SimTraceEvent;
+import io.blueflash.sim.trace.SimTracer;
 
 /**
  * The SWDIO/SWCLK wire of the SWJ-DP, one clock cycle per {@link #clock(boolean)} call, on top of

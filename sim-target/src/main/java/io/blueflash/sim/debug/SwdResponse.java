@@ -1,5 +1,6 @@
 package io.blueflash.sim.debug;
 
+import io.blueflash.sim.trace.SwdAck;
 /**
  * One SWD transaction's outcome: the ACK and, for an OK read, the 32 data bits.
  * For AP reads the data is the <em>posted</em> value (facts §C.3).

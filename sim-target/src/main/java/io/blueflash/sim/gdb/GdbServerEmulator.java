@@ -1,6 +1,6 @@
 package io.blueflash.sim.gdb;
 
-import io.blueflash.sim.chip.SimClock;
+import io.blueflash.sim.bus.SimClock;
 import io.blueflash.sim.chip.Stm32F103;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package io.blueflash.sim.gdb;
 
 import io.blueflash.sim.chip.FlashController;
 
-import io.blueflash.sim.chip.SimClock;
+import io.blueflash.sim.bus.SimClock;
 import io.blueflash.sim.probe.SwdProbeEngine;
 import java.util.Arrays;
 

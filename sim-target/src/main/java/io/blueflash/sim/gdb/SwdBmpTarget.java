@@ -20,7 +20,7 @@ import static io.blueflash.sim.gdb.CortexMDebugRegisters.TRCENA;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.VC_CORERESET;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.VC_HARDERR;
 
-import io.blueflash.sim.chip.SimClock;
+import io.blueflash.sim.bus.SimClock;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.probe.SwdProbeEngine;
 import java.util.ArrayList;

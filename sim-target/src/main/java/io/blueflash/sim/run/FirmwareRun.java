@@ -3,11 +3,11 @@ package io.blueflash.sim.run;
 import io.blueflash.flash.FlashRangeException;
 import io.blueflash.image.FirmwareImage;
 import io.blueflash.image.ImageSegment;
-import io.blueflash.sim.chip.SimClock;
+import io.blueflash.sim.bus.SimClock;
 import io.blueflash.sim.chip.SimProfile;
 import io.blueflash.sim.chip.SimState;
-import io.blueflash.sim.chip.SimTraceEvent;
-import io.blueflash.sim.chip.SimTraceListener;
+import io.blueflash.sim.trace.SimTraceEvent;
+import io.blueflash.sim.trace.SimTraceListener;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.cpu.CortexM3Core;
 import io.blueflash.sim.cpu.Semihosting;
@@ -118,6 +118,6 @@ public final class FirmwareRun {
     }
 
     private int debugRead(int address) {
-        return chip.core().systemControlSpace().read(address - 0xE000_E000, 4, io.blueflash.sim.chip.BusMaster.DEBUG);
+        return chip.core().systemControlSpace().read(address - 0xE000_E000, 4, io.blueflash.sim.bus.BusMaster.DEBUG);
     }
 }

@@ -1,6 +1,6 @@
 package io.blueflash.sim.serve;
 
-import io.blueflash.sim.chip.SimClock;
+import io.blueflash.sim.bus.SimClock;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.blueflash.sim.chip;
 
+import io.blueflash.sim.bus.BusFaultException;
 import static io.blueflash.sim.chip.Fpec.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
 package io.blueflash.sim.chip;
 
+import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.bus.SystemBus;
 /** Test helper: the FPEC register sequences of facts §B over one bus master. */
 final class Fpec {
 

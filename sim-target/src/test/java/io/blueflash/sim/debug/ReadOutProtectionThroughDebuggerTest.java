@@ -3,7 +3,7 @@ package io.blueflash.sim.debug;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.blueflash.sim.chip.BusFaultException;
+import io.blueflash.sim.bus.BusFaultException;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.probe.ApFaultException;
 import io.blueflash.sim.probe.SwdProbeEngine;

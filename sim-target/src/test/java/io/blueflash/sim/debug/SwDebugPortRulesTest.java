@@ -1,5 +1,6 @@
 package io.blueflash.sim.debug;
 
+import io.blueflash.sim.trace.SwdAck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blueflash.sim.chip.Stm32F103;

@@ -1,7 +1,7 @@
 package io.blueflash.sim.firmware;
 
 import io.blueflash.image.ImageReader;
-import io.blueflash.sim.chip.SimTraceEvent;
+import io.blueflash.sim.trace.SimTraceEvent;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.run.FirmwareRun;
 import io.blueflash.sim.run.RunOutcome;

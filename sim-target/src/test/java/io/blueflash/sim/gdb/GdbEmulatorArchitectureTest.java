@@ -13,7 +13,8 @@ class GdbEmulatorArchitectureTest {
     void emulatorDependsOnJdkAndSimChipDebugProbeOnly() {
         classes().that().resideInAPackage("io.blueflash.sim.gdb..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.blueflash.sim.gdb..",
-                        "io.blueflash.sim.chip..", "io.blueflash.sim.debug..", "io.blueflash.sim.probe..")
+                        "io.blueflash.sim.chip..", "io.blueflash.sim.bus..", "io.blueflash.sim.trace..",
+                        "io.blueflash.sim.debug..", "io.blueflash.sim.probe..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("io.blueflash.sim.gdb"));
     }

@@ -1,6 +1,6 @@
 package io.blueflash.sim.jtag;
 
-import io.blueflash.sim.debug.SwdAck;
+import io.blueflash.sim.trace.SwdAck;
 import io.blueflash.sim.debug.SwdResponse;
 import io.blueflash.sim.debug.SwdTransactionPort;
 

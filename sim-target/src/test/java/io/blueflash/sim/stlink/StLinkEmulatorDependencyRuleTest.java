@@ -17,7 +17,8 @@ class StLinkEmulatorDependencyRuleTest {
                 .importPackages("io.blueflash.sim.stlink");
         classes().that().resideInAPackage("io.blueflash.sim.stlink")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.blueflash.sim.stlink",
-                        "io.blueflash.sim.chip..", "io.blueflash.sim.debug..", "io.blueflash.sim.probe..")
+                        "io.blueflash.sim.chip..", "io.blueflash.sim.bus..", "io.blueflash.sim.trace..",
+                        "io.blueflash.sim.debug..", "io.blueflash.sim.probe..")
                 .check(emulator);
     }
 }

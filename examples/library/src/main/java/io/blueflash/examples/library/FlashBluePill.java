@@ -16,7 +16,7 @@ import io.blueflash.progress.ProgressListener;
 import io.blueflash.service.ReadMemoryService;
 import io.blueflash.service.WriteImageService;
 import io.blueflash.sim.adapter.SimulatedProbeConnector;
-import io.blueflash.sim.chip.SimTraceEvent;
+import io.blueflash.sim.trace.SimTraceEvent;
 import io.blueflash.sim.chip.Stm32F103;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.blueflash.sim.chip.periph;
 
-import io.blueflash.sim.chip.BusMaster;
+import io.blueflash.sim.bus.BusMaster;
 import java.util.function.BooleanSupplier;
 
 /**

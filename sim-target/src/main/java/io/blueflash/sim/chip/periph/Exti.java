@@ -1,6 +1,6 @@
 package io.blueflash.sim.chip.periph;
 
-import io.blueflash.sim.chip.InterruptLines;
+import io.blueflash.sim.bus.InterruptLines;
 import java.util.function.IntUnaryOperator;
 
 /**

@@ -1,8 +1,8 @@
 package io.blueflash.sim.chip.periph;
 
-import io.blueflash.sim.chip.SimClock;
-import io.blueflash.sim.chip.SimTraceEvent;
-import io.blueflash.sim.chip.SimTracer;
+import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.trace.SimTraceEvent;
+import io.blueflash.sim.trace.SimTracer;
 import java.util.function.BooleanSupplier;
 
 /**

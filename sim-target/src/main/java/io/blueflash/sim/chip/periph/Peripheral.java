@@ -1,6 +1,6 @@
 package io.blueflash.sim.chip.periph;
 
-import io.blueflash.sim.chip.BusDevice;
+import io.blueflash.sim.bus.BusDevice;
 
 /** One run-time peripheral on the bus: registers plus the state a system reset puts back (RM0008 §7.1.1). */
 public interface Peripheral extends BusDevice {

@@ -1,11 +1,11 @@
 package io.blueflash.sim.chip.periph;
 
-import io.blueflash.sim.chip.BusDevice;
-import io.blueflash.sim.chip.BusMaster;
-import io.blueflash.sim.chip.Density;
-import io.blueflash.sim.chip.InterruptLines;
-import io.blueflash.sim.chip.SimClock;
-import io.blueflash.sim.chip.SimTracer;
+import io.blueflash.sim.bus.BusDevice;
+import io.blueflash.sim.bus.BusMaster;
+import io.blueflash.sim.bus.Density;
+import io.blueflash.sim.bus.InterruptLines;
+import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.trace.SimTracer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

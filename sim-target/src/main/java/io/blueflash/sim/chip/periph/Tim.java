@@ -1,7 +1,7 @@
 package io.blueflash.sim.chip.periph;
 
-import io.blueflash.sim.chip.InterruptLines;
-import io.blueflash.sim.chip.SimClock;
+import io.blueflash.sim.bus.InterruptLines;
+import io.blueflash.sim.bus.SimClock;
 import java.util.function.LongSupplier;
 
 /**

@@ -1,9 +1,9 @@
 package io.blueflash.sim.chip.periph;
 
-import io.blueflash.sim.chip.InterruptLines;
-import io.blueflash.sim.chip.SimClock;
-import io.blueflash.sim.chip.SimTraceEvent;
-import io.blueflash.sim.chip.SimTracer;
+import io.blueflash.sim.bus.InterruptLines;
+import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.trace.SimTraceEvent;
+import io.blueflash.sim.trace.SimTracer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;

@@ -1,6 +1,6 @@
 package io.blueflash.sim.chip.periph;
 
-import io.blueflash.sim.chip.SimTraceEvent;
+import io.blueflash.sim.trace.SimTraceEvent;
 
 /** Receives every frame a USART puts on its TX line, at the simulated instant its stop bit ends. */
 @FunctionalInterface

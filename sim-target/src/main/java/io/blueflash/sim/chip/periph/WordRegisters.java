@@ -1,6 +1,6 @@
 package io.blueflash.sim.chip.periph;
 
-import io.blueflash.sim.chip.BusMaster;
+import io.blueflash.sim.bus.BusMaster;
 
 /**
  * A block of 32-bit registers and how narrow accesses reach them. Behind the AHB/APB bridges

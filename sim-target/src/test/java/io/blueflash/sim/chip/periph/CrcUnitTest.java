@@ -3,7 +3,7 @@ package io.blueflash.sim.chip.periph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blueflash.sim.chip.Stm32F103;
-import io.blueflash.sim.chip.SystemBus;
+import io.blueflash.sim.bus.SystemBus;
 import org.junit.jupiter.api.Test;
 
 /** The CRC unit (RM0008 §4) through the CPU bus. */

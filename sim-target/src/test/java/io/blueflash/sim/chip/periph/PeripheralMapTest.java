@@ -3,9 +3,9 @@ package io.blueflash.sim.chip.periph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.blueflash.sim.chip.BusFaultException;
+import io.blueflash.sim.bus.BusFaultException;
 import io.blueflash.sim.chip.Stm32F103;
-import io.blueflash.sim.chip.SystemBus;
+import io.blueflash.sim.bus.SystemBus;
 import org.junit.jupiter.api.Test;
 
 /** RM0008 §3.3 Table 3: every peripheral answers, reserved addresses still bus-fault, per density. */
@@ -71,7 +71,7 @@ class PeripheralMapTest {
     void givenTrace_whenPeripheralsAccessed_thenRm0008RegisterAndBitNames() {
         java.util.List<String> lines = new java.util.ArrayList<>();
         c8.addTraceListener(e -> {
-            if (e instanceof io.blueflash.sim.chip.SimTraceEvent.BusAccess) {
+            if (e instanceof io.blueflash.sim.trace.SimTraceEvent.BusAccess) {
                 lines.add(e.text());
             }
         });

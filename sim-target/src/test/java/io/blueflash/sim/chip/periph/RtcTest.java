@@ -3,7 +3,7 @@ package io.blueflash.sim.chip.periph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blueflash.sim.chip.Stm32F103;
-import io.blueflash.sim.chip.SystemBus;
+import io.blueflash.sim.bus.SystemBus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
-package io.blueflash.sim.chip;
+package io.blueflash.sim.trace;
 
-import io.blueflash.sim.debug.SwdAck;
+import io.blueflash.sim.bus.BusMaster;
 import java.util.Objects;
 
 /**

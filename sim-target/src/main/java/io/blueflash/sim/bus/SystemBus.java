@@ -1,4 +1,4 @@
-package io.blueflash.sim.chip;
+package io.blueflash.sim.bus;
 
 /**
  * The chip's AHB as one bus master sees it. Sizes are 1, 2 or 4 bytes; values are

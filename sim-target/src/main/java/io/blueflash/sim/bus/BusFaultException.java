@@ -1,4 +1,4 @@
-package io.blueflash.sim.chip;
+package io.blueflash.sim.bus;
 
 /**
  * An AHB error response (facts §B.3, §B.4, §B.6): unmapped address, wrong FPEC key, non-half-word

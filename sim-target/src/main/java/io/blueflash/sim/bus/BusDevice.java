@@ -1,4 +1,4 @@
-package io.blueflash.sim.chip;
+package io.blueflash.sim.bus;
 
 /**
  * One AHB slave of the memory map. Offsets are relative to the region base; sizes 1, 2 or 4;

@@ -1,4 +1,4 @@
-package io.blueflash.cli.command;
+package io.blueflash.cli.args;
 
 /** The command line asks for something inconsistent; exit code 1 with this message. */
 public class UsageException extends RuntimeException {

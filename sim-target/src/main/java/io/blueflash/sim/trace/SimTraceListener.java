@@ -1,4 +1,4 @@
-package io.blueflash.sim.chip;
+package io.blueflash.sim.trace;
 
 /** Receives every {@link SimTraceEvent} of one chip, synchronously, in simulated-time order. */
 @FunctionalInterface

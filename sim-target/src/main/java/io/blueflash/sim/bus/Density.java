@@ -1,4 +1,4 @@
-package io.blueflash.sim.chip;
+package io.blueflash.sim.bus;
 
 /**
  * STM32F1 density lines (facts §A.2): page size, DEV_ID, how many pages one WRPR bit covers,

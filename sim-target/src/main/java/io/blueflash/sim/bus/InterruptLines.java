@@ -1,4 +1,4 @@
-package io.blueflash.sim.chip;
+package io.blueflash.sim.bus;
 
 /**
  * The NVIC's external interrupt inputs as peripherals see them (PM0056 §4.3; RM0008 §10.1.2 vector

@@ -1,4 +1,4 @@
-package io.blueflash.sim.chip;
+package io.blueflash.sim.trace;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package io.blueflash.sim.debug;
+package io.blueflash.sim.trace;
 
 /** The 3-bit acknowledgement a SW-DP drives after a request (facts §C.1), LSB first on the wire. */
 public enum SwdAck {
