@@ -9,6 +9,12 @@ import static io.blueflash.sim.chip.FlashController.CR_OPTWRE;
 import static io.blueflash.sim.chip.FlashController.CR_PER;
 import static io.blueflash.sim.chip.FlashController.CR_PG;
 import static io.blueflash.sim.chip.FlashController.CR_STRT;
+import static io.blueflash.sim.chip.FlashController.FLASH_AR;
+import static io.blueflash.sim.chip.FlashController.FLASH_CR;
+import static io.blueflash.sim.chip.FlashController.FLASH_KEYR;
+import static io.blueflash.sim.chip.FlashController.FLASH_OBR;
+import static io.blueflash.sim.chip.FlashController.FLASH_OPTKEYR;
+import static io.blueflash.sim.chip.FlashController.FLASH_SR;
 import static io.blueflash.sim.chip.FlashController.KEY1;
 import static io.blueflash.sim.chip.FlashController.KEY2;
 import static io.blueflash.sim.chip.FlashController.SR_BSY;
@@ -17,7 +23,7 @@ import static io.blueflash.sim.chip.FlashController.SR_PGERR;
 import static io.blueflash.sim.chip.FlashController.SR_WRPRTERR;
 
 import io.blueflash.sim.bus.BusFaultException;
-import io.blueflash.sim.chip.FlashController;
+import io.blueflash.sim.chip.SimProfile;
 import io.blueflash.sim.bus.SimClock;
 import io.blueflash.sim.bus.SystemBus;
 
@@ -29,15 +35,6 @@ import io.blueflash.sim.bus.SystemBus;
  */
 final class FpecDriver {
 
-    /** Absolute register addresses, from the chip model's one definition ({@link FlashController}). */
-    static final int KEYR = FlashController.BASE + FlashController.KEYR;
-    static final int OPTKEYR = FlashController.BASE + FlashController.OPTKEYR;
-    static final int SR = FlashController.BASE + FlashController.SR;
-    static final int CR = FlashController.BASE + FlashController.CR;
-    static final int AR = FlashController.BASE + FlashController.AR;
-    static final int OBR = FlashController.BASE + FlashController.OBR;
-    /** XL density: bank 2 (0x0808_0000 and up) has KEYR2/SR2/CR2/AR2 at +BANK2_OFFSET (facts §A.2). */
-    static final int BANK2_BASE = 0x0808_0000;
 
     private final SystemBus bus;
     private final SimClock clock;
@@ -53,7 +50,7 @@ final class FpecDriver {
 
     /** FLASH_OBR.RDPRT: read protection as loaded at the last reset (facts §A.3). */
     boolean readProtectionActive() {
-        return (bus.read(OBR, 4) & 0b10) != 0;
+        return (bus.read(FLASH_OBR, 4) & 0b10) != 0;
     }
 
     /**
@@ -65,16 +62,16 @@ final class FpecDriver {
         try {
             unlock(bank);
             clearErrors(bank);
-            bus.write(CR + bank, 4, CR_PG);
+            bus.write(FLASH_CR + bank, 4, CR_PG);
             for (int i = 0; i < data.length; i += 2) {
                 int bankHere = bankOffset(address + i);
                 if (bankHere != bank) {
-                    bus.write(CR + bank, 4, 0);
+                    bus.write(FLASH_CR + bank, 4, 0);
                     relock(bank);
                     bank = bankHere;
                     unlock(bank);
                     clearErrors(bank);
-                    bus.write(CR + bank, 4, CR_PG);
+                    bus.write(FLASH_CR + bank, 4, CR_PG);
                 }
                 bus.write(address + i, 2, (data[i] & 0xFF) | (data[i + 1] & 0xFF) << 8);
                 int sr = waitWhileBusy(bank);
@@ -93,15 +90,15 @@ final class FpecDriver {
         }
     }
 
-    /** PER, AR, STRT (facts §B.5). */
+    /** PER, FLASH_AR, STRT (facts §B.5). */
     boolean erasePage(int pageAddress) {
         int bank = bankOffset(pageAddress);
         try {
             unlock(bank);
             clearErrors(bank);
-            bus.write(CR + bank, 4, CR_PER);
-            bus.write(AR + bank, 4, pageAddress);
-            bus.write(CR + bank, 4, CR_PER | CR_STRT);
+            bus.write(FLASH_CR + bank, 4, CR_PER);
+            bus.write(FLASH_AR + bank, 4, pageAddress);
+            bus.write(FLASH_CR + bank, 4, CR_PER | CR_STRT);
             return (waitWhileBusy(bank) & (SR_PGERR | SR_WRPRTERR)) == 0;
         } catch (BusFaultException e) {
             return false;
@@ -117,8 +114,8 @@ final class FpecDriver {
             try {
                 unlock(bank);
                 clearErrors(bank);
-                bus.write(CR + bank, 4, CR_MER);
-                bus.write(CR + bank, 4, CR_MER | CR_STRT);
+                bus.write(FLASH_CR + bank, 4, CR_MER);
+                bus.write(FLASH_CR + bank, 4, CR_MER | CR_STRT);
                 ok &= (waitWhileBusy(bank) & (SR_PGERR | SR_WRPRTERR)) == 0;
             } catch (BusFaultException e) {
                 ok = false;
@@ -139,21 +136,21 @@ final class FpecDriver {
     }
 
     /**
-     * OPTKEYR, OPTER + STRT, then OPTPG and one half-word per slot given (the value byte; the
+     * FLASH_OPTKEYR, OPTER + STRT, then OPTPG and one half-word per slot given (the value byte; the
      * hardware writes the complement, facts §B.5). Takes effect at the next reset.
      */
     boolean rewriteOptionBytes(byte[] options) {
         try {
             unlock(0);
-            bus.write(OPTKEYR, 4, KEY1);
-            bus.write(OPTKEYR, 4, KEY2);
+            bus.write(FLASH_OPTKEYR, 4, KEY1);
+            bus.write(FLASH_OPTKEYR, 4, KEY2);
             clearErrors(0);
-            bus.write(CR, 4, CR_OPTER | CR_OPTWRE);
-            bus.write(CR, 4, CR_OPTER | CR_STRT | CR_OPTWRE);
+            bus.write(FLASH_CR, 4, CR_OPTER | CR_OPTWRE);
+            bus.write(FLASH_CR, 4, CR_OPTER | CR_STRT | CR_OPTWRE);
             if ((waitWhileBusy(0) & (SR_PGERR | SR_WRPRTERR)) != 0) {
                 return false;
             }
-            bus.write(CR, 4, CR_OPTPG | CR_OPTWRE);
+            bus.write(FLASH_CR, 4, CR_OPTPG | CR_OPTWRE);
             for (int slot = 0; slot < options.length / 2; slot++) {
                 int value = options[2 * slot] & 0xFF;
                 bus.write(MemoryMap.OPTION_BYTES + 2 * slot, 2, value | (~value & 0xFF) << 8);
@@ -170,24 +167,24 @@ final class FpecDriver {
     }
 
     private int bankOffset(int address) {
-        return dualBank && Integer.compareUnsigned(address, BANK2_BASE) >= 0 ? BANK2_OFFSET : 0;
+        return dualBank && Integer.compareUnsigned(address, SimProfile.BANK2_BASE) >= 0 ? BANK2_OFFSET : 0;
     }
 
     private void unlock(int bank) {
-        if ((bus.read(CR + bank, 4) & CR_LOCK) != 0) {
-            bus.write(KEYR + bank, 4, KEY1);
-            bus.write(KEYR + bank, 4, KEY2);
+        if ((bus.read(FLASH_CR + bank, 4) & CR_LOCK) != 0) {
+            bus.write(FLASH_KEYR + bank, 4, KEY1);
+            bus.write(FLASH_KEYR + bank, 4, KEY2);
         }
     }
 
     private void clearErrors(int bank) {
-        bus.write(SR + bank, 4, SR_PGERR | SR_WRPRTERR | SR_EOP);
+        bus.write(FLASH_SR + bank, 4, SR_PGERR | SR_WRPRTERR | SR_EOP);
     }
 
     /** The ROM's BSY loop: every FLASH_SR read costs {@code pollNanos} of CPU time. */
     private int waitWhileBusy(int bank) {
         int sr;
-        while (((sr = bus.read(SR + bank, 4)) & SR_BSY) != 0) {
+        while (((sr = bus.read(FLASH_SR + bank, 4)) & SR_BSY) != 0) {
             clock.advance(pollNanos);
         }
         return sr;
@@ -197,7 +194,7 @@ final class FpecDriver {
     private void finish(int bank) {
         try {
             waitWhileBusy(bank);
-            bus.write(CR + bank, 4, 0);
+            bus.write(FLASH_CR + bank, 4, 0);
         } catch (BusFaultException ignored) {
             // the FPEC is locked until reset already
         } finally {
@@ -207,7 +204,7 @@ final class FpecDriver {
 
     private void relock(int bank) {
         try {
-            bus.write(CR + bank, 4, CR_LOCK);
+            bus.write(FLASH_CR + bank, 4, CR_LOCK);
         } catch (BusFaultException ignored) {
             // locked until reset: nothing more to do
         }

@@ -1,5 +1,6 @@
 package io.blueflash.sim.bootloader;
 
+import io.blueflash.sim.chip.OptionBytes;
 import io.blueflash.sim.chip.SimProfile;
 
 /**
@@ -10,7 +11,7 @@ final class MemoryMap {
 
     static final int FLASH_BASE = SimProfile.FLASH_BASE;
     static final int SRAM_BASE = SimProfile.SRAM_BASE;
-    static final int OPTION_BYTES = 0x1FFF_F800;
+    static final int OPTION_BYTES = OptionBytes.BASE;
     static final int OPTION_BYTES_SIZE = 16;
 
     private final long flashEnd;

@@ -53,6 +53,10 @@ public final class FlashController implements BusDevice {
     public static final int ACR = 0x00, KEYR = 0x04, OPTKEYR = 0x08, SR = 0x0C, CR = 0x10, AR = 0x14,
             OBR = 0x1C, WRPR = 0x20, BANK2_OFFSET = 0x40;
 
+    /** The same registers (bank 1) at their absolute addresses, for the parts that drive the FPEC as a bus master. */
+    public static final int FLASH_KEYR = BASE + KEYR, FLASH_OPTKEYR = BASE + OPTKEYR, FLASH_SR = BASE + SR,
+            FLASH_CR = BASE + CR, FLASH_AR = BASE + AR, FLASH_OBR = BASE + OBR, FLASH_WRPR = BASE + WRPR;
+
     public static final int SR_BSY = 1, SR_PGERR = 1 << 2, SR_WRPRTERR = 1 << 4, SR_EOP = 1 << 5;
     public static final int CR_PG = 1, CR_PER = 1 << 1, CR_MER = 1 << 2, CR_OPTPG = 1 << 4, CR_OPTER = 1 << 5,
             CR_STRT = 1 << 6, CR_LOCK = 1 << 7, CR_OPTWRE = 1 << 9, CR_ERRIE = 1 << 10, CR_EOPIE = 1 << 12;

@@ -1,6 +1,8 @@
 package io.blueflash.sim.gdb;
 
 import io.blueflash.sim.chip.FlashController;
+import io.blueflash.sim.chip.OptionBytes;
+import io.blueflash.sim.chip.SimProfile;
 
 import io.blueflash.sim.bus.SimClock;
 import io.blueflash.sim.probe.SwdProbeEngine;
@@ -25,6 +27,11 @@ final class Stm32F1BmpFlash {
     /** Simulated time a BSY poll may take before the operation is declared stuck (mass erase ≤ 40 ms). */
     private static final long BUSY_TIMEOUT_NANOS = 1_000_000_000L;
 
+    /** BMP's error check: PGERR | WRPRTERR (facts §F.3: "check SR & 0x14"). */
+    private static final int SR_ERRORS = FlashController.SR_PGERR | FlashController.SR_WRPRTERR;
+    /** RDP key with its complement as BMP writes it after an option erase (facts §B.6). */
+    private static final int RDP_UNPROTECTED = 0x5AA5;
+
     private final SwdProbeEngine engine;
     private final SimClock clock;
     private final DetectedTarget target;
@@ -48,11 +55,11 @@ final class Stm32F1BmpFlash {
                 int bank = bankOf(page);
                 unlock(bank);
                 clearStatus(bank);
-                engine.write32(Fpec.CR + bank, FlashController.CR_PER);
-                engine.write32(Fpec.AR + bank, (int) page);
-                engine.write32(Fpec.CR + bank, FlashController.CR_PER | FlashController.CR_STRT);
+                engine.write32(FlashController.FLASH_CR + bank, FlashController.CR_PER);
+                engine.write32(FlashController.FLASH_AR + bank, (int) page);
+                engine.write32(FlashController.FLASH_CR + bank, FlashController.CR_PER | FlashController.CR_STRT);
                 waitNotBusyAndCheck(bank, "erasing page at 0x%08X", page);
-                engine.write32(Fpec.CR + bank, 0);
+                engine.write32(FlashController.FLASH_CR + bank, 0);
             }
         });
     }
@@ -95,11 +102,11 @@ final class Stm32F1BmpFlash {
             for (int bank : banks()) {
                 unlock(bank);
                 clearStatus(bank);
-                engine.write32(Fpec.CR + bank, FlashController.CR_MER);
-                engine.write32(Fpec.CR + bank, FlashController.CR_MER | FlashController.CR_STRT);
+                engine.write32(FlashController.FLASH_CR + bank, FlashController.CR_MER);
+                engine.write32(FlashController.FLASH_CR + bank, FlashController.CR_MER | FlashController.CR_STRT);
                 waitNotBusyAndCheck(bank, "mass erase of the bank at 0x%08X",
-                        bank == 0 ? DetectedTarget.FLASH_BASE : Fpec.BANK2_BASE);
-                engine.write32(Fpec.CR + bank, 0);
+                        bank == 0 ? DetectedTarget.FLASH_BASE : SimProfile.BANK2_BASE);
+                engine.write32(FlashController.FLASH_CR + bank, 0);
             }
         });
         lock();
@@ -109,20 +116,20 @@ final class Stm32F1BmpFlash {
     void optionErase() {
         flushAndRun(() -> {
             unlock(0);
-            engine.write32(Fpec.OPTKEYR, FlashController.KEY1);
-            engine.write32(Fpec.OPTKEYR, FlashController.KEY2);
+            engine.write32(FlashController.FLASH_OPTKEYR, FlashController.KEY1);
+            engine.write32(FlashController.FLASH_OPTKEYR, FlashController.KEY2);
             clearStatus(0);
-            engine.write32(Fpec.CR, FlashController.CR_OPTER | FlashController.CR_OPTWRE);
-            engine.write32(Fpec.CR, FlashController.CR_OPTER | FlashController.CR_STRT | FlashController.CR_OPTWRE);
-            waitNotBusyAndCheck(0, "erasing the option bytes at 0x%08X", Fpec.OPTION_BYTES);
-            engine.write32(Fpec.CR, FlashController.CR_OPTPG | FlashController.CR_OPTWRE);
-            engine.write16(Fpec.OPTION_BYTES, Fpec.RDP_UNPROTECTED);
-            int status = waitNotBusy(0, Fpec.OPTION_BYTES);
+            engine.write32(FlashController.FLASH_CR, FlashController.CR_OPTER | FlashController.CR_OPTWRE);
+            engine.write32(FlashController.FLASH_CR, FlashController.CR_OPTER | FlashController.CR_STRT | FlashController.CR_OPTWRE);
+            waitNotBusyAndCheck(0, "erasing the option bytes at 0x%08X", OptionBytes.BASE);
+            engine.write32(FlashController.FLASH_CR, FlashController.CR_OPTPG | FlashController.CR_OPTWRE);
+            engine.write16(OptionBytes.BASE, RDP_UNPROTECTED);
+            int status = waitNotBusy(0, OptionBytes.BASE);
             // BMP accepts PGERR on the RDP slot (facts §B.5): the target refused to erase those bytes
             if ((status & FlashController.SR_WRPRTERR) != 0) {
                 throw new BmpTargetException(1, "writing RDP failed: FLASH_SR = 0x" + Integer.toHexString(status));
             }
-            engine.write32(Fpec.CR, 0);
+            engine.write32(FlashController.FLASH_CR, 0);
         });
         lock();
     }
@@ -139,7 +146,7 @@ final class Stm32F1BmpFlash {
         int bank = bankOf(base);
         unlock(bank);
         clearStatus(bank);
-        engine.write32(Fpec.CR + bank, FlashController.CR_PG);
+        engine.write32(FlashController.FLASH_CR + bank, FlashController.CR_PG);
         if (target.isClone()) {
             for (int i = 0; i < buffer.length; i += 2) {
                 engine.write16((int) (base + i), (buffer[i] & 0xFF) | (buffer[i + 1] & 0xFF) << 8);
@@ -149,7 +156,7 @@ final class Stm32F1BmpFlash {
             engine.writeBlock((int) base, buffer.clone(), 2);
         }
         waitNotBusyAndCheck(bank, "programming the block at 0x%08X", base);
-        engine.write32(Fpec.CR + bank, 0);
+        engine.write32(FlashController.FLASH_CR + bank, 0);
     }
 
     private void flushAndRun(Runnable operation) {
@@ -165,7 +172,7 @@ final class Stm32F1BmpFlash {
 
     /** FPEC register offset for the bank holding {@code address}: bank 2 of XL parts at +0x40 (facts §B.1). */
     private int bankOf(long address) {
-        return target.dualBank() && address >= Fpec.BANK2_BASE ? FlashController.BANK2_OFFSET : 0;
+        return target.dualBank() && address >= SimProfile.BANK2_BASE ? FlashController.BANK2_OFFSET : 0;
     }
 
     private int[] banks() {
@@ -173,15 +180,15 @@ final class Stm32F1BmpFlash {
     }
 
     private void unlock(int bank) {
-        if ((engine.read32(Fpec.CR + bank) & FlashController.CR_LOCK) != 0) {
-            engine.write32(Fpec.KEYR + bank, FlashController.KEY1);
-            engine.write32(Fpec.KEYR + bank, FlashController.KEY2);
+        if ((engine.read32(FlashController.FLASH_CR + bank) & FlashController.CR_LOCK) != 0) {
+            engine.write32(FlashController.FLASH_KEYR + bank, FlashController.KEY1);
+            engine.write32(FlashController.FLASH_KEYR + bank, FlashController.KEY2);
         }
     }
 
     private void lock() {
         for (int bank : banks()) {
-            engine.write32(Fpec.CR + bank, FlashController.CR_LOCK);
+            engine.write32(FlashController.FLASH_CR + bank, FlashController.CR_LOCK);
         }
     }
 
@@ -194,12 +201,12 @@ final class Stm32F1BmpFlash {
     }
 
     private void clearStatus(int bank) {
-        engine.write32(Fpec.SR + bank, FlashController.SR_EOP | FlashController.SR_PGERR | FlashController.SR_WRPRTERR);
+        engine.write32(FlashController.FLASH_SR + bank, FlashController.SR_EOP | FlashController.SR_PGERR | FlashController.SR_WRPRTERR);
     }
 
     private void waitNotBusyAndCheck(int bank, String what, long address) {
         int status = waitNotBusy(bank, address);
-        if ((status & Fpec.SR_ERRORS) != 0) {
+        if ((status & SR_ERRORS) != 0) {
             throw new BmpTargetException(1, String.format(what, address) + String.format(" failed: FLASH_SR = 0x%02X%s",
                     status, (status & FlashController.SR_WRPRTERR) != 0 ? " (write-protected)" : " (not erased, or protected)"));
         }
@@ -208,7 +215,7 @@ final class Stm32F1BmpFlash {
     private int waitNotBusy(int bank, long address) {
         long deadline = clock.nanos() + BUSY_TIMEOUT_NANOS;
         for (int polls = 1; ; polls++) {
-            int status = engine.read32(Fpec.SR + bank);
+            int status = engine.read32(FlashController.FLASH_SR + bank);
             if ((status & FlashController.SR_BSY) == 0) {
                 return status;
             }

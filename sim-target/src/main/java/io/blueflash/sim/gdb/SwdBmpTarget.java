@@ -21,6 +21,7 @@ import static io.blueflash.sim.gdb.CortexMDebugRegisters.VC_CORERESET;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.VC_HARDERR;
 
 import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.chip.OptionBytes;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.probe.SwdProbeEngine;
 import java.util.ArrayList;
@@ -323,7 +324,7 @@ final class SwdBmpTarget implements BmpTarget {
         return guarded(() -> {
             List<String> lines = new ArrayList<>();
             for (int slot = 0; slot < 8; slot++) {
-                int address = Fpec.OPTION_BYTES + 2 * slot;
+                int address = OptionBytes.BASE + 2 * slot;
                 lines.add(String.format("0x%08X: 0x%04X", address, engine.read16(address)));
             }
             return lines;
