@@ -142,7 +142,7 @@ final class AhbBus {
                 return region;
             }
         }
-        throw new BusFaultException(address, "no memory or register is mapped here (facts §A.1)");
+        throw new BusFaultException(address, "no memory or register is mapped here (RM0008 §3.3, memory map)");
     }
 
     private void traceFault(BusMaster master, boolean write, int address, int size, int value, BusFaultException fault) {

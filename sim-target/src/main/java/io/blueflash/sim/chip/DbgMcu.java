@@ -26,7 +26,7 @@ final class DbgMcu implements BusDevice {
     public int read(int offset, int size, BusMaster master) {
         if (offset < 4) {
             if (size != 4) {
-                throw new BusFaultException(BASE + offset, "DBGMCU_IDCODE is read as a 32-bit word only (facts §A.4)");
+                throw new BusFaultException(BASE + offset, "DBGMCU_IDCODE is read as a 32-bit word only (RM0008 §31.6.1)");
             }
             return master == BusMaster.DEBUG || debuggerAttached.getAsBoolean() ? idcode : 0;
         }

@@ -133,7 +133,7 @@ public final class FlashController implements BusDevice {
             keyStage = 0;
             lockedUntilReset = true;
             flashEvent(() -> "FPEC bank " + number + " locked until reset: " + reason);
-            throw new BusFaultException(address, reason + "; FLASH_" + reg("CR") + " stays locked until reset (facts §B.3)");
+            throw new BusFaultException(address, reason + "; FLASH_" + reg("CR") + " stays locked until reset (PM0075 §2.3.1)");
         }
     }
 
@@ -325,7 +325,7 @@ public final class FlashController implements BusDevice {
             case AR -> bank.ar;
             case OBR -> bank.number == 1 ? obr : 0;
             case WRPR -> bank.number == 1 ? wrpr : 0;
-            default -> 0; // KEYR, OPTKEYR are write-only and read 0 (facts §B.1)
+            default -> 0; // KEYR, OPTKEYR are write-only and read 0 (PM0075 §3)
         };
     }
 
@@ -346,7 +346,7 @@ public final class FlashController implements BusDevice {
     public void write(int offset, int size, int value, BusMaster master) {
         int address = BASE + offset;
         if (size != 4 || (offset & 3) != 0) {
-            throw new BusFaultException(address, "FPEC registers are written as 32-bit words (facts §B.1)");
+            throw new BusFaultException(address, "FPEC registers are written as 32-bit words (PM0075 §3)");
         }
         boolean second = offset >= BANK2_OFFSET;
         if (second && banks.length == 1) {
@@ -393,7 +393,7 @@ public final class FlashController implements BusDevice {
     private void writeKey(Bank bank, int address, int value) {
         if (bank.lockedUntilReset) {
             throw new BusFaultException(address, "FPEC bank " + bank.number
-                    + " is locked until reset after a wrong key (facts §B.3)");
+                    + " is locked until reset after a wrong key (PM0075 §2.3.1)");
         }
         if (bank.keyStage == 0 && value == KEY1) {
             bank.keyStage = 1;
@@ -411,7 +411,7 @@ public final class FlashController implements BusDevice {
 
     private void writeOptionKey(Bank bank, int address, int value) {
         if (bank.lockedUntilReset) {
-            throw new BusFaultException(address, "FPEC is locked until reset after a wrong key (facts §B.3)");
+            throw new BusFaultException(address, "FPEC is locked until reset after a wrong key (PM0075 §2.3.1)");
         }
         if (bank.locked()) {
             flashEvent(() -> "FLASH_OPTKEYR write ignored: FLASH_CR is locked (unlock with FLASH_KEYR first)");
@@ -500,7 +500,7 @@ public final class FlashController implements BusDevice {
      */
     private boolean refusedInDebug(BusMaster master, Bank bank, String what) {
         if (readProtectionActive() && debugContext.test(master)) {
-            refuse(bank, SR_PGERR, () -> "PGERR: " + what + " refused, read-out protection is active in debug mode (facts §B.6)");
+            refuse(bank, SR_PGERR, () -> "PGERR: " + what + " refused, read-out protection is active in debug mode (PM0075 §2.4.1)");
             return true;
         }
         return false;
@@ -516,7 +516,7 @@ public final class FlashController implements BusDevice {
     int readFlash(int offset, int size, BusMaster master) {
         if (readProtectionActive() && debugContext.test(master)) {
             throw new BusFaultException(SimProfile.FLASH_BASE + offset,
-                    "flash is read-protected (RDP set): debug reads are refused; remove RDP with an option-byte erase (facts §B.6)");
+                    "flash is read-protected (RDP set): debug reads are refused; remove RDP with an option-byte erase (PM0075 §2.4.1)");
         }
         Bank bank = bankOf(offset);
         if (bank.busy()) {
@@ -534,11 +534,11 @@ public final class FlashController implements BusDevice {
             return;
         }
         if (size != 2) {
-            throw new BusFaultException(address, size * 8 + "-bit write to flash while PG is set: only half-words can be programmed (facts §B.4)");
+            throw new BusFaultException(address, size * 8 + "-bit write to flash while PG is set: only half-words can be programmed (PM0075 §2.3.3)");
         }
         if (bank.busy()) {
             if (profile.dropsHalfWordWrittenWhileBusy()) {
-                flashEvent(() -> String.format("half-word 0x%04X for 0x%08X LOST: written while BSY (%s quirk, facts §B.4)",
+                flashEvent(() -> String.format("half-word 0x%04X for 0x%08X LOST: written while BSY (%s quirk; PM0075 §2.3.3 waits on BSY)",
                         value & 0xFFFF, address, profile.name()));
                 return;
             }
@@ -546,7 +546,7 @@ public final class FlashController implements BusDevice {
         }
         int page = offset / flash.pageSize();
         if (readProtectionActive() && debugContext.test(master)) {
-            refuse(bank, SR_PGERR, () -> String.format("PGERR: program 0x%08X refused, read-out protection is active in debug mode (facts §B.6)", address));
+            refuse(bank, SR_PGERR, () -> String.format("PGERR: program 0x%08X refused, read-out protection is active in debug mode (PM0075 §2.4.1)", address));
             return;
         }
         if (pageWriteProtected(page) || cpuProtectedPage(page)) {
@@ -577,12 +577,12 @@ public final class FlashController implements BusDevice {
             return;
         }
         if (size != 2) {
-            throw new BusFaultException(address, "option bytes are programmed as half-words (facts §B.5)");
+            throw new BusFaultException(address, "option bytes are programmed as half-words (PM0075 §2.3.5)");
         }
         stall(bank, () -> "option-byte write");
         int slot = offset / 2;
         if (optionBytes.slot(slot) != 0xFFFF) {
-            refuse(bank, SR_WRPRTERR, () -> String.format("WRPRTERR: option half-word 0x%08X is not erased (facts §B.5)", address));
+            refuse(bank, SR_WRPRTERR, () -> String.format("WRPRTERR: option half-word 0x%08X is not erased (PM0075 §2.3.5)", address));
             return;
         }
         int byteValue = value & 0xFF;
