@@ -149,7 +149,8 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
 
     /**
      * A local reset (system reset, NRST release, AIRCR.VECTRESET): registers and the exception
-     * state reset, SP and PC from the vector table; halts if VC_CORERESET or C_HALT ask for it.
+     * state reset, SP and PC from the vector table; C_HALT clears (Cortex-M3 TRM, DHCSR), so the
+     * core halts only for VC_CORERESET or a halt the debugger requested while NRST held it.
      * Requested while an instruction executes (firmware writing AIRCR, a watchdog firing), it
      * happens at the end of that instruction.
      */
@@ -190,13 +191,12 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
         } catch (BusFaultException e) {
             lockUp("reset vector fetch failed: " + e.getMessage());
         }
+        boolean haltRequested = debug.localReset();
+        halted = false;
         if (debug.vectorCatch(HaltingDebug.VC_CORERESET)) {
             halt(HaltingDebug.DFSR_VCATCH);
-        } else if (debug.enabled() && (debug.control & HaltingDebug.C_HALT) != 0) {
+        } else if (haltRequested) {
             halt(HaltingDebug.DFSR_HALTED);
-        } else {
-            halted = false;
-            debug.control &= ~HaltingDebug.C_HALT;
         }
         attention = checkExceptions = true;
         trace(() -> String.format("reset: SP 0x%08X, PC 0x%08X%s", state.r[CoreState.SP], state.r[CoreState.PC],

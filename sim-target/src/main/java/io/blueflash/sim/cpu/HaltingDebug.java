@@ -15,7 +15,11 @@ import io.blueflash.sim.bus.BusMaster;
  * <li>Status: S_REGRDY, S_HALT, S_SLEEP, S_LOCKUP; S_RETIRE_ST (an instruction retired) and
  *     S_RESET_ST (a reset happened, or NRST is held) are sticky and cleared by reading DHCSR.</li>
  * <li>DCRSR/DCRDR transfer a core register only while halted; otherwise S_REGRDY stays 0.</li>
- * <li>DHCSR, DEMCR and DFSR survive system resets; only power-on clears them.</li>
+ * <li>DHCSR, DEMCR and DFSR survive system resets; only power-on clears them, except C_HALT:
+ *     the Cortex-M3 TRM (DHCSR: "the C_HALT bit always clears on a system reset") and ARMv7-M
+ *     C1.6.2 make a local reset clear it, so only DEMCR.VC_CORERESET halts the core out of reset.
+ *     A halt requested while NRST still holds the core in reset is kept for when it leaves reset
+ *     (connect under reset).</li>
  * </ul>
  */
 final class HaltingDebug {
@@ -38,12 +42,15 @@ final class HaltingDebug {
     boolean regReady = true;
     boolean resetSticky;
     boolean retireSticky;
+    /** C_HALT was written while the core was held in reset: it halts when the reset ends. */
+    private boolean haltRequestedInReset;
 
     HaltingDebug(CortexM3Core core) {
         this.core = core;
     }
 
     void powerOnReset() {
+        haltRequestedInReset = false;
         control = 0;
         demcr = 0;
         dfsr = 0;
@@ -61,6 +68,18 @@ final class HaltingDebug {
 
     boolean vectorCatch(int bit) {
         return enabled() && (demcr & bit) != 0;
+    }
+
+    /**
+     * A local reset begins: C_HALT clears (a BKPT's halt does not carry over into the next run).
+     * Returns whether the core should halt when it leaves reset because the debugger asked for it
+     * while reset was held.
+     */
+    boolean localReset() {
+        boolean haltAfterReset = haltRequestedInReset && enabled();
+        haltRequestedInReset = false;
+        control &= ~C_HALT;
+        return haltAfterReset;
     }
 
     /** A debug event halted the core: DFSR records why and C_HALT reads 1. */
@@ -101,7 +120,8 @@ final class HaltingDebug {
             return;
         }
         if (core.isHeldInReset()) {
-            return; // takes effect when the core leaves reset
+            haltRequestedInReset = (control & C_HALT) != 0; // takes effect when the core leaves reset
+            return;
         }
         if ((control & C_HALT) != 0) {
             if (!halted) {

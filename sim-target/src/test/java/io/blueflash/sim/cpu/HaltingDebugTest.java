@@ -117,6 +117,51 @@ class HaltingDebugTest {
         assertThat(fw.dbg.read32(DFSR) & DFSR_BKPT).isEqualTo(DFSR_BKPT);
     }
 
+    /** Counts r0 up from reset; a BKPT after the loop is the "loader's" exit point. */
+    private static final String COUNTER_WITH_BKPT = SramFirmware.vectors(Map.of()) + """
+            reset:
+              movs r0, #0
+            loop:
+              adds r0, #1
+              b loop
+            exit:
+              bkpt #0
+            """ + SramFirmware.DEFAULT_HANDLER;
+
+    @Test
+    void givenHaltedByBkptAndResumedOntoIt_whenSysresetreqWithoutVectorCatch_thenTheFirmwareRunsFromReset() {
+        // OpenOCD's "reset run" over JTAG after its CRC loader ended on a BKPT: C_HALT reads 1, the
+        // resume re-executes the BKPT, then SYSRESETREQ. C_HALT clears on a system reset (M3 TRM).
+        SramFirmware fw = SramFirmware.boot(COUNTER_WITH_BKPT);
+        fw.dbg.write32(DHCSR, 0xA05F_0003);
+        fw.dbg.writeCoreRegister(15, 0x2000_0066);
+        fw.dbg.write32(DHCSR, 0xA05F_0001);
+        fw.runToHalt(10);
+        fw.dbg.write32(DHCSR, 0xA05F_0001);       // resume at the BKPT: halts again at once
+        fw.chip.runFor(1_000);
+        assertThat(fw.dbg.read32(DHCSR) & (S_HALT | 2)).as("S_HALT and C_HALT after the BKPT").isEqualTo(S_HALT | 2);
+
+        fw.dbg.write32(0xE000_ED0C, 0x05FA_0004);  // SYSRESETREQ, DEMCR.VC_CORERESET clear
+        fw.chip.runFor(50_000);
+
+        int dhcsr = fw.dbg.read32(DHCSR);
+        assertThat(dhcsr & (S_HALT | 2)).as("neither S_HALT nor C_HALT after the reset").isZero();
+        fw.dbg.write32(DHCSR, 0xA05F_0003);
+        assertThat(fw.dbg.readCoreRegister(0)).as("the counter ran after the reset").isGreaterThan(10);
+    }
+
+    @Test
+    void givenHaltRequestedWhileNrstHeld_whenNrstReleased_thenHaltedAtTheResetVector() {
+        SramFirmware fw = SramFirmware.boot(COUNTER_WITH_BKPT);
+        fw.chip.setNrst(true);
+        fw.dbg.write32(DHCSR, 0xA05F_0003);       // connect under reset: halt requested during reset
+        fw.chip.setNrst(false);
+        fw.chip.runFor(10_000);
+
+        assertThat(fw.dbg.read32(DHCSR) & S_HALT).isEqualTo(S_HALT);
+        assertThat(fw.dbg.readCoreRegister(15)).isEqualTo(0x2000_0060);
+    }
+
     @Test
     void givenFpbComparatorOnAnInstruction_whenReached_thenHaltedBeforeItAndNumCodeIsReadOnly() {
         SramFirmware fw = SramFirmware.boot("stm32f103c8", flashlessCounter());
@@ -192,8 +237,7 @@ class HaltingDebugTest {
                 """ + SramFirmware.DEFAULT_HANDLER);
         fw.dbg.write32(DHCSR, 0xA05F_0003);
         fw.dbg.write32(DEMCR, 1 << 10);              // VC_HARDERR
-        fw.chip.systemReset();
-        fw.dbg.write32(DHCSR, 0xA05F_0001);
+        fw.chip.systemReset();                        // C_HALT clears: the core runs from reset
 
         fw.runToHalt(10);
 
