@@ -1,5 +1,6 @@
 package io.blueflash.chip;
 
+import io.blueflash.model.UniqueId;
 import io.blueflash.port.out.MemoryAccess;
 import io.blueflash.port.out.MemoryFaultException;
 
@@ -25,6 +26,8 @@ public final class ChipIdentifier {
     public static final int CPUID = 0xE000_ED00;
     public static final int DBGMCU_IDCODE = 0xE004_2000;
     public static final int F_SIZE = 0x1FFF_F7E0;
+    /** U_ID, the 96-bit unique device ID (RM0008 §30.2): three words from here. */
+    public static final int U_ID = 0x1FFF_F7E8;
     /** ROM table peripheral ID registers (base 0xE00FF000, facts §A.1). */
     static final int ROM_PIDR4 = 0xE00F_FFD0;
     static final int ROM_PIDR1 = 0xE00F_FFE4;
@@ -138,5 +141,14 @@ public final class ChipIdentifier {
         String text() {
             return ok ? String.format("0x%08X", value) : "(bus fault)";
         }
+    }
+
+    /**
+     * Reads the 96-bit unique device ID (RM0008 §30.2) as three 32-bit words.
+     *
+     * @throws MemoryFaultException when the probe cannot read system memory there
+     */
+    public static UniqueId readUniqueId(MemoryAccess memory) {
+        return UniqueId.ofWords(memory.read32(U_ID), memory.read32(U_ID + 4), memory.read32(U_ID + 8));
     }
 }

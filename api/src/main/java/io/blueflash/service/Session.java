@@ -7,6 +7,8 @@ import io.blueflash.flash.FlashDriver;
 import io.blueflash.model.ConnectOptions;
 import io.blueflash.model.ProgramPacing;
 import io.blueflash.model.ProbeSelector;
+import io.blueflash.model.UniqueId;
+import io.blueflash.port.out.MemoryFaultException;
 import io.blueflash.port.in.OperationTiming;
 import io.blueflash.port.out.CoreControl;
 import io.blueflash.port.out.MemoryAccess;
@@ -61,6 +63,18 @@ final class Session implements AutoCloseable {
         }
         progress.onEvent(new ProgressEvent.Note("chip: " + chip.summary()));
         return chip;
+    }
+
+    /**
+     * The chip's unique ID (RM0008 §30.2), or empty when the probe cannot read system memory there
+     * (a read fault is not this write's failure: only per-target data keyed by the ID needs it).
+     */
+    Optional<UniqueId> uniqueId() {
+        try {
+            return Optional.of(ChipIdentifier.readUniqueId(memory()));
+        } catch (MemoryFaultException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** The chip family's flash driver for this connection (the family chooses which). */

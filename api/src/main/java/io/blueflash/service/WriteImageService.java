@@ -9,9 +9,13 @@ import io.blueflash.flash.FlashPlanner;
 import io.blueflash.flash.FlashRangeException;
 import io.blueflash.flash.PageAction;
 import io.blueflash.flash.PagePlan;
+import io.blueflash.image.FirmwareImage;
 import io.blueflash.model.EraseMode;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.FlashOptions;
+import io.blueflash.model.UniqueId;
+import io.blueflash.port.in.IdentifiedTarget;
+import io.blueflash.port.in.TargetBytes;
 import io.blueflash.port.in.WriteImageRequest;
 import io.blueflash.port.in.WriteImageUseCase;
 import io.blueflash.port.in.WriteReport;
@@ -22,6 +26,7 @@ import io.blueflash.progress.ProgressEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes an image: connect → identify the chip → apply {@code --flash} → check the image fits →
@@ -50,7 +55,18 @@ public final class WriteImageService implements WriteImageUseCase {
         try (Session session = Session.open(connectors, request.probe(), request.connect())) {
             ChipDescription chip = session.identify(options.flashSizeBytes(), request.progress());
             FlashGeometry geometry = chip.flash();
-            List<Integer> touched = FlashPlanner.touchedPages(request.image(), geometry);
+            Optional<UniqueId> uniqueId = Optional.empty();
+            TargetBytes own = TargetBytes.NONE;
+            if (request.targetData().isPresent()) {
+                uniqueId = session.uniqueId();
+                uniqueId.ifPresent(id -> phases.note("unique ID: " + id.text()));
+                own = request.targetData().get().bytesFor(new IdentifiedTarget(session.probe(), chip.summary(), uniqueId));
+                if (!own.isEmpty()) {
+                    phases.note("target data: " + own.description());
+                }
+            }
+            FirmwareImage image = TargetImage.merge(request.image(), own);
+            List<Integer> touched = FlashPlanner.touchedPages(image, geometry);
             session.haltIfPossible();
             FlashDriver algorithm = session.driver(chip, options.pacing(), request.progress());
             algorithm.requireNotReadProtected();
@@ -58,7 +74,7 @@ public final class WriteImageService implements WriteImageUseCase {
 
             Map<Integer, byte[]> current = options.eraseMode() == EraseMode.MASS
                     ? Map.of() : readBack(algorithm, geometry, touched, phases);
-            FlashPlan plan = FlashPlanner.plan(request.image(), geometry, current, options);
+            FlashPlan plan = FlashPlanner.plan(image, geometry, current, options);
             phases.event(new ProgressEvent.PlanReady(plan.pagesToErase().size(), plan.pagesToProgram().size(),
                     plan.count(PageAction.SKIP_UNCHANGED), plan.bytesToProgram(), plan.massErase()));
 
@@ -70,7 +86,7 @@ public final class WriteImageService implements WriteImageUseCase {
             boolean reset = options.resetAfterWrite() && Resets.runFirmware(session, phases);
             return new WriteReport(session.probe(), chip.summary(), plan.pagesToErase().size(),
                     plan.pagesToProgram().size(), plan.count(PageAction.SKIP_UNCHANGED), plan.bytesToProgram(),
-                    plan.massErase(), options.verifyAfterWrite(), reset, session.timing());
+                    plan.massErase(), options.verifyAfterWrite(), reset, session.timing(), uniqueId, own.description());
         }
     }
 

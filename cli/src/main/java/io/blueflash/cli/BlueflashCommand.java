@@ -43,9 +43,9 @@ public final class BlueflashCommand implements Callable<Integer>, GlobalSettings
     CommandSpec spec;
 
     @Option(names = "--probe", scope = ScopeType.INHERIT, paramLabel = "PROBE", order = 1,
-            description = "stlink[:SERIAL] | bootloader:PORT | bmp:PORT | sim[:PROFILE] (default: the one probe attached; "
-                    + "also from env BLUEFLASH_PROBE)")
-    String probe;
+            description = "stlink[:SERIAL] | bootloader:PORT | bmp:PORT | sim[:PROFILE][#N] (default: the one probe attached; "
+                    + "also from env BLUEFLASH_PROBE); write takes it several times to program several targets at once")
+    java.util.List<String> probes = new java.util.ArrayList<>();
 
     @Option(names = "--sim-state", scope = ScopeType.INHERIT, paramLabel = "FILE", order = 2,
             description = "state file of the simulated chip (default ~/.blueflash/sim-PROFILE.state)")
@@ -132,10 +132,10 @@ public final class BlueflashCommand implements Callable<Integer>, GlobalSettings
         }
         ConnectMode mode = connectUnderReset ? ConnectMode.UNDER_RESET
                 : hotPlug ? ConnectMode.HOT_PLUG : ConnectMode.NORMAL;
-        return new GlobalSettings(Optional.ofNullable(probe), Optional.ofNullable(simState),
+        return new GlobalSettings(probes.stream().findFirst(), Optional.ofNullable(simState),
                 Optional.ofNullable(serial),
                 frequencyKhz == null ? OptionalInt.empty() : OptionalInt.of(frequencyKhz), mode,
                 flashSize == null ? OptionalLong.empty() : OptionalLong.of(flashSize), Optional.ofNullable(format),
-                reset, json, trace, !noProgress && !json, debug ? 2 : verbose ? 1 : 0, trimErased, simFaults);
+                reset, json, trace, !noProgress && !json, debug ? 2 : verbose ? 1 : 0, trimErased, simFaults, probes);
     }
 }

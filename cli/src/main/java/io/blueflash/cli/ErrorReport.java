@@ -1,6 +1,7 @@
 package io.blueflash.cli;
 
 import io.blueflash.cli.console.ExitCode;
+import io.blueflash.cli.console.FailureText;
 
 import io.blueflash.cli.args.UsageException;
 import io.blueflash.chip.UnknownChipException;
@@ -8,6 +9,8 @@ import io.blueflash.flash.FlashException;
 import io.blueflash.flash.FlashProtectedException;
 import io.blueflash.flash.FlashRangeException;
 import io.blueflash.image.ImageFormatException;
+import io.blueflash.port.in.TargetDataException;
+import io.blueflash.port.in.WriteStoppedException;
 import io.blueflash.port.out.MemoryFaultException;
 import io.blueflash.port.out.ProbeBusyException;
 import io.blueflash.port.out.ProbeLinkException;
@@ -67,6 +70,13 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
         }
         if (t instanceof IOException io) {
             return fileProblem(io);
+        }
+        if (t instanceof TargetDataException data) {
+            return new ErrorReport(ExitCode.IMAGE, text, targetDataHints(data.reason()));
+        }
+        if (t instanceof WriteStoppedException) {
+            return new ErrorReport(ExitCode.STOPPED, text, List.of("run the same command again to finish: "
+                    + "pages already written are skipped"));
         }
         if (t instanceof ImageFormatException) {
             return new ErrorReport(ExitCode.IMAGE, text, List.of());
@@ -155,6 +165,22 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
                     "a wrong or noisy connection also gives odd IDs: check the wiring, or retry with --connect-under-reset");
             case OTHER_CORE -> List.of(SLOWER, "blueflash programs STM32F1 (Cortex-M3) chips");
         };
+    }
+
+    private static List<String> targetDataHints(TargetDataException.Reason reason) {
+        return switch (reason) {
+            case UNKNOWN_UNIQUE_ID -> List.of("add a line for this unique ID to the --per-target file "
+                    + "(UNIQUE_ID,ADDRESS,HEXBYTES), or leave this board out");
+            case UNIQUE_ID_UNREADABLE -> List.of("the probe cannot read system memory at 0x1FFFF7E8 (RM0008 §30.2); "
+                    + "use --serial-counter instead of --per-target for it");
+            case OVERLAPS_IMAGE -> List.of("put per-target data outside the image, e.g. in the last flash page");
+            case MALFORMED -> List.of("see blueflash write --help for --serial-counter and --per-target");
+        };
+    }
+
+    /** The same, as the console package's value (for commands that report several failures). */
+    public FailureText text() {
+        return new FailureText(exitCode, message, hints);
     }
 
     private static List<String> rangeHints(FlashRangeException.Reason reason) {

@@ -19,6 +19,7 @@ import io.blueflash.cli.command.WriteSubcommand;
 import io.blueflash.cli.output.Json;
 import io.blueflash.port.out.ProbeConnector;
 import io.blueflash.service.EraseFlashService;
+import io.blueflash.service.GangWriteService;
 import io.blueflash.service.InspectTargetService;
 import io.blueflash.service.ListProbesService;
 import io.blueflash.service.ReadMemoryService;
@@ -77,7 +78,8 @@ public final class FlashToolMain {
     /** Runs one command line with the given transports (tests pass their own). */
     public static int run(String[] args, CliEnvironment env, List<ProbeConnector> connectors) {
         UseCases useCases = wire(connectors);
-        return run(args, env, (settings, stFlash) -> new UseCaseOperations(env, useCases, settings, stFlash));
+        return run(args, env, (settings, stFlash) -> new UseCaseOperations(env, useCases, settings, stFlash,
+                failure -> ErrorReport.of(failure).text()));
     }
 
     /** Runs one command line against {@code factory}'s operations (grammar tests record the calls). */
@@ -168,10 +170,12 @@ public final class FlashToolMain {
 
     /** The core's services on the given transports: the only place the CLI names a service class. */
     static UseCases wire(List<ProbeConnector> connectors) {
-        return new UseCases(new WriteImageService(connectors), new ReadMemoryService(connectors),
+        WriteImageService write = new WriteImageService(connectors);
+        return new UseCases(write, new ReadMemoryService(connectors),
                 new EraseFlashService(connectors), new VerifyImageService(connectors),
                 new ResetTargetService(connectors), new InspectTargetService(connectors),
-                new ListProbesService(connectors), new io.blueflash.service.OptionBytesService(connectors));
+                new ListProbesService(connectors), new io.blueflash.service.OptionBytesService(connectors),
+                new GangWriteService(write));
     }
 
     private static List<ProbeConnector> loadConnectors() {

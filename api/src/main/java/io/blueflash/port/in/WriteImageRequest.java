@@ -6,10 +6,15 @@ import io.blueflash.model.FlashOptions;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.progress.ProgressListener;
 import java.util.Objects;
+import java.util.Optional;
 
-/** @param image the bytes to place; addresses outside flash are an error naming the flash range */
+/**
+ * @param image      the bytes to place; addresses outside flash are an error naming the flash range
+ * @param targetData when present, the write reads the chip's unique ID and adds the target's own
+ *                   bytes to the image before planning (gang programming); empty for a plain write
+ */
 public record WriteImageRequest(ProbeSelector probe, ConnectOptions connect, FirmwareImage image,
-                                FlashOptions options, ProgressListener progress) {
+                                FlashOptions options, ProgressListener progress, Optional<TargetData> targetData) {
 
     public WriteImageRequest {
         Objects.requireNonNull(probe, "'probe' must not be null");
@@ -17,5 +22,20 @@ public record WriteImageRequest(ProbeSelector probe, ConnectOptions connect, Fir
         Objects.requireNonNull(image, "'image' must not be null");
         Objects.requireNonNull(options, "'options' must not be null");
         Objects.requireNonNull(progress, "'progress' must not be null");
+        Objects.requireNonNull(targetData, "'targetData' must not be null");
+    }
+
+    /** A plain write: the image only, no unique ID read. */
+    public WriteImageRequest(ProbeSelector probe, ConnectOptions connect, FirmwareImage image, FlashOptions options,
+                             ProgressListener progress) {
+        this(probe, connect, image, options, progress, Optional.empty());
+    }
+
+    public WriteImageRequest withTargetData(TargetData data) {
+        return new WriteImageRequest(probe, connect, image, options, progress, Optional.of(data));
+    }
+
+    public WriteImageRequest withProgress(ProgressListener listener) {
+        return new WriteImageRequest(probe, connect, image, options, listener, targetData);
     }
 }

@@ -1,6 +1,8 @@
 package io.blueflash.port.in;
 
+import io.blueflash.model.UniqueId;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a write did.
@@ -14,14 +16,19 @@ import java.util.Objects;
  * @param massErased      whether the chip was mass erased first
  * @param verified        whether the programmed pages were read back and matched
  * @param resetAndRun     whether the target was reset and left running
+ * @param uniqueId        the chip's 96-bit unique ID, when the request asked for per-target data
+ *                        and the probe could read it
+ * @param targetData      what per-target data was written ("" for none)
  */
 public record WriteReport(String probe, String chip, int pagesErased, int pagesProgrammed, int pagesSkipped,
                           long bytesWritten, boolean massErased, boolean verified, boolean resetAndRun,
-                          OperationTiming timing) {
+                          OperationTiming timing, Optional<UniqueId> uniqueId, String targetData) {
 
     public WriteReport {
         Objects.requireNonNull(probe, "'probe' must not be null");
         Objects.requireNonNull(chip, "'chip' must not be null");
         Objects.requireNonNull(timing, "'timing' must not be null");
+        Objects.requireNonNull(uniqueId, "'uniqueId' must not be null");
+        Objects.requireNonNull(targetData, "'targetData' must not be null");
     }
 }

@@ -1,6 +1,7 @@
 package io.blueflash.cli.command;
 
 import io.blueflash.cli.console.CliEnvironment;
+import io.blueflash.cli.console.FailureText;
 import io.blueflash.cli.output.ConsoleTrace;
 import io.blueflash.cli.output.PlainProgressLines;
 import io.blueflash.cli.output.ProgressEvents;
@@ -13,6 +14,7 @@ import io.blueflash.port.in.ResetKind;
 import io.blueflash.port.in.ResetTargetRequest;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What every command of one invocation shares: the console, the parsed global options, the use
@@ -26,8 +28,11 @@ final class CommandContext {
     final boolean stFlashStyle;
     final ProgressEvents progress;
     final ResultPrinter printer;
+    final Function<Throwable, FailureText> explain;
 
-    CommandContext(CliEnvironment env, UseCases useCases, GlobalSettings settings, boolean stFlashStyle) {
+    CommandContext(CliEnvironment env, UseCases useCases, GlobalSettings settings, boolean stFlashStyle,
+                   Function<Throwable, FailureText> explain) {
+        this.explain = Objects.requireNonNull(explain, "'explain' must not be null");
         this.env = Objects.requireNonNull(env, "'env' must not be null");
         this.useCases = Objects.requireNonNull(useCases, "'useCases' must not be null");
         this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
@@ -50,6 +55,10 @@ final class CommandContext {
     }
 
     ProbeSelector probe() {
+        if (settings.probes().size() > 1) {
+            throw new UsageException("--probe is given " + settings.probes().size() + " times: only write programs "
+                    + "several targets at once; other commands take one --probe");
+        }
         return ProbeChoice.select(settings, env, useCases.listProbes(), progress::note);
     }
 

@@ -26,11 +26,14 @@ import java.util.OptionalLong;
  * @param verbosity     0 normal, 1 {@code --verbose}, 2 {@code --debug} (stack traces on errors)
  * @param trimErased    st-flash's {@code --opt}: drop trailing 0xFF bytes of the image
  * @param simFaults     {@code --sim-fault SPEC} items for the simulated chip (empty: none)
+ * @param probes        every {@code --probe} given, in order ({@code probe} is the first); several
+ *                      only for a gang write
  */
 public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Optional<String> serial,
                              OptionalInt frequencyKhz, ConnectMode connectMode, OptionalLong flashSize,
                              Optional<String> format, boolean resetAfter, boolean json, boolean trace,
-                             boolean progress, int verbosity, boolean trimErased, java.util.List<String> simFaults) {
+                             boolean progress, int verbosity, boolean trimErased, java.util.List<String> simFaults,
+                             java.util.List<String> probes) {
 
     public GlobalSettings {
         Objects.requireNonNull(probe, "'probe' must not be null");
@@ -41,6 +44,19 @@ public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Op
         Objects.requireNonNull(flashSize, "'flashSize' must not be null");
         Objects.requireNonNull(format, "'format' must not be null");
         simFaults = java.util.List.copyOf(Objects.requireNonNull(simFaults, "'simFaults' must not be null"));
+        probes = java.util.List.copyOf(Objects.requireNonNull(probes, "'probes' must not be null"));
+        if (probes.isEmpty() && probe.isPresent()) {
+            probes = java.util.List.of(probe.get());
+        }
+    }
+
+    /** Settings with one probe at most. */
+    public GlobalSettings(Optional<String> probe, Optional<Path> simState, Optional<String> serial,
+                          OptionalInt frequencyKhz, ConnectMode connectMode, OptionalLong flashSize,
+                          Optional<String> format, boolean resetAfter, boolean json, boolean trace,
+                          boolean progress, int verbosity, boolean trimErased, java.util.List<String> simFaults) {
+        this(probe, simState, serial, frequencyKhz, connectMode, flashSize, format, resetAfter, json, trace, progress,
+                verbosity, trimErased, simFaults, java.util.List.of());
     }
 
     /** Settings without simulator faults. */
@@ -49,7 +65,7 @@ public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Op
                           Optional<String> format, boolean resetAfter, boolean json, boolean trace,
                           boolean progress, int verbosity, boolean trimErased) {
         this(probe, simState, serial, frequencyKhz, connectMode, flashSize, format, resetAfter, json, trace, progress,
-                verbosity, trimErased, java.util.List.of());
+                verbosity, trimErased, java.util.List.of(), java.util.List.of());
     }
 
     public boolean debug() {

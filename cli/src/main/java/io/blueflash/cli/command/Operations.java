@@ -15,6 +15,12 @@ public interface Operations {
 
     ExitCode write(Path file, OptionalLong address, WriteChoices choices);
 
+    /**
+     * Gang programming: {@code write} to several targets at once ({@code --probe} several times or
+     * {@code --all-probes}), with per-target data; one report, exit code 0 only if all succeeded.
+     */
+    ExitCode gangWrite(Path file, OptionalLong address, WriteChoices choices, GangChoices targets);
+
     ExitCode verify(Path file, OptionalLong address);
 
     ExitCode read(Path file, long address, long size);

@@ -75,8 +75,9 @@ public final class ProbeChoice {
             Path state = simStateFile(probe, settings, env).toAbsolutePath();
             createParent(state);
             options = options.withTransportOption(ConnectOptions.SIM_STATE_FILE, state.toString());
-            if (!settings.simFaults().isEmpty()) {
-                options = options.withTransportOption(ConnectOptions.SIM_FAULTS, String.join(",", settings.simFaults()));
+            List<String> faults = faultsFor(probe, settings.simFaults());
+            if (!faults.isEmpty()) {
+                options = options.withTransportOption(ConnectOptions.SIM_FAULTS, String.join(",", faults));
             }
         } else if (!settings.simFaults().isEmpty()) {
             throw new UsageException("--sim-fault injects faults into the simulated chip: use it with --probe sim, "
@@ -96,9 +97,74 @@ public final class ProbeChoice {
         }
     }
 
-    /** {@code --sim-state}, else {@code ~/.blueflash/sim-PROFILE.state}: one chip per profile. */
+    /**
+     * {@code --sim-state}, else {@code ~/.blueflash/sim-PROFILE.state}: one chip per profile. Board
+     * {@code #N} ({@code --probe sim#N}, gang programming) is a chip of its own: {@code sim-PROFILE-N.state},
+     * or {@code --sim-state}'s name with {@code -N} before its extension ({@code a.state} → {@code a-2.state}).
+     */
     public static Path simStateFile(ProbeSelector probe, GlobalSettings settings, CliEnvironment env) {
-        String profile = probe.hasArgument() ? probe.argument() : DEFAULT_SIM_PROFILE;
-        return settings.simState().orElse(env.blueflashDirectory().resolve("sim-" + profile + ".state"));
+        String named = probe.argumentWithoutNumber().trim();
+        String profile = named.isEmpty() ? DEFAULT_SIM_PROFILE : named;
+        java.util.OptionalInt board = numberOf(probe);
+        String suffix = board.isPresent() ? "-" + board.getAsInt() : "";
+        if (settings.simState().isPresent()) {
+            Path given = settings.simState().get();
+            if (suffix.isEmpty()) {
+                return given;
+            }
+            String name = given.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            String numbered = dot > 0 ? name.substring(0, dot) + suffix + name.substring(dot) : name + suffix;
+            return given.resolveSibling(numbered);
+        }
+        return env.blueflashDirectory().resolve("sim-" + profile + suffix + ".state");
+    }
+
+    private static java.util.OptionalInt numberOf(ProbeSelector probe) {
+        try {
+            return probe.number();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * The {@code --sim-fault} items for this simulated board: unscoped items go to every board,
+     * {@code sim#2:wait-storm=50} to board 2 only (the scope is a {@code --probe} text).
+     */
+    static List<String> faultsFor(ProbeSelector probe, List<String> items) {
+        List<String> mine = new java.util.ArrayList<>();
+        for (String joined : items) {
+            for (String item : joined.split(",")) {
+                int colon = item.indexOf(':');
+                int eq = item.indexOf('=');
+                boolean scoped = colon > 0 && (eq < 0 || colon < eq) && item.trim().startsWith("sim")
+                        && !item.substring(0, colon).contains("=");
+                if (!scoped) {
+                    if (!item.isBlank()) {
+                        mine.add(item.trim());
+                    }
+                    continue;
+                }
+                // the scope may itself hold a colon (sim:stm32f103cb#2:wait-storm=5): the fault starts after the last one
+                int split = item.lastIndexOf(':', eq < 0 ? item.length() : eq);
+                ProbeSelector scope = ProbeSelector.parse(item.substring(0, split).trim());
+                if (sameBoard(scope, probe)) {
+                    mine.add(item.substring(split + 1).trim());
+                }
+            }
+        }
+        return mine;
+    }
+
+    /** Whether two {@code sim} selectors name the same board (profile defaulted, number compared). */
+    static boolean sameBoard(ProbeSelector a, ProbeSelector b) {
+        return a.transport().equals(b.transport()) && profileOf(a).equals(profileOf(b))
+                && numberOf(a).equals(numberOf(b));
+    }
+
+    private static String profileOf(ProbeSelector sim) {
+        String named = sim.argumentWithoutNumber().trim().toLowerCase(java.util.Locale.ROOT);
+        return named.isEmpty() ? DEFAULT_SIM_PROFILE : named;
     }
 }

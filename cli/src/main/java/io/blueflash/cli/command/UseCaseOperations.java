@@ -2,11 +2,13 @@ package io.blueflash.cli.command;
 
 import io.blueflash.cli.console.CliEnvironment;
 import io.blueflash.cli.console.ExitCode;
+import io.blueflash.cli.console.FailureText;
 import io.blueflash.port.in.OptionBytesChange;
 
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Runs each command through the core's use cases and prints the outcome: human lines on stdout,
@@ -16,12 +18,16 @@ import java.util.Set;
 public final class UseCaseOperations implements Operations {
 
     private final ImageCommands image;
+    private final GangCommands gang;
     private final MemoryCommands memory;
     private final TargetCommands target;
     private final OptionBytesCommands optionBytes;
 
-    public UseCaseOperations(CliEnvironment env, UseCases useCases, GlobalSettings settings, boolean stFlashStyle) {
-        CommandContext ctx = new CommandContext(env, useCases, settings, stFlashStyle);
+    /** @param explain turns a failure into its exit code and words (the composition root's {@code ErrorReport}) */
+    public UseCaseOperations(CliEnvironment env, UseCases useCases, GlobalSettings settings, boolean stFlashStyle,
+                             Function<Throwable, FailureText> explain) {
+        CommandContext ctx = new CommandContext(env, useCases, settings, stFlashStyle, explain);
+        this.gang = new GangCommands(ctx);
         this.image = new ImageCommands(ctx);
         this.memory = new MemoryCommands(ctx);
         this.target = new TargetCommands(ctx);
@@ -31,6 +37,11 @@ public final class UseCaseOperations implements Operations {
     @Override
     public ExitCode write(Path file, OptionalLong address, WriteChoices choices) {
         return image.write(file, address, choices);
+    }
+
+    @Override
+    public ExitCode gangWrite(Path file, OptionalLong address, WriteChoices choices, GangChoices targets) {
+        return gang.write(file, address, choices, targets);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.blueflash.cli.command;
 
 import io.blueflash.port.in.EraseFlashUseCase;
+import io.blueflash.port.in.GangWriteUseCase;
 import io.blueflash.port.in.InspectTargetUseCase;
 import io.blueflash.port.in.ListProbesUseCase;
 import io.blueflash.port.in.OptionBytesUseCase;
@@ -14,7 +15,7 @@ import java.util.Objects;
 /** The driving ports the CLI calls; built once by the composition root ({@code FlashToolMain}). */
 public record UseCases(WriteImageUseCase write, ReadMemoryUseCase read, EraseFlashUseCase erase,
                        VerifyImageUseCase verify, ResetTargetUseCase reset, InspectTargetUseCase inspect,
-                       ListProbesUseCase listProbes, OptionBytesUseCase optionBytes) {
+                       ListProbesUseCase listProbes, OptionBytesUseCase optionBytes, GangWriteUseCase gang) {
 
     public UseCases {
         Objects.requireNonNull(write, "'write' must not be null");
@@ -25,5 +26,6 @@ public record UseCases(WriteImageUseCase write, ReadMemoryUseCase read, EraseFla
         Objects.requireNonNull(inspect, "'inspect' must not be null");
         Objects.requireNonNull(listProbes, "'listProbes' must not be null");
         Objects.requireNonNull(optionBytes, "'optionBytes' must not be null");
+        Objects.requireNonNull(gang, "'gang' must not be null");
     }
 }

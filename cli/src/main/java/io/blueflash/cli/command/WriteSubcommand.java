@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 /** {@code write FILE [ADDR]}: program an image; ADDR is needed for raw binaries only. */
 @Command(name = "write", description = {
         "Write FILE to flash. A raw binary needs ADDR (e.g. 0x08000000); Intel HEX, ELF and S-record carry their own.",
-        "Only pages whose content changes are erased and programmed; other bytes in touched pages are kept."})
+        "Only pages whose content changes are erased and programmed; other bytes in touched pages are kept.",
+        "Several targets at once (gang programming): --probe A --probe B ... or --all-probes; one report, exit code 0",
+        "only if all were written, else 130 after Ctrl-C, else the exit code of the first failed target in --probe order."})
 public final class WriteSubcommand implements Callable<Integer> {
 
     private final Supplier<Operations> operations;
@@ -25,6 +27,18 @@ public final class WriteSubcommand implements Callable<Integer> {
     @Option(names = "--no-compare", description = "program every page the image touches, even pages that "
             + "already hold it (as st-flash does)")
     boolean noCompare;
+
+    @Option(names = "--all-probes", description = "gang: write to every probe attached (ST-Links; never the simulator)")
+    boolean allProbes;
+
+    @Option(names = "--serial-counter", paramLabel = "START@ADDRESS[:WIDTH]", description = "gang: write a serial "
+            + "number per target, START for the first --probe, START+1 for the next ..., WIDTH bytes (default 4) "
+            + "little-endian at ADDRESS, outside the image; e.g. 1000@0x0800FC00")
+    String serialCounter;
+
+    @Option(names = "--per-target", paramLabel = "FILE.csv", description = "gang: bytes per chip, keyed by its 96-bit "
+            + "unique ID (U_ID, RM0008 §30.2): lines UNIQUE_ID,ADDRESS,HEXBYTES; a chip not listed is not written")
+    java.nio.file.Path perTarget;
 
     public WriteSubcommand(Supplier<Operations> operations) {
         this.operations = Objects.requireNonNull(operations, "'operations' must not be null");
@@ -41,8 +55,14 @@ public final class WriteSubcommand implements Callable<Integer> {
 
     private Integer run() {
         picocli.CommandLine.Model.OptionSpec massErase = spec.findOption("--mass-erase"); // the root's, inherited
-        return operations.get().write(image.file(), image.address(),
-                new WriteChoices(massErase != null && Boolean.TRUE.equals(massErase.getValue()), !noVerify, !noCompare))
-                .code();
+        WriteChoices choices = new WriteChoices(massErase != null && Boolean.TRUE.equals(massErase.getValue()),
+                !noVerify, !noCompare);
+        GangChoices gang = new GangChoices(allProbes, java.util.Optional.ofNullable(serialCounter),
+                java.util.Optional.ofNullable(perTarget));
+        picocli.CommandLine.Model.OptionSpec probe = spec.findOption("--probe");
+        java.util.List<?> probes = probe == null || probe.getValue() == null ? java.util.List.of() : probe.getValue();
+        return (gang.any() || probes.size() > 1
+                ? operations.get().gangWrite(image.file(), image.address(), choices, gang)
+                : operations.get().write(image.file(), image.address(), choices)).code();
     }
 }

@@ -16,7 +16,8 @@ public enum ExitCode {
     FLASH_ERROR(7, "the flash controller reported a program or erase error"),
     PROBE_BUSY(8, "the probe is in use by another process (a claimed USB interface, an open serial port, a locked simulator state file)"),
     STATE_FILE(9, "the simulator state file is corrupt, of another version or profile, or could not be saved"),
-    INTERNAL(70, "internal error (a bug: please report it with --debug output)");
+    INTERNAL(70, "internal error (a bug: please report it with --debug output)"),
+    STOPPED(130, "stopped by Ctrl-C (SIGINT) before it finished");
 
     private final int code;
     private final String meaning;

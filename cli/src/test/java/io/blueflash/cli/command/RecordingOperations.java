@@ -30,6 +30,12 @@ public final class RecordingOperations implements Operations {
     }
 
     @Override
+    public ExitCode gangWrite(Path file, OptionalLong address, WriteChoices choices, GangChoices gang) {
+        calls.add(("gang-write " + file + " " + text(address) + " " + choices + gang).strip());
+        return ExitCode.OK;
+    }
+
+    @Override
     public ExitCode verify(Path file, OptionalLong address) {
         calls.add("verify " + file + " " + text(address));
         return ExitCode.OK;

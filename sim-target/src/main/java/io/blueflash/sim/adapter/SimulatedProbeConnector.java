@@ -22,11 +22,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
- * {@code --probe sim[:PROFILE]}: a simulated STM32F103 behind a simulated SWD probe (DESIGN §3).
+ * {@code --probe sim[:PROFILE][#N]}: a simulated STM32F103 behind a simulated SWD probe (DESIGN §3).
  * The selector argument names the profile ({@link SimProfile#knownNames()}; default
- * {@value SimProfile#DEFAULT_NAME}).
+ * {@value SimProfile#DEFAULT_NAME}); {@code #N} names board N of that profile, a chip of its own
+ * with its own unique ID (gang programming writes several at once, each with its own state file).
  *
  * <p>Connect options: {@link ConnectOptions#SIM_STATE_FILE} names the state file, locked for the
  * whole session ({@link SimStateLock}: a second session gets {@link ProbeBusyException}), loaded at
@@ -70,16 +72,26 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         return connector;
     }
 
-    /** The connector's board of this profile (tests inject one); a new chip when there is none. */
-    private Stm32F103 boardFor(SimProfile profile, boolean keep) {
-        Stm32F103 board = boards.get(profile.name());
+    /** The connector's board of this profile and number (tests inject one); a new chip when there is none. */
+    private Stm32F103 boardFor(SimProfile profile, OptionalInt number, boolean keep) {
+        String key = profile.name() + (number.isPresent() ? "#" + number.getAsInt() : "");
+        Stm32F103 board = boards.get(key);
         if (board == null) {
             board = Stm32F103.create(profile);
             if (keep) {
-                boards.put(profile.name(), board); // no state file: the board keeps its flash between connections
+                boards.put(key, board); // no state file: the board keeps its flash between connections
             }
         }
         return board;
+    }
+
+    /**
+     * Board {@code #n} of a profile (gang programming): the same part, another die, so another
+     * unique ID: U_ID[31:0] (the die's X/Y position on the wafer in ST's parts) plus {@code n}.
+     */
+    static SimProfile boardNumbered(SimProfile profile, int n) {
+        List<Integer> id = profile.uniqueId();
+        return profile.withUniqueId(List.of(id.get(0) + n, id.get(1), id.get(2)));
     }
 
     private static TimingCorner timingCorner(String text) {
@@ -131,17 +143,23 @@ public final class SimulatedProbeConnector implements ProbeConnector {
     public TargetConnection connect(ProbeSelector selector, ConnectOptions options) {
         Objects.requireNonNull(selector, "'selector' must not be null");
         Objects.requireNonNull(options, "'options' must not be null");
-        String profileName = selector.hasArgument() ? selector.argument().trim() : SimProfile.DEFAULT_NAME;
+        String profileName = selector.argumentWithoutNumber().isBlank() ? SimProfile.DEFAULT_NAME
+                : selector.argumentWithoutNumber().trim();
         SimProfile profile;
+        OptionalInt board;
         try {
             profile = SimProfile.named(profileName);
+            board = selector.number();
         } catch (IllegalArgumentException unknown) {
             throw new ProbeNotFoundException(ProbeNotFoundException.Match.UNKNOWN_ARGUMENT,
-                    unknown.getMessage() + " (use --probe sim:<profile>)");
+                    unknown.getMessage() + " (use --probe sim:<profile> or sim:<profile>#<board>)");
+        }
+        if (board.isPresent()) {
+            profile = boardNumbered(profile, board.getAsInt());
         }
         String stateOption = options.option(ConnectOptions.SIM_STATE_FILE, "");
         Path stateFile = stateOption.isBlank() ? null : Path.of(stateOption);
-        Stm32F103 chip = boardFor(profile, stateFile == null);
+        Stm32F103 chip = boardFor(profile, board, stateFile == null);
         SimStateLock lock = stateFile == null ? null : lock(stateFile);
         SimState loaded;
         try {
@@ -156,7 +174,8 @@ public final class SimulatedProbeConnector implements ProbeConnector {
             }
             throw e;
         }
-        ProbeDescriptor probe = new ProbeDescriptor(TRANSPORT, profile.name(), "simulated " + profile.description());
+        ProbeDescriptor probe = new ProbeDescriptor(TRANSPORT,
+                profile.name() + (board.isPresent() ? "#" + board.getAsInt() : ""), "simulated " + profile.description());
         SimulatedTargetConnection connection = new SimulatedTargetConnection(chip, probe, stateFile, options.trace(),
                 lock, loaded);
         try {

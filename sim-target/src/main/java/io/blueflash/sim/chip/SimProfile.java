@@ -125,6 +125,12 @@ public record SimProfile(String name, String description, Density density, int d
                 physicalFlashBytes, sramBytes, uniqueId, dropsHalfWordWrittenWhileBusy, newTiming, romTableDesigner);
     }
 
+    /** The same part with another 96-bit unique ID (words U_ID[31:0], U_ID[63:32], U_ID[95:64]). */
+    public SimProfile withUniqueId(List<Integer> newUniqueId) {
+        return new SimProfile(name, description, density, dpidr, apIdr, cpuid, dbgmcuIdcode, flashSizeRegisterKb,
+                physicalFlashBytes, sramBytes, newUniqueId, dropsHalfWordWrittenWhileBusy, timing, romTableDesigner);
+    }
+
     public SimProfile withTiming(TimingCorner corner) {
         return withTiming(FlashTiming.datasheet(corner));
     }
