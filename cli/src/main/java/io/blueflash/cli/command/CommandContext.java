@@ -1,5 +1,6 @@
 package io.blueflash.cli.command;
 
+import io.blueflash.cli.args.UsageException;
 import io.blueflash.cli.console.CliEnvironment;
 import io.blueflash.cli.console.FailureText;
 import io.blueflash.cli.output.ConsoleTrace;
