@@ -1,5 +1,8 @@
 package io.blueflash.cli.sim;
 
+import io.blueflash.cli.command.GlobalSettings;
+import io.blueflash.cli.output.Json;
+import io.blueflash.sim.chip.SimProfile;
 import io.blueflash.sim.serve.SimEmulators;
 import io.blueflash.sim.serve.SimServer;
 import io.blueflash.sim.stlink.StLinkPersonality;
@@ -12,14 +15,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code blueflash sim serve --profile NAME --state FILE (--bootloader-pty PATH | --bmp-pty PATH |
  * --bmp-tcp PORT | --stlink-tcp PORT | --jtag-bitbang PORT)}: exposes the simulated chip to unmodified
- * outside clients (stm32flash, gdb, OpenOCD; conformance.md). Ctrl-C or end of standard input stops
- * it and saves the state file.
+ * outside clients (stm32flash, gdb, OpenOCD; conformance.md). Ctrl-C, SIGTERM or end of standard
+ * input stops it, saves the state file and prints the summary (one JSON document under {@code --json}).
+ * The global {@code --flash=SIZE} sets the served chip's flash (and what its F_SIZE reports).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the simulated chip to outside tools until Ctrl-C or end of input;",
@@ -29,10 +38,13 @@ import java.util.concurrent.CountDownLatch;
                 "then serve /tmp/sim and point the client at /tmp/host (8N1: ptys refuse parity)."})
 public final class SimServeCommand implements Callable<Integer> {
 
-    @Option(names = "--profile", defaultValue = "stm32f103c8", paramLabel = "NAME",
-            description = "Chip profile (default ${DEFAULT-VALUE}): stm32f103c8, stm32f103cb, stm32f103rc, "
-                    + "stm32f103ze, cks32f103c8, apm32f103c8, gd32f103c8.")
+    @Option(names = "--profile", defaultValue = "stm32f103c8", paramLabel = "NAME", completionCandidates = ProfileNames.class,
+            description = "Chip profile (default ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.")
     String profile;
+
+    @Option(names = "--pace",
+            description = "Pace replies to simulated time, so clients see a board's speed (default: as fast as the host runs).")
+    boolean pace;
 
     @Option(names = "--state", required = true, paramLabel = "FILE",
             description = "Flash and option bytes, kept across runs (created when missing).")
@@ -89,29 +101,109 @@ public final class SimServeCommand implements Callable<Integer> {
         this.out = out;
     }
 
+    /** The profile names for {@code --help}, from the simulator's own list. */
+    static final class ProfileNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        ProfileNames() {
+            super(SimProfile.knownNames());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        SimServer server = SimServer.open(profile, state, System.err);
+        GlobalSettings settings = globalSettings();
+        boolean json = settings != null && settings.json();
+        SimProfile chosen = chosenProfile(settings);
+        SimServer server = SimServer.open(chosen, state, System.err).paceToSimulatedTime(pace);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        AtomicBoolean summarised = new AtomicBoolean();
+        String where = start(server);
+        Runnable stop = () -> {
             server.close();
+            if (!summarised.getAndSet(true)) {
+                summarise(server, chosen, where, json);
+            }
+        };
+        Thread hook = new Thread(() -> {
+            stop.run();
             stopped.countDown();
         }, "sim-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        String where = start(server);
-        out.printf("blueflash sim: %s serving %s; state %s; Ctrl-C%s stops%n",
-                profile, where, state, ignoreStdin ? "" : " or end of input");
-        out.flush();
+        PrintStream banner = json ? System.err : out;   // under --json, stdout holds the one JSON document
+        banner.printf("blueflash sim: %s serving %s; state %s; Ctrl-C%s stops%n",
+                chosen.name(), where, state, ignoreStdin ? "" : " or end of input");
+        banner.flush();
         if (ignoreStdin) {
             stopped.await();
             return 0;
         }
         waitForEndOfInput();
-        server.close();
+        stop.run();
         Runtime.getRuntime().removeShutdownHook(hook);
-        out.printf("blueflash sim: stopped after %d client session(s), %.3f ms simulated; state saved to %s%n",
-                server.sessions(), server.simulatedNanos() / 1e6, state);
         return 0;
+    }
+
+    /** The root command's global options, when this runs under it (not in a bare picocli test). */
+    private GlobalSettings globalSettings() {
+        if (spec != null && spec.root().userObject() instanceof GlobalSettings.Source root) {
+            return root.settings();
+        }
+        return null;
+    }
+
+    private SimProfile chosenProfile(GlobalSettings settings) {
+        SimProfile named;
+        try {
+            named = SimProfile.named(profile);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+        }
+        if (settings == null || settings.flashSize().isEmpty()) {
+            return named;
+        }
+        try {
+            return named.withFlash(settings.flashSize().getAsLong());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--flash: " + e.getMessage());
+        }
+    }
+
+    /** What the server did, on whichever way it stopped (end of input, Ctrl-C, SIGTERM). */
+    private void summarise(SimServer server, SimProfile chosen, String where, boolean json) {
+        List<SimServer.SessionReport> sessions = server.sessionReports();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("ok", true);
+            doc.put("profile", chosen.name());
+            doc.put("flashBytes", chosen.physicalFlashBytes());
+            doc.put("served", where);
+            doc.put("stateFile", state.toString());
+            doc.put("paced", pace);
+            doc.put("sessions", sessions.size());
+            doc.put("simulatedNanos", server.simulatedNanos());
+            List<Object> list = new ArrayList<>();
+            for (SimServer.SessionReport r : sessions) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("frontEnd", r.frontEnd());
+                one.put("number", r.number());
+                one.put("simulatedNanos", r.simulatedNanos());
+                one.put("waitingForClientNanos", r.waitingNanos());
+                one.put("busyNanos", r.busyNanos());
+                one.put("bytesIn", r.bytesIn());
+                one.put("bytesOut", r.bytesOut());
+                list.add(one);
+            }
+            doc.put("clientSessions", list);
+            out.println(Json.write(doc));
+        } else {
+            for (SimServer.SessionReport r : sessions) {
+                out.println("  " + r.text());
+            }
+            out.printf(java.util.Locale.ROOT, "blueflash sim: stopped after %d client session(s), %.3f ms simulated; "
+                    + "state saved to %s%n", sessions.size(), server.simulatedNanos() / 1e6, state);
+        }
+        out.flush();
     }
 
     /** Starts the chosen front end and says where it listens. */
@@ -122,11 +214,11 @@ public final class SimServeCommand implements Callable<Integer> {
             return "the AN3155 bootloader on " + f.bootloaderPty;
         }
         if (f.bmpPty != null) {
-            server.servePty("bmp", f.bmpPty, SimEmulators.blackMagicProbe(server.chip()));
+            server.servePty("bmp", f.bmpPty, SimEmulators.blackMagicProbe(server));
             return "a Black Magic Probe GDB server on " + f.bmpPty;
         }
         if (f.bmpTcp != null) {
-            int port = server.serveTcp("bmp", f.bmpTcp, SimEmulators.blackMagicProbe(server.chip()));
+            int port = server.serveTcp("bmp", f.bmpTcp, SimEmulators.blackMagicProbe(server));
             return "a Black Magic Probe GDB server on 127.0.0.1:" + port;
         }
         if (f.stlinkTcp != null) {

@@ -52,6 +52,33 @@ class SimServeCommandTest {
     }
 
     @Test
+    void givenSimServeHelp_whenPrinted_thenEverySimulatedProfileIsListedIncludingTheXlPart() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream sink = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        io.blueflash.cli.FlashToolMain.run(new String[] {"sim", "serve", "--help"},
+                new io.blueflash.cli.console.CliEnvironment(sink, sink, false, dir, java.util.Map.of()));
+
+        String help = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        assertThat(io.blueflash.sim.chip.SimProfile.knownNames()).allSatisfy(name -> assertThat(help).contains(name));
+        assertThat(help).contains("stm32f103zg");
+    }
+
+    @Test
+    void givenFlashSizeThatIsNotWholePages_whenServing_thenRefusedNamingTheRule() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream sink = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        int exit = io.blueflash.cli.FlashToolMain.run(new String[] {"--flash=1500", "sim", "serve", "--state",
+                        dir.resolve("s").toString(), "--bmp-tcp", "0"},
+                new io.blueflash.cli.console.CliEnvironment(sink, sink, false, dir, java.util.Map.of()));
+
+        assertThat(exit).isNotZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--flash", "whole 1024-byte pages");
+        assertThat(dir.resolve("s")).doesNotExist();
+    }
+
+    @Test
     void givenNoFrontEnd_whenParsed_thenUsageErrorNamesTheChoices() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 

@@ -131,6 +131,22 @@ public record SimProfile(String name, String description, Density density, int d
                 physicalFlashBytes, sramBytes, newUniqueId, dropsHalfWordWrittenWhileBusy, timing, romTableDesigner);
     }
 
+    /**
+     * The same part with {@code bytes} of flash, reported in F_SIZE as well (what {@code --flash=SIZE}
+     * asks of a served chip): whole pages, at most 512 KB (1 MB on XL density, RM0008 §3.3.3).
+     */
+    public SimProfile withFlash(long bytes) {
+        long max = density.dualBank() ? 1024 * 1024 : 512 * 1024;
+        if (bytes <= 0 || bytes > max || bytes % density.pageSize() != 0) {
+            throw new IllegalArgumentException(String.format("flash size %d bytes: a %s takes whole %d-byte pages, "
+                    + "at most %d KB (RM0008 §3.3.3)", bytes, name, density.pageSize(), max / 1024));
+        }
+        int kb = (int) (bytes / 1024);
+        return new SimProfile(name, description + ", flash set to " + kb + " KB", density, dpidr, apIdr, cpuid,
+                dbgmcuIdcode, kb, (int) bytes, sramBytes, uniqueId, dropsHalfWordWrittenWhileBusy, timing,
+                romTableDesigner);
+    }
+
     public SimProfile withTiming(TimingCorner corner) {
         return withTiming(FlashTiming.datasheet(corner));
     }

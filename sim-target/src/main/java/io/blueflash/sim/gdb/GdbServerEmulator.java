@@ -48,6 +48,8 @@ public final class GdbServerEmulator {
     private long packets;
     private long bytes;
     private boolean killed;
+    private long sessionPackets;
+    private Runnable sessionEnded = () -> { };
 
     public GdbServerEmulator(Stm32F103 chip) {
         this(chip, UsbCdcLinkModel.FULL_SPEED);
@@ -70,6 +72,7 @@ public final class GdbServerEmulator {
     public void serve(InputStream in, OutputStream out) throws IOException {
         RspWire wire = new RspWire(in, out, new Meter());
         killed = false;
+        sessionPackets = 0;
         while (!killed) {
             RspWire.Incoming incoming = wire.next();
             if (incoming instanceof RspWire.EndOfSession) {
@@ -85,6 +88,15 @@ public final class GdbServerEmulator {
                 handle(wire, packet);
             }
         }
+    }
+
+    /**
+     * Told when one GDB's session ends while the stream stays open (a pty): after {@code D}, and
+     * before a new GDB's first {@code qSupported} when the previous one left without a word.
+     */
+    public GdbServerEmulator onSessionEnd(Runnable listener) {
+        this.sessionEnded = Objects.requireNonNull(listener, "'listener' must not be null");
+        return this;
     }
 
     /** Serves GDB on TCP 127.0.0.1:{@code port} (0 = any free port), one session at a time. */
@@ -117,6 +129,11 @@ public final class GdbServerEmulator {
         return link;
     }
 
+    private void endSession() {
+        sessionPackets = 0;
+        sessionEnded.run();
+    }
+
     private void interrupt(RspWire wire) throws IOException {
         if (target.isAttached()) {
             target.halt();
@@ -133,6 +150,10 @@ public final class GdbServerEmulator {
             wire.send("");
             return;
         }
+        if (text.startsWith("qSupported") && sessionPackets > 0) {
+            endSession();
+        }
+        sessionPackets++;
         try {
             String reply = dispatch(wire, body, text);
             if (reply != null) {
@@ -142,6 +163,9 @@ public final class GdbServerEmulator {
                 wire.disableAcks();
             } else if (text.equals("D") || text.equals("k")) {
                 wire.enableAcks(); // the session ends: the next GDB starts in acknowledgement mode
+                if (text.equals("D")) {
+                    endSession();
+                }
             }
         } catch (BmpTargetException e) {
             wire.send(String.format("E%02X", e.errorCode()));

@@ -34,10 +34,12 @@ final class ChipLockReleasingInputStream extends FilterInputStream {
     private final SimClock clock;
     private final BooleanSupplier stopping;
     private final AtomicLong idleSince;
+    private final ClientSession session;
 
     ChipLockReleasingInputStream(InputStream in, ReentrantLock chipLock, SimClock clock, BooleanSupplier stopping,
-                                 AtomicLong idleSince) {
+                                 AtomicLong idleSince, ClientSession session) {
         super(in);
+        this.session = session;
         this.chipLock = chipLock;
         this.clock = clock;
         this.stopping = stopping;
@@ -48,14 +50,16 @@ final class ChipLockReleasingInputStream extends FilterInputStream {
     public int read() throws IOException {
         checkRunning();
         if (in.available() > 0) {
-            return in.read();
+            return counted(in.read());
         }
         release();
+        int b;
         try {
-            return in.read();
+            b = in.read();
         } finally {
             relock();
         }
+        return counted(b);
     }
 
     @Override
@@ -63,14 +67,26 @@ final class ChipLockReleasingInputStream extends FilterInputStream {
         checkRunning();
         int ready = in.available();
         if (ready > 0) {
-            return in.read(b, off, Math.min(len, ready));
+            int n = in.read(b, off, Math.min(len, ready));
+            session.received(n);
+            return n;
         }
         release();
+        int n;
         try {
-            return in.read(b, off, len);
+            n = in.read(b, off, len);
         } finally {
             relock();
         }
+        session.received(n);
+        return n;
+    }
+
+    private int counted(int b) {
+        if (b >= 0) {
+            session.received(1);
+        }
+        return b;
     }
 
     private void release() {
@@ -81,7 +97,9 @@ final class ChipLockReleasingInputStream extends FilterInputStream {
     private void relock() throws IOException {
         chipLock.lock();
         long now = System.nanoTime();
-        clock.advance(Math.max(0, now - idleSince.getAndSet(now)));
+        long idle = Math.max(0, now - idleSince.getAndSet(now));
+        clock.advance(idle);
+        session.waited(idle);
         checkRunning();
     }
 

@@ -29,6 +29,11 @@ public final class SimEmulators {
         return new GdbServerEmulator(chip)::serve;
     }
 
+    /** A Black Magic Probe's GDB server that tells {@code server} where one GDB's session ends on a lasting stream. */
+    public static StreamService blackMagicProbe(SimServer server) {
+        return new GdbServerEmulator(server.chip()).onSessionEnd(server::clientSessionEnded)::serve;
+    }
+
     /** An ST-Link/V2 (V2J29S7) behind the stlink-server TCP protocol OpenOCD's ST-Link driver speaks. */
     public static StreamService stLinkServer(Stm32F103 chip, PrintStream log) {
         return stLinkServer(chip, StLinkPersonality.v2(), log);

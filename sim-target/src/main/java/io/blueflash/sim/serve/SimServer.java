@@ -5,6 +5,7 @@ import io.blueflash.port.out.ProbeStateException;
 import io.blueflash.sim.chip.SimStateBusyException;
 import io.blueflash.sim.chip.SimStateCorruptException;
 import io.blueflash.sim.chip.SimStateFile;
+import io.blueflash.sim.chip.SimProfile;
 import io.blueflash.sim.chip.SimStateLock;
 import io.blueflash.sim.chip.Stm32F103;
 
@@ -32,9 +33,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * on TCP 127.0.0.1 ports or pseudo-terminals (DESIGN §3 "Persistence"). Clients are served one after
  * the other on each front end (or several at once where the protocol shares a probe, see
  * {@link #serveTcpConcurrently}); the chip is driven by one thread at a time (it is not thread-safe), and
- * the state file is saved atomically after every client session, when the chip has changed and then
- * been idle for a second (a pty session never ends), and on
- * {@link #close()}, so that a later {@code blueflash --probe sim --sim-state FILE read} sees what the client wrote.
+ * the state file is saved atomically after every client session (a connection that ends, or a session
+ * end the emulator sees in the protocol: {@link #clientSessionEnded()}), when the chip has changed and
+ * then been idle for {@value #AUTOSAVE_MILLIS} ms, and on {@link #close()}, so that a later
+ * {@code blueflash --probe sim --sim-state FILE read} sees what the client wrote.
+ * Each client session is reported ({@link SessionReport}): its simulated time, and apart from it the
+ * part the chip spent waiting for the client. On request, replies are paced to simulated time
+ * ({@link #paceToSimulatedTime}), so that clients see a board's speed instead of the simulator's.
  * The state file is locked from open to close ({@link SimStateLock}): a CLI command on the same
  * file meanwhile is refused as "probe busy", as a USB probe claimed by another process would be.
  */
@@ -42,7 +47,33 @@ public final class SimServer implements AutoCloseable {
 
     private static final long RETRY_MILLIS = 100;
     private static final long SAVE_LOCK_TIMEOUT_SECONDS = 10;
-    private static final long AUTOSAVE_MILLIS = 1000;
+    private static final long AUTOSAVE_MILLIS = 250;
+
+    /**
+     * One finished client session.
+     *
+     * @param frontEnd       the front end's name ({@code bmp}, {@code bootloader}, ...)
+     * @param number         1 for the server's first session, counted over all front ends
+     * @param simulatedNanos simulated time from the session's start to its end
+     * @param waitingNanos   the part of it the chip spent waiting for the client (wall speed)
+     * @param bytesIn        bytes received from the client
+     * @param bytesOut       bytes sent to the client
+     */
+    public record SessionReport(String frontEnd, int number, long simulatedNanos, long waitingNanos, long bytesIn,
+                                long bytesOut) {
+
+        /** Simulated time the chip and the probe spent on the client's requests. */
+        public long busyNanos() {
+            return simulatedNanos - waitingNanos;
+        }
+
+        /** One line for people. */
+        public String text() {
+            return String.format(java.util.Locale.ROOT,
+                    "%s: client session %d: %.3f ms simulated, of which %.3f ms waiting for the client; %d bytes in, %d out",
+                    frontEnd, number, simulatedNanos / 1e6, waitingNanos / 1e6, bytesIn, bytesOut);
+        }
+    }
 
     private final Stm32F103 chip;
     private final Path stateFile;
@@ -53,8 +84,11 @@ public final class SimServer implements AutoCloseable {
     private final AtomicLong chipIdleSince = new AtomicLong(System.nanoTime());
     private final List<AutoCloseable> listeners = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final List<SessionReport> reports = new CopyOnWriteArrayList<>();
+    private final List<ClientSession> active = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<ClientSession> current = new ThreadLocal<>();
     private volatile boolean closed;
-    private volatile int sessions;
+    private volatile boolean paced;
 
     private long savedAtNanos;
 
@@ -72,10 +106,15 @@ public final class SimServer implements AutoCloseable {
      * (a corrupt file is refused and left untouched).
      */
     public static SimServer open(String profileName, Path stateFile, PrintStream log) {
+        return open(SimProfile.named(profileName), stateFile, log);
+    }
+
+    /** As {@link #open(String, Path, PrintStream)} for a profile built by the caller (another flash size, for one). */
+    public static SimServer open(SimProfile profile, Path stateFile, PrintStream log) {
         if (stateFile == null) {
             throw new IllegalArgumentException("'stateFile' must not be null");
         }
-        Stm32F103 chip = Stm32F103.create(profileName);
+        Stm32F103 chip = Stm32F103.create(profile);
         SimStateLock lock;
         try {
             lock = SimStateLock.acquire(stateFile, "blueflash sim serve --state " + stateFile);
@@ -117,7 +156,57 @@ public final class SimServer implements AutoCloseable {
 
     /** Client sessions finished so far on all front ends. */
     public int sessions() {
-        return sessions;
+        return reports.size();
+    }
+
+    /** The finished client sessions, in the order they ended. */
+    public List<SessionReport> sessionReports() {
+        return List.copyOf(reports);
+    }
+
+    /**
+     * Paces replies to simulated time: a reply leaves no sooner, in wall time after the request, than
+     * the simulated time the chip (and the modelled probe link) took for it. Set before serving.
+     */
+    public SimServer paceToSimulatedTime(boolean on) {
+        paced = on;
+        return this;
+    }
+
+    /**
+     * Called by an emulator on its session's thread where the protocol shows that one client's
+     * session has ended while the connection stays (gdb's detach on a pty, a bootloader reset or GO,
+     * a new client's first request): the session is counted and reported and the state saved, as when
+     * a connection ends. Does nothing outside a session or for a session that has received nothing.
+     */
+    public void clientSessionEnded() {
+        ClientSession session = current.get();
+        if (session == null) {
+            return;
+        }
+        chipLock.lock();
+        try {
+            finish(session, !closed);
+        } finally {
+            chipLock.unlock();
+        }
+    }
+
+    /** Call with the chip lock held. */
+    private void finish(ClientSession session, boolean save) {
+        if (!session.active()) {
+            return;
+        }
+        if (save) {
+            save(); // before the session counts: whoever sees the count also sees the saved state
+        }
+        SessionReport report;
+        synchronized (reports) {
+            report = session.report(reports.size() + 1);
+            reports.add(report);
+        }
+        log.println(report.text());
+        session.restart();
     }
 
     /**
@@ -295,6 +384,9 @@ public final class SimServer implements AutoCloseable {
                 log.println("a client session is still busy after " + SAVE_LOCK_TIMEOUT_SECONDS
                         + " s; saving the state as it is now");
             }
+            for (ClientSession session : active) {
+                finish(session, false); // a client still connected at Ctrl-C is a session too
+            }
             save();
         } finally {
             if (locked) {
@@ -307,15 +399,21 @@ public final class SimServer implements AutoCloseable {
 
     private void session(String name, StreamService service, InputStream in, OutputStream out) throws IOException {
         chipLock.lock();
+        ClientSession session = new ClientSession(name, chip.clock(), paced);
+        current.set(session);
+        active.add(session);
         try {
-            service.serve(new ChipLockReleasingInputStream(in, chipLock, chip.clock(), () -> closed, chipIdleSince), out);
+            service.serve(new ChipLockReleasingInputStream(in, chipLock, chip.clock(), () -> closed, chipIdleSince,
+                    session), new PacedOutputStream(out, session));
         } finally {
             try {
+                active.remove(session);
+                current.remove();
                 if (!closed) {
                     save(); // once closed, close() has saved the final state
                 }
+                finish(session, false);
             } finally {
-                sessions++;
                 chipIdleSince.set(System.nanoTime());
                 chipLock.unlock();
             }
