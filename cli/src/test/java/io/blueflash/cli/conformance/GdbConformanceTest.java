@@ -40,6 +40,53 @@ class GdbConformanceTest {
         }
     }
 
+    /**
+     * The monitor commands a {@code .gdbinit} for a BMP commonly holds (issue 13 item 6), as unmodified gdb
+     * sends them: each answered as BMP firmware answers it, an unknown one refused as gdb expects.
+     */
+    @Test
+    void givenBlackMagicProbeOnTcp_whenGdbinitMonitorCommandsRun_thenEachIsAnsweredAsBmpDoes() throws Exception {
+        ExternalClient.assumeInstalled("gdb-multiarch", "gdb-multiarch");
+        ConformanceReport report = new ConformanceReport("gdb-multiarch monitor commands of a .gdbinit (BMP, TCP)");
+        byte[] firmware = TestFirmware.bytes();
+        Path elf = TestFirmware.writeElf(dir);
+        try (SimServer server = SimServer.open("stm32f103c8", dir.resolve("chip.sim"), System.out)) {
+            int port = server.serveTcp("bmp", 0, SimEmulators.blackMagicProbe(server));
+            Flow flow = new Flow(report, server, dir);
+
+            ExternalClient.Run run = flow.expect(cmd("gdb-multiarch", "-nx", "-batch",
+                            "-ex", "set confirm off",
+                            "-ex", "target extended-remote localhost:" + port,
+                            "-ex", "monitor tpwr enable",
+                            "-ex", "monitor frequency 1M",
+                            "-ex", "monitor jtag_scan",
+                            "-ex", "monitor auto_scan",
+                            "-ex", "monitor frobnicate",
+                            "-ex", "attach 1",
+                            "-ex", "load",
+                            "-ex", "monitor erase_mass",
+                            "-ex", "x/2wx 0x08000000",
+                            "-ex", "monitor option 0x1FFFF804 0x00FE",
+                            "-ex", "set mem inaccessible-by-default off", // the option bytes are not in BMP's memory map
+                            "-ex", "x/4hx 0x1FFFF800",
+                            "-ex", "kill",
+                            elf.getFileName().toString()),
+                    "Target already powered (3.3V)", "Current SWJ freq 1000000Hz", "JTAG-DP IDCODE 0x3BA00477",
+                    "STM32F1 medium density", "Target does not support this command.",
+                    "0x1FFFF804: 0x01FE");
+            assertThat(run.output()).as("flash after monitor erase_mass")
+                    .containsPattern("0x8000000:\\s+0xffffffff\\s+0xffffffff");
+            assertThat(run.output()).as("gdb's own read of the option bytes")
+                    .containsPattern("0x1ffff800:\\s+0x5aa5\\s+0x00ff\\s+0x01fe\\s+0x00ff");
+            assertThat(firmware).isNotEmpty();
+        } catch (AssertionError | RuntimeException e) {
+            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            throw e;
+        } finally {
+            report.publish();
+        }
+    }
+
     private void loadAndCompare(String client, SocatPty pty) throws Exception {
         ConformanceReport report = new ConformanceReport(client);
         Path state = dir.resolve("chip.sim");

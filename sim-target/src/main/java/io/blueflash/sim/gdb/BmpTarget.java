@@ -82,8 +82,26 @@ interface BmpTarget {
     void massErase();
 
     /** {@code monitor option erase}: erases the option bytes and writes RDP 0x5AA5 (facts §B.6). */
-    List<String> optionErase();
+    void optionErase();
 
-    /** {@code monitor option}: the option-byte slots as BMP prints them. */
-    List<String> optionRead();
+    /** FLASH_OBR.RDPRT: the attached part is read protected. */
+    boolean readProtected();
+
+    /**
+     * {@code monitor option <addr> <value>}: one option-byte slot (0x1FFF_F800 + 2n, n &lt; 8) set to the
+     * half-word {@code value}, the others kept; outside the slots nothing happens, as in BMP.
+     */
+    void optionWrite(int address, int value);
+
+    /** The eight option-byte half-words as BMP prints them ({@code 0x1FFFF800: 0x5AA5}). */
+    List<String> optionSlots();
+
+    /** {@code monitor jtag_scan}: the lines BMP prints, reaching the target through its JTAG-DP. */
+    List<String> jtagScan();
+
+    /** The SWJ clock the probe runs the wire at, in Hz ({@code monitor frequency}). */
+    long swjFrequencyHz();
+
+    /** Asks for an SWJ clock; the probe runs at the nearest it can (0 or less: the slowest). */
+    void setSwjFrequencyHz(long hz);
 }

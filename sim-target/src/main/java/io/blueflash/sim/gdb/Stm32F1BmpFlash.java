@@ -134,6 +134,53 @@ final class Stm32F1BmpFlash {
         lock();
     }
 
+    /**
+     * monitor option ADDR VALUE, as BMP's STM32F1 driver: the slot index from the address (none: nothing
+     * happens), all eight half-words read, nothing written when the value is already there; otherwise
+     * the option bytes are erased unless the slot was still erased, and every slot but the erased ones is
+     * programmed again with OPTPG (facts §B.5).
+     */
+    void optionWrite(int address, int value) {
+        long index = (Integer.toUnsignedLong(address) - OptionBytes.BASE) / 2;
+        if (Integer.toUnsignedLong(address) < OptionBytes.BASE || index > 7) {
+            return;
+        }
+        flushAndRun(() -> {
+            unlock(0);
+            engine.write32(FlashController.FLASH_OPTKEYR, FlashController.KEY1);
+            engine.write32(FlashController.FLASH_OPTKEYR, FlashController.KEY2);
+            int[] slots = new int[8];
+            for (int i = 0; i < 8; i += 2) {
+                int word = engine.read32(OptionBytes.BASE + 2 * i);
+                slots[i] = word & 0xFFFF;
+                slots[i + 1] = word >>> 16;
+            }
+            int wanted = value & 0xFFFF;
+            if (slots[(int) index] == wanted) {
+                return;
+            }
+            if (slots[(int) index] != 0xFFFF) {
+                clearStatus(0);
+                engine.write32(FlashController.FLASH_CR, FlashController.CR_OPTER | FlashController.CR_OPTWRE);
+                engine.write32(FlashController.FLASH_CR, FlashController.CR_OPTER | FlashController.CR_STRT
+                        | FlashController.CR_OPTWRE);
+                waitNotBusyAndCheck(0, "erasing the option bytes at 0x%08X", OptionBytes.BASE);
+            }
+            slots[(int) index] = wanted;
+            for (int i = 0; i < 8; i++) {
+                if (slots[i] == 0xFFFF) {
+                    continue;
+                }
+                clearStatus(0);
+                engine.write32(FlashController.FLASH_CR, FlashController.CR_OPTPG | FlashController.CR_OPTWRE);
+                engine.write16(OptionBytes.BASE + 2 * i, slots[i]);
+                waitNotBusy(0, OptionBytes.BASE + 2 * i);
+            }
+            engine.write32(FlashController.FLASH_CR, 0);
+        });
+        lock();
+    }
+
     private void flush() {
         if (bufferBase < 0) {
             return;

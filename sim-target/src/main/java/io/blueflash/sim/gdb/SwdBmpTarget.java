@@ -21,6 +21,7 @@ import static io.blueflash.sim.gdb.CortexMDebugRegisters.VC_CORERESET;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.VC_HARDERR;
 
 import io.blueflash.sim.bus.SimClock;
+import io.blueflash.sim.chip.FlashController;
 import io.blueflash.sim.chip.OptionBytes;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.probe.SwdProbeEngine;
@@ -63,8 +64,34 @@ final class SwdBmpTarget implements BmpTarget {
         });
     }
 
+    /** The SWJ clock range of the simulated probe ({@code monitor frequency}): 1 kHz to 4 MHz. */
+    static final long MIN_SWJ_HZ = 1_000, MAX_SWJ_HZ = 4_000_000;
+
     @Override
     public List<String> swdScan() {
+        return scan(false);
+    }
+
+    /**
+     * The same target through the chip's JTAG-DP (its SWJ-DP in JTAG mode, IDCODE facts §C.5): the DP's
+     * transactions are the SW-DP model's, the line names the JTAG-DP IDCODE.
+     */
+    @Override
+    public List<String> jtagScan() {
+        return scan(true);
+    }
+
+    @Override
+    public long swjFrequencyHz() {
+        return chip.debugPort().frequencyHz();
+    }
+
+    @Override
+    public void setSwjFrequencyHz(long hz) {
+        chip.setSwdFrequencyHz(Math.max(MIN_SWJ_HZ, Math.min(MAX_SWJ_HZ, hz)));
+    }
+
+    private List<String> scan(boolean jtag) {
         List<String> lines = new ArrayList<>();
         lines.add("Target voltage: " + TARGET_VOLTAGE);
         attached = false;
@@ -77,9 +104,11 @@ final class SwdBmpTarget implements BmpTarget {
             int idcode = engine.read32(DBGMCU_IDCODE);
             int fSizeWord = engine.read32(F_SIZE);
             detected = DetectedTarget.identify(dpidr, apIdr, cpuid, idcode, fSizeWord, romTableDesigner());
-            lines.add(String.format("SW-DP DPIDR 0x%08X, AHB-AP IDR 0x%08X, CPUID 0x%08X", dpidr, apIdr, cpuid));
+            lines.add(jtag ? String.format("JTAG-DP IDCODE 0x%08X, AHB-AP IDR 0x%08X, CPUID 0x%08X",
+                    ((dpidr >>> 28) + 2) << 28 | 0x0BA0_0477, apIdr, cpuid)
+                    : String.format("SW-DP DPIDR 0x%08X, AHB-AP IDR 0x%08X, CPUID 0x%08X", dpidr, apIdr, cpuid));
         } catch (RuntimeException e) {
-            lines.add("SWD scan failed: no target answered (" + e.getMessage() + ")");
+            lines.add((jtag ? "JTAG" : "SWD") + " scan: no target answered (" + e.getMessage() + ")");
             return lines;
         }
         lines.add("Available Targets:");
@@ -312,14 +341,25 @@ final class SwdBmpTarget implements BmpTarget {
     }
 
     @Override
-    public List<String> optionErase() {
+    public void optionErase() {
         requireAttached();
         guarded(flash::optionErase);
-        return List.of("Option bytes erased, RDP set to 0x5AA5: reset the target to apply");
     }
 
     @Override
-    public List<String> optionRead() {
+    public boolean readProtected() {
+        requireAttached();
+        return guarded(() -> (engine.read32(FlashController.FLASH_OBR) & 0b10) != 0);
+    }
+
+    @Override
+    public void optionWrite(int address, int value) {
+        requireAttached();
+        guarded(() -> flash.optionWrite(address, value));
+    }
+
+    @Override
+    public List<String> optionSlots() {
         requireAttached();
         return guarded(() -> {
             List<String> lines = new ArrayList<>();

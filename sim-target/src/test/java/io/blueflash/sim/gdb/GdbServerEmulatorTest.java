@@ -338,11 +338,38 @@ class GdbServerEmulatorTest {
     void givenAttached_whenOptionErase_thenRdpKeyWrittenAndWrpErased() throws Exception {
         attached("stm32f103c8");
 
-        assertThat(gdb.monitor("option erase")).contains("RDP set to 0x5AA5").endsWith("|OK");
+        assertThat(gdb.monitor("option erase")).contains("0x1FFFF800: 0x5AA5").endsWith("|OK");
 
         assertThat(gdb.request("m1ffff800,2")).isEqualTo("a55a");
         assertThat(gdb.request("m1ffff808,8")).isEqualTo("ffffffffffffffff");
         assertThat(gdb.monitor("option")).contains("0x1FFFF800: 0x5AA5").endsWith("|OK");
+    }
+
+    @Test
+    void givenAttached_whenOptionAddrValue_thenThatSlotChangesAndTheOthersStay() throws Exception {
+        attached("stm32f103c8");
+
+        String reply = gdb.monitor("option 0x1FFFF804 0x00FE");
+
+        assertThat(reply).contains("0x1FFFF800: 0x5AA5", "0x1FFFF804: 0x01FE", "0x1FFFF808: 0x00FF").endsWith("|OK");
+        assertThat(gdb.request("m1ffff804,2")).isEqualTo("fe01");
+        assertThat(gdb.monitor("option 0x1FFFF804 0x00FF")).contains("0x1FFFF804: 0x00FF", "0x1FFFF800: 0x5AA5");
+        assertThat(gdb.monitor("option")).startsWith("usage: monitor option erase\nusage: monitor option <addr> <value>\n");
+    }
+
+    @Test
+    void givenMonitorCommandsOfAGdbinit_whenRun_thenAnsweredAsBmpFirmwareAnswers() throws Exception {
+        start("stm32f103c8");
+
+        assertThat(gdb.monitor("tpwr")).isEqualTo("Target Power: disabled\n|OK");
+        assertThat(gdb.monitor("tpwr enable")).isEqualTo("Target already powered (3.3V)\n|OK");
+        assertThat(gdb.monitor("frequency 1M")).isEqualTo("Current SWJ freq 1000000Hz\n|OK");
+        assertThat(chip.debugPort().frequencyHz()).isEqualTo(1_000_000);
+        assertThat(gdb.monitor("freq 400k")).isEqualTo("Current SWJ freq 400000Hz\n|OK");
+        assertThat(gdb.monitor("jtag_scan")).contains("JTAG-DP IDCODE 0x3BA00477", "STM32F1 medium density").endsWith("|OK");
+        assertThat(gdb.monitor("auto_scan")).contains("JTAG-DP IDCODE", "STM32F1 medium density").endsWith("|OK");
+        assertThat(gdb.monitor("erase_mass")).as("a target command before attach").isEqualTo("|");
+        assertThat(gdb.monitor("ver")).as("a prefix names the command").contains("Black Magic Probe").endsWith("|OK");
     }
 
     @Test
