@@ -2,7 +2,9 @@ package io.blueflash.cli.sim;
 
 import io.blueflash.cli.command.GlobalSettings;
 import io.blueflash.cli.output.Json;
+import io.blueflash.sim.bootloader.HostLine;
 import io.blueflash.sim.chip.SimProfile;
+import io.blueflash.sim.serve.ControlChannel;
 import io.blueflash.sim.serve.SimEmulators;
 import io.blueflash.sim.serve.SimServer;
 import io.blueflash.sim.stlink.StLinkPersonality;
@@ -51,8 +53,19 @@ public final class SimServeCommand implements Callable<Integer> {
     Path state;
 
     @Option(names = "--baud", defaultValue = "115200", paramLabel = "BAUD",
-            description = "UART baud rate the bootloader is timed at (default ${DEFAULT-VALUE}).")
+            description = "The host's UART rate (default ${DEFAULT-VALUE}): the bootloader locks to it at its 0x7F "
+                    + "until reset (AN3155); the control channel's 'baud N' changes it.")
     int baud;
+
+    @Option(names = "--control", paramLabel = "PORT",
+            description = "Board control channel on 127.0.0.1:PORT (0: any free port), one command a line: reset, "
+                    + "nrst low|high, boot0 high|low, rts 0|1, dtr 0|1, baud N, status.")
+    Integer control;
+
+    @Option(names = "--control-wiring", defaultValue = "nrst=dtr,boot0=rts", paramLabel = "WIRING",
+            description = "How the host's modem lines reach the board for 'rts'/'dtr' (default ${DEFAULT-VALUE}: "
+                    + "DTR asserted holds NRST low, RTS asserted drives BOOT0 high; '!' inverts a line).")
+    String controlWiring;
 
     @Option(names = "--ignore-stdin",
             description = "Do not stop at end of standard input (run in the background until Ctrl-C / SIGTERM).")
@@ -206,11 +219,39 @@ public final class SimServeCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Starts the chosen front end and says where it listens. */
+    /** Starts the chosen front end (and the control channel) and says where it listens. */
     String start(SimServer server) {
+        HostLine line = frontEnd.bootloaderPty != null ? hostLine() : null;
+        String where = startFrontEnd(server, line);
+        if (control == null) {
+            return where;
+        }
+        ControlChannel.Wiring wiring;
+        try {
+            wiring = ControlChannel.Wiring.parse(controlWiring);
+        } catch (IllegalArgumentException e) {
+            server.close();
+            throw new CommandLine.ParameterException(spec.commandLine(), "--control-wiring: " + e.getMessage());
+        }
+        int port = server.serveControl(control, new ControlChannel(server, line, wiring)::serve);
+        return where + ", board control on 127.0.0.1:" + port;
+    }
+
+    private HostLine hostLine() {
+        if (baud <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--baud: a positive rate, got " + baud);
+        }
+        if (!HostLine.withinSpec(baud)) {
+            System.err.printf("blueflash sim: --baud %d is outside the %d-%d baud the USART bootloader auto-detects "
+                    + "(AN3155 §2); served anyway%n", baud, HostLine.MIN_SPEC_BAUD, HostLine.MAX_SPEC_BAUD);
+        }
+        return new HostLine(baud);
+    }
+
+    private String startFrontEnd(SimServer server, HostLine line) {
         FrontEnd f = frontEnd;
         if (f.bootloaderPty != null) {
-            server.servePty("bootloader", f.bootloaderPty, SimEmulators.bootloader(server.chip(), baud));
+            server.servePty("bootloader", f.bootloaderPty, SimEmulators.bootloader(server, line, System.err));
             return "the AN3155 bootloader on " + f.bootloaderPty;
         }
         if (f.bmpPty != null) {

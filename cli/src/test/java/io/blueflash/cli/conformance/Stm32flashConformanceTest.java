@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
@@ -69,6 +70,75 @@ class Stm32flashConformanceTest {
             throw e;
         } finally {
             report.publish();
+        }
+    }
+
+    /**
+     * The board around the bootloader (issue 13 items 8, 9), driven through {@code sim serve}'s control
+     * channel: {@code stm32flash -R} resets the chip and, BOOT0 still high, the bootloader answers the
+     * next stm32flash; a host at another rate than the one the bootloader locked to gets no answer until
+     * a reset; a rate outside AN3155's range is served with a warning; BOOT0 low and a reset run the
+     * firmware from flash.
+     */
+    @Test
+    void givenBootloaderWithControlChannel_whenResetBaudAndBoot0AreDriven_thenTheChipActsAsTheBoard() throws Exception {
+        ExternalClient.assumeInstalled("stm32flash", "stm32flash");
+        ExternalClient.assumeInstalled("socat", "socat");
+        ConformanceReport report = new ConformanceReport("stm32flash with the board control channel (reset, BOOT0, baud)");
+        Path bin = Files.copy(FirmwareBuild.app("blink", "bin"), dir.resolve("blink.bin"), StandardCopyOption.REPLACE_EXISTING);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        io.blueflash.sim.bootloader.HostLine line = new io.blueflash.sim.bootloader.HostLine(115_200);
+        try (SocatPty pty = SocatPty.start(dir);
+             SimServer server = SimServer.open("stm32f103c8", dir.resolve("chip.sim"),
+                     new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+             RunningFirmware running = RunningFirmware.watch(server.chip())) {
+            server.servePty("bootloader", pty.deviceEnd(), SimEmulators.bootloader(server, line, server.logStream()));
+            int control = server.serveControl(0, new io.blueflash.sim.serve.ControlChannel(server, line,
+                    io.blueflash.sim.serve.ControlChannel.Wiring.USUAL)::serve);
+            Flow flow = new Flow(report, server, dir);
+            String port = pty.hostEnd().toString();
+
+            flow.expect(cmd("stm32flash", "-m", "8n1", "-b", "115200", "-w", bin.getFileName().toString(), "-v", "-R",
+                    port), "Wrote and verified", "Reset done");
+            flow.expect(cmd("stm32flash", "-m", "8n1", "-b", "115200", port), "0x0410");
+            flow.note("after -R (SYSRESETREQ by stm32flash's code on the core), BOOT0 high: the bootloader answered again");
+
+            assertThat(control(control, "baud 57600")).startsWith("ok");
+            ExternalClient.Run locked = flow.run(Duration.ofSeconds(60), r -> !r.succeeded(),
+                    "stm32flash", "-m", "8n1", "-b", "57600", port);
+            assertThat(locked.succeeded()).as("a host at 57600 while the bootloader is locked to 115200: "
+                    + locked.describe()).isFalse();
+            assertThat(control(control, "reset")).startsWith("ok reset");
+            flow.expect(cmd("stm32flash", "-m", "8n1", "-b", "57600", port), "0x0410");
+            flow.note("locked to 115200 until reset: 57600 got no answer, then after a reset it locked to 57600");
+
+            assertThat(control(control, "baud 230400")).startsWith("ok");
+            assertThat(control(control, "reset")).startsWith("ok reset");
+            flow.expect(cmd("stm32flash", "-m", "8n1", "-b", "230400", port), "0x0410");
+            assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("outside the 1200-115200 baud");
+            flow.note("230400 baud: served, with the server's warning that AN3155 specifies up to 115200");
+
+            assertThat(control(control, "boot0 low")).contains("boot0 low");
+            assertThat(control(control, "reset")).startsWith("ok reset");
+            Thread.sleep(400); // wall time for the firmware to run: the chip follows the wall clock while idle
+            assertThat(control(control, "status")).startsWith("ok");
+            assertThat(running.pc13Edges()).as("blink from flash after BOOT0 low and a reset").isNotEmpty();
+            flow.note("BOOT0 low + reset: the firmware in flash runs (" + running.pc13Edges().size() + " PC13 edges)");
+        } catch (AssertionError | RuntimeException e) {
+            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            throw e;
+        } finally {
+            report.publish();
+        }
+    }
+
+    /** One line to the control channel, its one-line reply. */
+    private static String control(int port, String command) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((command + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
         }
     }
 

@@ -21,7 +21,13 @@ import java.util.Objects;
  * <p>Behaviour, each from facts §E:
  * <ul>
  * <li>Auto-baud: the first 0x7F after a reset is answered with ACK; other bytes before it are
- *     ignored; later 0x7F bytes are command bytes (§E.1).</li>
+ *     ignored; later 0x7F bytes are command bytes (§E.1). The rate of that 0x7F (the {@link HostLine}'s
+ *     then) stays until the next reset (AN3155 §2): bytes the host sends at another rate are framing
+ *     errors the ROM drops, so the host gets no answer. A rate outside the 1200–115200 baud AN3155
+ *     specifies is served with a warning.</li>
+ * <li>Reset: any chip reset (NRST, SYSRESETREQ as {@code stm32flash -R} makes the core do, the
+ *     watchdog) restarts the bootloader when BOOT0 is still high, and leaves it to the firmware in flash
+ *     when BOOT0 is low (RM0008 §3.4); either way a new 0x7F is needed.</li>
  * <li>Framing: command + complement, address + XOR, N−1 + data + XOR; any failure NACKs and returns
  *     to command wait (§E.2).</li>
  * <li>GET lists 0x00 0x01 0x02 0x11 0x21 0x31 0x43 0x63 0x73 0x82 0x92, version 0x22 (V2.2).</li>
@@ -34,7 +40,7 @@ import java.util.Objects;
  * <li>WRITE MEMORY at 0x1FFF_F800 rewrites the option bytes and resets the chip; READOUT
  *     (UN)PROTECT and WRITE (UN)PROTECT reset it too; READOUT UNPROTECT mass-erases first (§E.3).
  *     After a reset a new 0x7F is needed.</li>
- * <li>GO answers its ACKs and then the bootloader is gone: further bytes get no answer.</li>
+ * <li>GO answers its ACKs and then the bootloader is gone: further bytes get no answer until a reset.</li>
  * </ul>
  *
  * <p>Constructing the emulator sets the chip's boot pins to system memory (BOOT0 = 1), so the RDP
@@ -61,11 +67,17 @@ public final class BootloaderEmulator {
     private final Stm32F103 chip;
     private final SystemBus bus;
     private final SimClock clock;
-    private final long characterNanos;
+    private final HostLine line;
+    private final int bitsPerCharacter;
     private final FpecDriver fpec;
     private final MemoryMap map;
     private boolean synchronised;
     private boolean jumped;
+    private int lockedBaud;
+    private long seenResets;
+    private boolean sessionEndPending;
+    private Runnable sessionEnded = () -> { };
+    private java.util.function.Consumer<String> warnings = message -> { };
     private long bytesIn;
     private long bytesOut;
 
@@ -78,17 +90,31 @@ public final class BootloaderEmulator {
      * @param bitsPerCharacter 11 for 8E1, 10 for 8N1: the UART time charged per byte
      */
     public BootloaderEmulator(Stm32F103 chip, int baud, int bitsPerCharacter) {
-        this.chip = Objects.requireNonNull(chip, "'chip' must not be null");
+        this(chip, lineAt(baud), bitsPerCharacter);
+    }
+
+    private static HostLine lineAt(int baud) {
         if (baud <= 0) {
             throw new IllegalArgumentException("'baud' must be positive: " + baud);
         }
+        return new HostLine(baud);
+    }
+
+    /**
+     * @param line             the host's serial port, whose rate may change while serving
+     * @param bitsPerCharacter 11 for 8E1, 10 for 8N1: the UART time charged per byte
+     */
+    public BootloaderEmulator(Stm32F103 chip, HostLine line, int bitsPerCharacter) {
+        this.chip = Objects.requireNonNull(chip, "'chip' must not be null");
+        this.line = Objects.requireNonNull(line, "'line' must not be null");
         if (bitsPerCharacter < 7 || bitsPerCharacter > 12) {
             throw new IllegalArgumentException("'bitsPerCharacter' must be 7 to 12: " + bitsPerCharacter);
         }
         chip.setBootMode(BootMode.SYSTEM_MEMORY);   // BOOT0 = 1, BOOT1 = 0: how one reaches the ROM bootloader
         this.bus = chip.cpuBus();
         this.clock = chip.clock();
-        this.characterNanos = bitsPerCharacter * 1_000_000_000L / baud;
+        this.bitsPerCharacter = bitsPerCharacter;
+        this.seenResets = chip.resets();
         this.fpec = new FpecDriver(bus, clock, POLL_NANOS, chip.profile().density().dualBank());
         this.map = new MemoryMap(chip.profile());
     }
@@ -103,9 +129,40 @@ public final class BootloaderEmulator {
         return bytesOut;
     }
 
-    /** Simulated time one byte takes on the wire. */
+    /** Simulated time one byte takes on the wire: at the locked rate, before the lock at the host's. */
     public long characterNanos() {
-        return characterNanos;
+        return bitsPerCharacter * 1_000_000_000L / (lockedBaud > 0 ? lockedBaud : line.baud());
+    }
+
+    /** The rate locked to at the last 0x7F, 0 while waiting for one. */
+    public int lockedBaud() {
+        return lockedBaud;
+    }
+
+    /**
+     * Told where one client's session ends on a stream that stays open (a pty): at GO, at a chip reset,
+     * and at a synchronised bootloader's 0x7F (a new stm32flash's first byte).
+     */
+    public BootloaderEmulator onSessionEnd(Runnable listener) {
+        this.sessionEnded = Objects.requireNonNull(listener, "'listener' must not be null");
+        return this;
+    }
+
+    /** Where warnings go (a host rate outside what AN3155 specifies). */
+    public BootloaderEmulator onWarning(java.util.function.Consumer<String> listener) {
+        this.warnings = Objects.requireNonNull(listener, "'listener' must not be null");
+        return this;
+    }
+
+    /** Thrown by a read that finds the chip was reset while it waited: the byte goes to the restarted bootloader. */
+    private static final class Restarted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int pending;
+
+        Restarted(int pending) {
+            super(null, null, false, false);
+            this.pending = pending;
+        }
     }
 
     /**
@@ -116,23 +173,64 @@ public final class BootloaderEmulator {
         Objects.requireNonNull(in, "'in' must not be null");
         Objects.requireNonNull(out, "'out' must not be null");
         Session session = new Session(new BufferedInputStream(in), new BufferedOutputStream(out));
+        int pending = -1;
         try {
             while (true) {
-                int b = session.read();
-                if (jumped) {
-                    continue;
-                }
-                if (!synchronised) {
-                    if (b == 0x7F) {
-                        synchronised = true;
-                        session.send(ACK);
+                try {
+                    int b = pending >= 0 ? pending : session.read();
+                    pending = -1;
+                    if (jumped) {
+                        endSessionIfPending();
+                        continue;
                     }
-                    continue;
+                    if (!synchronised) {
+                        if (b == 0x7F) {
+                            lockBaud();
+                            synchronised = true;
+                            session.send(ACK);
+                            session.flush(); // the host is waiting for it, and retries 0x7F if it is late
+                            endSessionIfPending();
+                        }
+                        continue;
+                    }
+                    session.command(b);
+                    if (b == 0x7F) {
+                        // a new client's first byte: the last one left without a word (counted after the reply)
+                        session.flush();
+                        sessionEnded.run();
+                    }
+                } catch (Restarted restarted) {
+                    pending = restarted.pending;
                 }
-                session.command(b);
             }
         } catch (EOFException endOfStream) {
             session.flush();
+        }
+    }
+
+    /** The 0x7F's rate becomes the bootloader's until the next reset (AN3155 §2). */
+    private void lockBaud() {
+        lockedBaud = line.baud();
+        if (!HostLine.withinSpec(lockedBaud)) {
+            warnings.accept(String.format("bootloader: locked to %d baud, outside the %d-%d baud the USART "
+                    + "bootloader auto-detects (AN3155 §2); a board may not lock or may garble bytes at this rate",
+                    lockedBaud, HostLine.MIN_SPEC_BAUD, HostLine.MAX_SPEC_BAUD));
+        }
+    }
+
+    /** A reset seen while waiting: BOOT0 high restarts the bootloader, low leaves the chip to its firmware (RM0008 §3.4). */
+    private void restartAfterReset() {
+        seenResets = chip.resets();
+        synchronised = false;
+        lockedBaud = 0;
+        jumped = chip.bootMode() != BootMode.SYSTEM_MEMORY;
+        sessionEndPending = true; // told after the next reply: saving the state must not delay the host's ACK
+    }
+
+    private void endSessionIfPending() {
+        if (sessionEndPending) {
+            sessionEndPending = false;
+            sessionEnded.run();
         }
     }
 
@@ -147,18 +245,31 @@ public final class BootloaderEmulator {
             this.out = out;
         }
 
-        /** Answers go out before the emulator waits for the host's next byte. */
+        /**
+         * Answers go out before the emulator waits for the host's next byte. A byte at a rate other
+         * than the locked one is dropped (framing error); a chip reset while waiting restarts the
+         * bootloader ({@link Restarted}).
+         */
         int read() throws IOException {
-            if (unflushed && in.available() == 0) {
-                flush();
+            while (true) {
+                if (unflushed && in.available() == 0) {
+                    flush();
+                }
+                int b = in.read();
+                if (b < 0) {
+                    throw new EOFException();
+                }
+                bytesIn++;
+                if (chip.resets() != seenResets) {
+                    restartAfterReset();
+                    throw new Restarted(b);
+                }
+                clock.advance(characterNanos());
+                if (synchronised && line.baud() != lockedBaud) {
+                    continue; // the USART sees a framing error; the ROM drops the byte
+                }
+                return b;
             }
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException();
-            }
-            bytesIn++;
-            clock.advance(characterNanos);
-            return b;
         }
 
         void flush() throws IOException {
@@ -170,7 +281,7 @@ public final class BootloaderEmulator {
             unflushed = true;
             out.write(b);
             bytesOut++;
-            clock.advance(characterNanos);
+            clock.advance(characterNanos());
         }
 
         void send(byte[] bytes) throws IOException {
@@ -292,8 +403,10 @@ public final class BootloaderEmulator {
                 return;
             }
             send(ACK);
+            flush();
             jumped = true;
             chip.core().jumpToApplication(address);   // the application starts on the executing core
+            sessionEnded.run();
         }
 
         private void writeMemory() throws IOException {
@@ -439,7 +552,9 @@ public final class BootloaderEmulator {
         private void resetChip() throws IOException {
             flush();
             chip.systemReset();
+            seenResets = chip.resets();
             synchronised = false;
+            lockedBaud = 0;
         }
     }
 }

@@ -72,6 +72,7 @@ public final class Stm32F103 {
     private boolean nrstAsserted;
     private boolean debuggerAttached;
     private BootMode bootMode = BootMode.MAIN_FLASH;
+    private long resets;
 
     private Stm32F103(SimProfile profile) {
         this.profile = Objects.requireNonNull(profile, "'profile' must not be null");
@@ -231,6 +232,14 @@ public final class Stm32F103 {
         }
     }
 
+    /**
+     * System resets and power cycles so far, whatever caused them (NRST, SYSRESETREQ, watchdog): what a
+     * device-side emulator that stands for ROM code (the bootloader) watches to know the core started again.
+     */
+    public long resets() {
+        return resets;
+    }
+
     public boolean isNrstAsserted() {
         return nrstAsserted;
     }
@@ -242,6 +251,7 @@ public final class Stm32F103 {
 
     /** The core sits in reset for the pulse, then starts from the vector table (or halts for a vector catch). */
     private void systemReset(Rcc.ResetCause cause) {
+        resets++;
         core.setHeldInReset(true);
         clock.advance(RESET_NANOS);
         fpec.reset();
@@ -257,6 +267,7 @@ public final class Stm32F103 {
 
     /** Power off and on: a flash operation in flight is cut, SRAM and all debug state are lost. */
     public void powerCycle() {
+        resets++;
         if (powered) {
             fpec.powerLost();
         }

@@ -31,8 +31,10 @@ final class SystemMemory implements BusDevice {
         java.util.Arrays.fill(rom, (byte) 0xFF);
         put(0, 0x2000_0200 - 4);                       // initial SP below the bootloader's RAM (facts §A.2)
         put(4, base + 0x101);                          // reset vector (Thumb) into the ROM
-        rom[0x100] = (byte) 0xFE;                      // ... where the core idles (b .) while the bootloader
-        rom[0x101] = (byte) 0xE7;                      // protocol is served by the emulator
+        rom[0x100] = (byte) 0x30;                      // ... where the core sleeps (wfi; b .-2) while the
+        rom[0x101] = (byte) 0xBF;                      // bootloader protocol is served by the emulator: a sleeping
+        rom[0x102] = (byte) 0xFD;                      // core skips ahead to its next event, so idle time costs
+        rom[0x103] = (byte) 0xE7;                      // no interpretation (a reset with BOOT0 high lands here)
         put(ID_AREA - base, profile.flashSizeRegisterKb() & 0xFFFF | 0xFFFF_0000);
         put(UNIQUE_ID - base, profile.uniqueId().get(0));
         put(UNIQUE_ID - base + 4, profile.uniqueId().get(1));

@@ -156,6 +156,9 @@ public final class GdbServerEmulator {
         sessionPackets++;
         try {
             String reply = dispatch(wire, body, text);
+            if (text.equals("D")) {
+                endSession(); // before the OK: a GDB that quits on it finds the state saved
+            }
             if (reply != null) {
                 wire.send(reply);
             }
@@ -163,9 +166,6 @@ public final class GdbServerEmulator {
                 wire.disableAcks();
             } else if (text.equals("D") || text.equals("k")) {
                 wire.enableAcks(); // the session ends: the next GDB starts in acknowledgement mode
-                if (text.equals("D")) {
-                    endSession();
-                }
             }
         } catch (BmpTargetException e) {
             wire.send(String.format("E%02X", e.errorCode()));

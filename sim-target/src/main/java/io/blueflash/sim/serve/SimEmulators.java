@@ -1,6 +1,7 @@
 package io.blueflash.sim.serve;
 
 import io.blueflash.sim.bootloader.BootloaderEmulator;
+import io.blueflash.sim.bootloader.HostLine;
 import io.blueflash.sim.chip.SimProfile;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.gdb.GdbServerEmulator;
@@ -22,6 +23,16 @@ public final class SimEmulators {
     /** The AN3155 ROM bootloader on a UART at {@code baud} (facts §E). */
     public static StreamService bootloader(Stm32F103 chip, int baud) {
         return new BootloaderEmulator(chip, baud)::serve;
+    }
+
+    /**
+     * The AN3155 ROM bootloader on a UART whose host side is {@code line} (its rate may change while
+     * serving, {@link ControlChannel}); tells {@code server} where one client's session ends (GO, a
+     * reset, a new client's 0x7F) and {@code log} about rates outside the specification.
+     */
+    public static StreamService bootloader(SimServer server, HostLine line, PrintStream log) {
+        return new BootloaderEmulator(server.chip(), line, BootloaderEmulator.BITS_8E1)
+                .onSessionEnd(server::clientSessionEnded).onWarning(log::println)::serve;
     }
 
     /** A Black Magic Probe's GDB server (facts §F). */

@@ -140,6 +140,11 @@ public final class SimServer implements AutoCloseable {
         return chip;
     }
 
+    /** Where the server logs (session reports, warnings of the emulators). */
+    public PrintStream logStream() {
+        return log;
+    }
+
     public Path stateFile() {
         return stateFile;
     }
@@ -285,6 +290,50 @@ public final class SimServer implements AutoCloseable {
             } finally {
                 listeners.remove(client);
             }
+        }
+    }
+
+    /**
+     * Listens on 127.0.0.1:{@code port} for the board's control channel ({@link ControlChannel}): its
+     * clients are not client sessions of the chip (not counted, no state save); the service takes the
+     * chip lock itself ({@link #withChip}) for each command.
+     *
+     * @return the port listened on
+     */
+    public int serveControl(int port, StreamService service) {
+        ServerSocket server = listen("control", port);
+        start("control", () -> {
+            while (!closed) {
+                try (Socket client = server.accept()) {
+                    listeners.add(client);
+                    try {
+                        service.serve(client.getInputStream(), client.getOutputStream());
+                    } finally {
+                        listeners.remove(client);
+                    }
+                } catch (IOException e) {
+                    if (!closed) {
+                        log.println("control: connection ended with " + e.getMessage());
+                    }
+                }
+            }
+        });
+        return server.getLocalPort();
+    }
+
+    /**
+     * Runs {@code action} on the chip between two client requests (under the chip lock), charging the
+     * wall time no session held the chip to its clock first, as a session that wakes up does.
+     */
+    public <T> T withChip(java.util.function.Function<Stm32F103, T> action) {
+        chipLock.lock();
+        try {
+            long now = System.nanoTime();
+            chip.clock().advance(Math.max(0, now - chipIdleSince.getAndSet(now)));
+            return action.apply(chip);
+        } finally {
+            chipIdleSince.set(System.nanoTime());
+            chipLock.unlock();
         }
     }
 

@@ -148,4 +148,52 @@ class BootloaderEmulatorTest {
         assertThat(chip.core().state().r[15]).isEqualTo(0x0800_000A);
         assertThat(chip.core().state().msp()).isEqualTo(0x2000_1000);
     }
+
+    /** What stm32flash -R sends (AN3155 WRITE MEMORY + GO): SP, entry, then code that sets AIRCR.SYSRESETREQ. */
+    private static byte[] resetCode() {
+        return new byte[] {0x00, 0x10, 0x00, 0x20, 0x09, 0x02, 0x00, 0x20,
+                0x01, 0x49, 0x02, 0x4A, 0x0A, 0x60, (byte) 0xFE, (byte) 0xE7,
+                0x0C, (byte) 0xED, 0x00, (byte) 0xE0, 0x04, 0x00, (byte) 0xFA, 0x05};
+    }
+
+    @Test
+    void givenGoToCodeThatResetsTheChip_whenBoot0IsHigh_thenTheBootloaderAnswersTheNext7F() throws IOException {
+        run("7F" + "31CE" + address(0x2000_0200) + block(resetCode()) + "21DE" + address(0x2000_0200));
+        long wall = System.nanoTime();
+        chip.runFor(200_000_000);
+        wall = System.nanoTime() - wall;
+        assertThat(chip.resets()).as("the code reset the chip").isEqualTo(1);
+        assertThat(chip.core().isSleeping()).as("the ROM stand-in sleeps while the emulator serves (wall %d ns)", wall)
+                .isTrue();
+
+        assertThat(run("7F" + "00FF")).startsWith("79" + "79");
+    }
+
+    @Test
+    void givenBoot0Low_whenTheChipResets_thenTheBootloaderStaysSilent() throws IOException {
+        run("7F");
+        chip.setBootMode(io.blueflash.sim.chip.BootMode.MAIN_FLASH);
+        chip.setNrst(true);
+        chip.setNrst(false);
+
+        assertThat(run("7F" + "00FF")).isEmpty();
+    }
+
+    @Test
+    void givenBootloaderLockedTo115200_whenTheHostChangesRate_thenNoAnswerUntilAReset() throws IOException {
+        HostLine line = new HostLine(115_200);
+        BootloaderEmulator locked = new BootloaderEmulator(chip, line, BootloaderEmulator.BITS_8N1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        locked.serve(new ByteArrayInputStream(HexFormat.of().parseHex("7F")), out);
+        line.setBaud(57_600);
+
+        locked.serve(new ByteArrayInputStream(HexFormat.of().parseHex("7F00FF")), out);
+        assertThat(HEX.formatHex(out.toByteArray())).isEqualTo("79");
+
+        chip.setNrst(true);
+        chip.setNrst(false);
+        locked.serve(new ByteArrayInputStream(HexFormat.of().parseHex("7F01FE")), out);
+        assertThat(HEX.formatHex(out.toByteArray())).startsWith("79" + "79" + "79");
+        assertThat(locked.lockedBaud()).isEqualTo(57_600);
+    }
 }
