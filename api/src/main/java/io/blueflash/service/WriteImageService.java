@@ -30,7 +30,7 @@ import java.util.Optional;
 
 /**
  * Writes an image: connect → identify the chip → apply {@code --flash} → check the image fits →
- * halt → refuse a read-protected chip → read back touched pages → plan → erase → program →
+ * halt → refuse a read-protected chip → read back the pages the plan needs → plan → erase → program →
  * verify by read-back → optionally reset and run.
  *
  * <p>Nothing on the target changes before the plan exists, and the plan keeps every byte of a
@@ -66,14 +66,14 @@ public final class WriteImageService implements WriteImageUseCase {
                 }
             }
             FirmwareImage image = TargetImage.merge(request.image(), own);
-            List<Integer> touched = FlashPlanner.touchedPages(image, geometry);
+            FlashPlanner.touchedPages(image, geometry); // refuses an image that does not fit, before halting
             session.haltIfPossible();
             FlashDriver algorithm = session.driver(chip, options.pacing(), request.progress());
             algorithm.requireNotReadProtected();
             phases.note("flash algorithm: " + algorithm.name());
 
-            Map<Integer, byte[]> current = options.eraseMode() == EraseMode.MASS
-                    ? Map.of() : readBack(algorithm, geometry, touched, phases);
+            List<Integer> needed = FlashPlanner.pagesToReadBack(image, geometry, options);
+            Map<Integer, byte[]> current = needed.isEmpty() ? Map.of() : readBack(algorithm, geometry, needed, phases);
             FlashPlan plan = FlashPlanner.plan(image, geometry, current, options);
             phases.event(new ProgressEvent.PlanReady(plan.pagesToErase().size(), plan.pagesToProgram().size(),
                     plan.count(PageAction.SKIP_UNCHANGED), plan.bytesToProgram(), plan.massErase()));
@@ -81,7 +81,7 @@ public final class WriteImageService implements WriteImageUseCase {
             erase(algorithm, plan, phases);
             program(algorithm, plan, phases);
             if (options.verifyAfterWrite()) {
-                verify(algorithm, plan, phases);
+                verify(algorithm, plan, phases, options.eraseMode() == EraseMode.NONE);
             }
             boolean reset = options.resetAfterWrite() && Resets.runFirmware(session, phases);
             return new WriteReport(session.probe(), chip.summary(), plan.pagesToErase().size(),
@@ -130,13 +130,18 @@ public final class WriteImageService implements WriteImageUseCase {
         });
     }
 
-    private static void verify(FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases) {
+    /** @param assumedBlank nothing was erased: a difference most likely means the page was not blank */
+    private static void verify(FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases, boolean assumedBlank) {
         List<PagePlan> pages = plan.pagesToProgram();
         phases.run(FlashPhase.VERIFY, plan.bytesToProgram(), tick -> {
             for (PagePlan page : pages) {
                 byte[] expected = page.data();
                 byte[] actual = algorithm.read(page.address(), expected.length);
-                PageReadBack.requireEqual(page, expected, actual);
+                if (assumedBlank) {
+                    PageReadBack.requireEqualOnBlank(page, expected, actual);
+                } else {
+                    PageReadBack.requireEqual(page, expected, actual);
+                }
                 tick.advance(page.size());
             }
         });

@@ -2,6 +2,7 @@ package io.blueflash.bench;
 
 import io.blueflash.image.FirmwareImage;
 import io.blueflash.model.AddressRange;
+import io.blueflash.model.EraseMode;
 import io.blueflash.model.FlashOptions;
 import io.blueflash.port.in.EraseFlashRequest;
 import io.blueflash.port.in.EraseReport;
@@ -97,6 +98,10 @@ public final class BenchSuite {
         }
         if (scenario == BenchScenario.WRITE_64K_NO_VERIFY) {
             options = options.withVerifyAfterWrite(false);
+        } else if (scenario == BenchScenario.WRITE_64K_NO_COMPARE) {
+            options = options.withSkipUnchangedPages(false);
+        } else if (scenario == BenchScenario.WRITE_64K_ASSUME_BLANK) {
+            options = options.withEraseMode(EraseMode.NONE);
         }
         WriteImageService write = new WriteImageService(connectors);
         if (scenario == BenchScenario.REWRITE_SAME_64K || scenario == BenchScenario.CHANGE_ONE_BYTE_64K

@@ -78,7 +78,7 @@ final class GangCommands {
             targets.add(new GangTarget(probe, ProbeChoice.connectOptions(probe, ctx.settings, ctx.env, trace), data));
         }
         FlashOptions options = FlashOptions.defaults().withResetAfterWrite(ctx.settings.resetAfter())
-                .withEraseMode(choices.massErase() ? EraseMode.MASS : EraseMode.PAGES)
+                .withEraseMode(choices.massErase() ? EraseMode.MASS : choices.assumeBlank() ? EraseMode.NONE : EraseMode.PAGES)
                 .withVerifyAfterWrite(choices.verify())
                 .withSkipUnchangedPages(choices.compare());
         if (ctx.settings.flashSize().isPresent()) {

@@ -31,7 +31,7 @@ final class ImageCommands {
         FirmwareImage image = load(file, address);
         ProbeSelector probe = ctx.probe();
         FlashOptions options = FlashOptions.defaults().withResetAfterWrite(ctx.settings.resetAfter())
-                .withEraseMode(choices.massErase() ? EraseMode.MASS : EraseMode.PAGES)
+                .withEraseMode(choices.massErase() ? EraseMode.MASS : choices.assumeBlank() ? EraseMode.NONE : EraseMode.PAGES)
                 .withVerifyAfterWrite(choices.verify())
                 .withSkipUnchangedPages(choices.compare());
         if (ctx.settings.flashSize().isPresent()) {
