@@ -17,7 +17,7 @@ class PageReadBackTest {
         assertThatThrownBy(() -> PageReadBack.requireEqualOnBlank(PAGE, PAGE.data(), new byte[] {1, 2, 0, 4}))
                 .isInstanceOf(FlashOperationException.class)
                 .hasMessageContaining("page 3").hasMessageContaining("0x08000C02")
-                .hasMessageContaining("not blank").hasMessageContaining("page erase");
+                .hasMessageContaining("this page was not").hasMessageContaining("page erase");
     }
 
     @Test
