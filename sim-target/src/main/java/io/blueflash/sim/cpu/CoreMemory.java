@@ -153,7 +153,7 @@ final class CoreMemory {
         }
         off = address - FLASH_BASE;
         if (off >= 0 && off <= flash.length - size && flashDirect) {
-            waitCycles += latency;
+            waitCycles += prefetch.dataRead(time.cycles + waitCycles, latency, prefetchOn);
             return little(flash, off, size);
         }
         return slowRead(address, size);
