@@ -16,6 +16,8 @@ import io.blueflash.sim.chip.SimStateLock;
 import io.blueflash.sim.chip.SimStateFile;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.chip.TimingCorner;
+import io.blueflash.sim.wave.ChipWaveforms;
+import io.blueflash.sim.wave.VcdWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,7 +40,8 @@ import java.util.OptionalInt;
  * SWD transaction and saves it ({@link SessionSignals}); without one, each connector keeps one board per profile in
  * memory, so a second connection sees what the first wrote. {@code swdFrequencyKhz} sets the SWD
  * clock (default 4 MHz); {@value #TIMING_OPTION} picks the datasheet corner of the flash times;
- * {@value #AP_WAIT_OPTION}=true makes the DP answer WAIT while flash is busy; {@code trace} receives every SWD transaction, decoded bus access and
+ * {@value #AP_WAIT_OPTION}=true makes the DP answer WAIT while flash is busy; {@link ConnectOptions#SIM_VCD} records
+ * the SWD connector's wires to a VCD file ({@link ChipWaveforms}); {@code trace} receives every SWD transaction, decoded bus access and
  * flash event; the {@link io.blueflash.model.ConnectMode} is honoured (normal: reset and halt;
  * under reset: halt while NRST is held; hot plug: attach only).
  */
@@ -60,6 +63,10 @@ public final class SimulatedProbeConnector implements ProbeConnector {
     public static final String FAULTS_OPTION = ConnectOptions.SIM_FAULTS;
 
     private final Map<String, Stm32F103> boards = new HashMap<>();
+    /** VCD files this connector has written, with the file time where each ended: a later session continues it. */
+    private final Map<Path, Long> waveformEnds = new HashMap<>();
+    /** Default size cap of a VCD file: 256 MiB. */
+    public static final long DEFAULT_VCD_MAX_BYTES = 256L << 20;
 
     /** The ServiceLoader constructor: boards are created on demand. */
     public SimulatedProbeConnector() {
@@ -127,6 +134,44 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         }
     }
 
+    /**
+     * The VCD recorder {@link ConnectOptions#SIM_VCD} asks for, or null. A file this connector already
+     * wrote in this process (a command's second session, e.g. {@code --reset}) is continued, not replaced.
+     */
+    private SessionWaveforms openWaveforms(ConnectOptions options, Stm32F103 chip) {
+        String file = options.option(ConnectOptions.SIM_VCD, "");
+        if (file.isBlank()) {
+            return null;
+        }
+        Path path = Path.of(file).toAbsolutePath();
+        long maxBytes = maxBytes(options.option(ConnectOptions.SIM_VCD_MAX_BYTES, ""));
+        Long previousEnd = waveformEnds.get(path);
+        String version = "blueflash simulated " + chip.profile().name();
+        VcdWriter vcd = previousEnd == null ? VcdWriter.create(path, maxBytes, version)
+                : VcdWriter.appendTo(path, maxBytes, version);
+        long start = previousEnd == null ? 0 : previousEnd + SESSION_GAP_NANOS;
+        return new SessionWaveforms(ChipWaveforms.swdProbe(chip, vcd, start), end -> waveformEnds.put(path, end));
+    }
+
+    /** Idle time drawn between two sessions in one VCD file. */
+    private static final long SESSION_GAP_NANOS = 10_000;
+
+    private static long maxBytes(String text) {
+        if (text.isBlank()) {
+            return DEFAULT_VCD_MAX_BYTES;
+        }
+        try {
+            long bytes = Long.parseLong(text.trim());
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("transport option " + ConnectOptions.SIM_VCD_MAX_BYTES + "=" + text
+                + " is not a positive number of bytes");
+    }
+
     @Override
     public String transportName() {
         return TRANSPORT;
@@ -179,6 +224,7 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         SimulatedTargetConnection connection = new SimulatedTargetConnection(chip, probe, stateFile, options.trace(),
                 lock, loaded);
         try {
+            connection.recordWaveforms(openWaveforms(options, chip));
             connection.attach(options.mode());
         } catch (RuntimeException e) {
             connection.abandon();

@@ -224,9 +224,8 @@ public final class Stm32F103 {
         }
         nrstAsserted = asserted;
         core.setHeldInReset(asserted);
-        if (asserted) {
-            tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), "NRST low: system held in reset"));
-        } else {
+        tracer.emit(() -> new SimTraceEvent.NrstEdge(clock.nanos(), asserted));
+        if (!asserted) {
             systemReset(Rcc.ResetCause.PIN);
         }
     }
