@@ -106,7 +106,8 @@ public final class BlueflashCommand implements Callable<Integer>, GlobalSettings
 
     @Option(names = "--vcd", scope = ScopeType.INHERIT, order = 12, paramLabel = "FILE",
             description = "with --probe sim: write the SWD wires (SWCLK, SWDIO and who drives it, NRST) bit by bit to FILE "
-                    + "as a value change dump for GTKWave, PulseView or sigrok-cli; see docs/waveforms.md")
+                    + "as a value change dump for GTKWave, PulseView or sigrok-cli (sim serve: the served wires); "
+                    + "see docs/waveforms.md")
     Path vcd;
 
     @Option(names = "--vcd-max", scope = ScopeType.INHERIT, order = 12, paramLabel = "SIZE",

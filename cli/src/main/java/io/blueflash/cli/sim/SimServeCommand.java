@@ -2,7 +2,12 @@ package io.blueflash.cli.sim;
 
 import io.blueflash.sim.serve.SimEmulators;
 import io.blueflash.sim.serve.SimServer;
+import io.blueflash.sim.serve.StreamService;
 import io.blueflash.sim.stlink.StLinkPersonality;
+import io.blueflash.sim.wave.ChipWaveforms;
+import io.blueflash.sim.wave.VcdWriter;
+import io.blueflash.cli.args.SimDurationConverter;
+import io.blueflash.cli.command.GlobalSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -55,6 +60,12 @@ public final class SimServeCommand implements Callable<Integer> {
             description = "With --stlink-tcp: the probe's serial (at most 32 characters; default: the model's).")
     String stlinkSerial;
 
+    @Option(names = "--vcd-for", paramLabel = "DURATION", converter = SimDurationConverter.class,
+            description = "With the global --vcd FILE (the served wires as a value change dump: SWD for --stlink-tcp "
+                    + "and --bmp-*, JTAG for --jtag-bitbang, USART1 RX/TX for --bootloader-pty; docs/waveforms.md): "
+                    + "record only the first DURATION of simulated time, e.g. 50ms.")
+    Long vcdForNanos;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     FrontEnd frontEnd;
 
@@ -89,12 +100,16 @@ public final class SimServeCommand implements Callable<Integer> {
         this.out = out;
     }
 
+    private ChipWaveforms waves;
+    /** The --vcd-max default: 256 MiB. */
+    static final long DEFAULT_VCD_MAX_BYTES = 256L << 20;
+
     @Override
     public Integer call() throws Exception {
         SimServer server = SimServer.open(profile, state, System.err);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            server.close();
+            stop(server);
             stopped.countDown();
         }, "sim-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -107,19 +122,66 @@ public final class SimServeCommand implements Callable<Integer> {
             return 0;
         }
         waitForEndOfInput();
-        server.close();
+        stop(server);
         Runtime.getRuntime().removeShutdownHook(hook);
         out.printf("blueflash sim: stopped after %d client session(s), %.3f ms simulated; state saved to %s%n",
                 server.sessions(), server.simulatedNanos() / 1e6, state);
         return 0;
     }
 
+    /** Stops serving, saves the state, then completes the --vcd file. */
+    void stop(SimServer server) {
+        try {
+            server.close();
+        } finally {
+            if (waves != null) {
+                waves.close();
+            }
+        }
+    }
+
+    /** The global --vcd file's writer (its time starts at the chip's present instant), or null. */
+    private VcdWriter vcdWriter(SimServer server) {
+        if (spec == null || !(spec.root().userObject() instanceof GlobalSettings.Source source)) {
+            return null; // run on its own (tests): no global options
+        }
+        GlobalSettings settings = source.settings();
+        if (settings.vcd().isEmpty()) {
+            return null;
+        }
+        VcdWriter writer = VcdWriter.create(settings.vcd().get(), settings.vcdMaxBytes().orElse(DEFAULT_VCD_MAX_BYTES),
+                "blueflash sim serve " + server.chip().profile().name());
+        if (vcdForNanos != null) {
+            writer.limitTo(vcdForNanos);
+        }
+        return writer;
+    }
+
     /** Starts the chosen front end and says where it listens. */
     String start(SimServer server) {
         FrontEnd f = frontEnd;
+        VcdWriter writer = vcdWriter(server);
         if (f.bootloaderPty != null) {
-            server.servePty("bootloader", f.bootloaderPty, SimEmulators.bootloader(server.chip(), baud));
+            if (writer != null) {
+                waves = ChipWaveforms.bootloaderUart(server.chip(), writer, 0, baud, true);
+                server.servePty("bootloader", f.bootloaderPty, SimEmulators.bootloader(server.chip(), baud, waves));
+            } else {
+                server.servePty("bootloader", f.bootloaderPty, SimEmulators.bootloader(server.chip(), baud));
+            }
             return "the AN3155 bootloader on " + f.bootloaderPty;
+        }
+        if (f.jtagBitbang != null) {
+            StreamService service = SimEmulators.jtagBitbang(server.chip());
+            if (writer != null) {
+                waves = ChipWaveforms.jtagProbe(server.chip(), writer, 0);
+                service = SimEmulators.jtagBitbang(server.chip(), waves);
+            }
+            int port = server.serveTcp("remote_bitbang", f.jtagBitbang, service);
+            return "JTAG (remote_bitbang) on 127.0.0.1:" + port;
+        }
+        if (writer != null) {
+            waves = ChipWaveforms.swdProbe(server.chip(), writer, 0);
+            server.chip().addTraceListener(waves);
         }
         if (f.bmpPty != null) {
             server.servePty("bmp", f.bmpPty, SimEmulators.blackMagicProbe(server.chip()));
@@ -136,8 +198,7 @@ public final class SimServeCommand implements Callable<Integer> {
             return "an ST-Link/" + probe.model() + " (" + probe.label() + ", serial " + probe.serial()
                     + ", stlink-server protocol) on 127.0.0.1:" + port;
         }
-        int port = server.serveTcp("remote_bitbang", f.jtagBitbang, SimEmulators.jtagBitbang(server.chip()));
-        return "JTAG (remote_bitbang) on 127.0.0.1:" + port;
+        throw new IllegalStateException("no front end chosen");
     }
 
     /** The probe --stlink-model and --stlink-serial ask for. */

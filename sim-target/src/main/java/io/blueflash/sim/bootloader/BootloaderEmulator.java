@@ -64,6 +64,7 @@ public final class BootloaderEmulator {
     private final long characterNanos;
     private final FpecDriver fpec;
     private final MemoryMap map;
+    private CharacterObserver observer = (fromHost, value) -> { };
     private boolean synchronised;
     private boolean jumped;
     private long bytesIn;
@@ -91,6 +92,17 @@ public final class BootloaderEmulator {
         this.characterNanos = bitsPerCharacter * 1_000_000_000L / baud;
         this.fpec = new FpecDriver(bus, clock, POLL_NANOS, chip.profile().density().dualBank());
         this.map = new MemoryMap(chip.profile());
+    }
+
+    /** Sees each character on the UART when its stop bit ends (the chip's clock then reads that instant). */
+    @FunctionalInterface
+    public interface CharacterObserver {
+        void character(boolean fromHost, int value);
+    }
+
+    /** Reports every character on the line to {@code characterObserver} from now on (e.g. to draw it). */
+    public void observe(CharacterObserver characterObserver) {
+        observer = Objects.requireNonNull(characterObserver, "'characterObserver' must not be null");
     }
 
     /** Bytes received from the host so far. */
@@ -158,6 +170,7 @@ public final class BootloaderEmulator {
             }
             bytesIn++;
             clock.advance(characterNanos);
+            observer.character(true, b);
             return b;
         }
 
@@ -171,6 +184,7 @@ public final class BootloaderEmulator {
             out.write(b);
             bytesOut++;
             clock.advance(characterNanos);
+            observer.character(false, b);
         }
 
         void send(byte[] bytes) throws IOException {

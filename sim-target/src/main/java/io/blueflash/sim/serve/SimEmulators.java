@@ -10,6 +10,7 @@ import io.blueflash.sim.stlink.StLinkEmulator;
 import io.blueflash.sim.stlink.StLinkPersonality;
 import io.blueflash.sim.stlink.server.StLinkServer;
 import io.blueflash.sim.stlink.server.StLinkServerDevice;
+import io.blueflash.sim.wave.ChipWaveforms;
 
 import java.io.PrintStream;
 
@@ -22,6 +23,13 @@ public final class SimEmulators {
     /** The AN3155 ROM bootloader on a UART at {@code baud} (facts §E). */
     public static StreamService bootloader(Stm32F103 chip, int baud) {
         return new BootloaderEmulator(chip, baud)::serve;
+    }
+
+    /** As {@link #bootloader(Stm32F103, int)}, drawing every character on USART1's RX and TX into {@code waves}. */
+    public static StreamService bootloader(Stm32F103 chip, int baud, ChipWaveforms waves) {
+        BootloaderEmulator emulator = new BootloaderEmulator(chip, baud);
+        emulator.observe(waves::uartCharacter);
+        return emulator::serve;
     }
 
     /** A Black Magic Probe's GDB server (facts §F). */
@@ -46,10 +54,31 @@ public final class SimEmulators {
 
     /** The chip's JTAG chain (boundary scan + JTAG-DP) behind OpenOCD's remote_bitbang protocol. */
     public static StreamService jtagBitbang(Stm32F103 chip) {
+        return bitbangServer(chip)::serve;
+    }
+
+    private static RemoteBitbangServer bitbangServer(Stm32F103 chip) {
         SimProfile profile = chip.profile();
         return new RemoteBitbangServer(
                 Stm32F1JtagChain.create(chip.swd(), profile.dbgmcuIdcode() & 0xFFF, jtagIdcode(profile.dpidr())),
-                chip::setNrst)::serve;
+                chip::setNrst);
+    }
+
+    /** As {@link #jtagBitbang(Stm32F103)}, drawing every pin the client sets into {@code waves}. */
+    public static StreamService jtagBitbang(Stm32F103 chip, ChipWaveforms waves) {
+        RemoteBitbangServer server = bitbangServer(chip);
+        server.observe(new RemoteBitbangServer.PinObserver() {
+            @Override
+            public void pins(boolean tck, boolean tms, boolean tdi, boolean tdo) {
+                waves.jtagPins(tck, tms, tdi, tdo);
+            }
+
+            @Override
+            public void resetPins(boolean trst, boolean srst) {
+                waves.jtagResetPins(trst, srst);
+            }
+        });
+        return server::serve;
     }
 
     /**

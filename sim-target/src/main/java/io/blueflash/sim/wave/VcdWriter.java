@@ -28,7 +28,8 @@ import java.util.PriorityQueue;
  * still arrives too late is written at the last written time.
  *
  * <p>The file never grows past {@code maxBytes} by more than one line: past the cap a
- * {@code $comment} says so and later changes are dropped ({@link #truncated()}).
+ * {@code $comment} says so and later changes are dropped ({@link #truncated()}); the same for a
+ * time window ({@link #limitTo(long)}).
  */
 public final class VcdWriter implements AutoCloseable {
 
@@ -65,6 +66,8 @@ public final class VcdWriter implements AutoCloseable {
     private final Map<String, List<Wire>> scopes = new LinkedHashMap<>();
     private final PriorityQueue<Change> pending = new PriorityQueue<>();
     private long holdBackNanos;
+    private long untilNanos = Long.MAX_VALUE;
+    private long beginNanos = Long.MAX_VALUE;
     private long sequence;
     private long latestSeen = Long.MIN_VALUE;
     private long writtenTime = Long.MIN_VALUE;
@@ -142,6 +145,19 @@ public final class VcdWriter implements AutoCloseable {
         holdBackNanos = Math.max(holdBackNanos, nanos);
     }
 
+    /**
+     * The file starts at {@code nanos} with every wire at its initial value (at the latest at the
+     * first change): a decoder then sees the first edge as an edge.
+     */
+    public void beginAt(long nanos) {
+        beginNanos = nanos;
+    }
+
+    /** Records only up to {@code nanos} of file time; a later change ends the file with a note. */
+    public void limitTo(long nanos) {
+        untilNanos = nanos;
+    }
+
     /** {@code wire} takes {@code value} at {@code nanos} of simulated time. */
     public void change(long nanos, Wire wire, char value) {
         checkValue(value);
@@ -167,6 +183,23 @@ public final class VcdWriter implements AutoCloseable {
     /** Writes every held change and flushes the file: it is a complete dump at this point. */
     public void flush() {
         drain(Long.MAX_VALUE);
+        flushOut();
+    }
+
+    /**
+     * Writes every held change, then a final time stamp {@code nanos} (when later than the last
+     * change) so that tools see the wires' last levels last that long, and flushes the file.
+     */
+    public void finishAt(long nanos) {
+        drain(Long.MAX_VALUE);
+        if (headerWritten && !truncated && nanos > writtenTime && nanos <= untilNanos) {
+            write("#" + nanos + "\n");
+            writtenTime = nanos;
+        }
+        flushOut();
+    }
+
+    private void flushOut() {
         try {
             out.flush();
         } catch (IOException e) {
@@ -194,8 +227,15 @@ public final class VcdWriter implements AutoCloseable {
     private void drain(long upTo) {
         while (!pending.isEmpty() && pending.peek().nanos() <= upTo && !truncated) {
             Change c = pending.poll();
+            if (c.nanos() > untilNanos) {
+                if (!headerWritten) {
+                    writeHeader(untilNanos);
+                }
+                end("time window ends at " + untilNanos + " ns: later changes are not recorded");
+                break;
+            }
             if (!headerWritten) {
-                writeHeader(c.nanos());
+                writeHeader(Math.min(c.nanos(), beginNanos));
             }
             if (c.wire().value == c.value()) {
                 continue;
@@ -250,16 +290,24 @@ public final class VcdWriter implements AutoCloseable {
             throw new UncheckedIOException("cannot write the waveform file: " + e.getMessage(), e);
         }
         bytes += text.length();
-        if (bytes >= maxBytes && !truncated) {
-            truncated = true;
-            String note = "$comment size cap of " + maxBytes + " bytes reached: later changes are not recorded $end\n";
-            try {
-                out.append(note);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the waveform file: " + e.getMessage(), e);
-            }
-            bytes += note.length();
+        if (bytes >= maxBytes) {
+            end("size cap of " + maxBytes + " bytes reached: later changes are not recorded");
         }
+    }
+
+    /** Ends the recording with a note saying why. */
+    private void end(String why) {
+        if (truncated) {
+            return;
+        }
+        truncated = true;
+        String note = "$comment " + why + " $end\n";
+        try {
+            out.append(note);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the waveform file: " + e.getMessage(), e);
+        }
+        bytes += note.length();
     }
 
     /** VCD identifiers: printable ASCII '!'..'~', shortest first. */

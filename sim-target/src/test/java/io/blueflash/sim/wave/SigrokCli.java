@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class SigrokCli {
 
-    /** One annotation: its class ({@code read}, {@code ack}, {@code rx-data}, ...) and its text. */
+    /**
+     * One annotation and its text; {@code annotationClass} is the decoder's annotation row when it
+     * declares rows (uart: {@code RX}, {@code TX}), else the annotation class (swd: {@code read}, {@code ack}).
+     */
     public record Annotation(String annotationClass, String text) {
     }
 
@@ -30,8 +33,19 @@ public final class SigrokCli {
      * @param decoder the {@code -P} argument, e.g. {@code swd:swclk=SWCLK:swdio=SWDIO}
      */
     public static List<Annotation> decode(Path vcd, String decoder) {
-        List<String> command = List.of("sigrok-cli", "-I", "vcd", "-i", vcd.toString(), "-P", decoder,
-                "--protocol-decoder-jsontrace");
+        return decode(vcd, decoder, null);
+    }
+
+    /**
+     * @param annotations the {@code -A} argument choosing the annotation classes to print, e.g.
+     *                    {@code uart=rx-data:tx-data} (null: every class of the decoders)
+     */
+    public static List<Annotation> decode(Path vcd, String decoder, String annotations) {
+        List<String> command = new ArrayList<>(List.of("sigrok-cli", "-I", "vcd", "-i", vcd.toString(), "-P", decoder,
+                "--protocol-decoder-jsontrace"));
+        if (annotations != null) {
+            command.addAll(List.of("-A", annotations));
+        }
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(false).start();
@@ -46,14 +60,14 @@ public final class SigrokCli {
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new AssertionError("sigrok-cli " + String.join(" ", command) + " failed: " + err);
             }
-            List<Annotation> annotations = new ArrayList<>();
+            List<Annotation> found = new ArrayList<>();
             for (String line : out.split("\n")) {
                 Matcher m = BEGIN.matcher(line);
                 if (m.find()) {
-                    annotations.add(new Annotation(m.group(1), m.group(2)));
+                    found.add(new Annotation(m.group(1), m.group(2)));
                 }
             }
-            return annotations;
+            return found;
         } catch (IOException e) {
             throw new AssertionError("reading sigrok-cli's output: " + e.getMessage(), e);
         } catch (InterruptedException e) {
