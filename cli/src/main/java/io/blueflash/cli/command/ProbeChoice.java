@@ -79,6 +79,10 @@ public final class ProbeChoice {
             if (!faults.isEmpty()) {
                 options = options.withTransportOption(ConnectOptions.SIM_FAULTS, String.join(",", faults));
             }
+            if (settings.vcd().isPresent() && settings.probes().size() > 1) {
+                throw new UsageException("--vcd records the wires of one simulated board; this gang write has "
+                        + settings.probes().size() + " (record one --probe at a time)");
+            }
             if (settings.vcd().isPresent()) {
                 options = options.withTransportOption(ConnectOptions.SIM_VCD, settings.vcd().get().toAbsolutePath().toString());
             }
