@@ -48,4 +48,10 @@ public interface Operations {
      */
     ExitCode changeOptionBytes(io.blueflash.port.in.OptionBytesChange change, boolean yesEraseAllFlash,
                                boolean yesLockChip);
+
+    /**
+     * {@code gdb-server}: serves gdb's remote protocol on the chosen probe until stopped (Ctrl-C,
+     * SIGTERM); returns only when the server could not start or was stopped.
+     */
+    ExitCode gdbServer(GdbServerChoices choices);
 }

@@ -22,6 +22,7 @@ public final class UseCaseOperations implements Operations {
     private final MemoryCommands memory;
     private final TargetCommands target;
     private final OptionBytesCommands optionBytes;
+    private final GdbServerCommands gdbServer;
 
     /** @param explain turns a failure into its exit code and words (the composition root's {@code ErrorReport}) */
     public UseCaseOperations(CliEnvironment env, UseCases useCases, GlobalSettings settings, boolean stFlashStyle,
@@ -32,6 +33,7 @@ public final class UseCaseOperations implements Operations {
         this.memory = new MemoryCommands(ctx);
         this.target = new TargetCommands(ctx);
         this.optionBytes = new OptionBytesCommands(ctx);
+        this.gdbServer = new GdbServerCommands(ctx);
     }
 
     @Override
@@ -92,5 +94,10 @@ public final class UseCaseOperations implements Operations {
     @Override
     public ExitCode changeOptionBytes(OptionBytesChange change, boolean yesEraseAllFlash, boolean yesLockChip) {
         return optionBytes.change(change, yesEraseAllFlash, yesLockChip);
+    }
+
+    @Override
+    public ExitCode gdbServer(GdbServerChoices choices) {
+        return gdbServer.serve(choices);
     }
 }

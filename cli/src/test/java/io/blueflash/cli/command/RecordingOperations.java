@@ -97,6 +97,12 @@ public final class RecordingOperations implements Operations {
         return ExitCode.OK;
     }
 
+    @Override
+    public ExitCode gdbServer(GdbServerChoices choices) {
+        calls.add("gdb-server " + choices);
+        return ExitCode.OK;
+    }
+
     private static String text(OptionalLong address) {
         return address.isPresent() ? String.format("0x%08X", address.getAsLong()) : "-";
     }
