@@ -1,5 +1,6 @@
 package io.blueflash.cli.command;
 
+import io.blueflash.cli.args.UsageException;
 import io.blueflash.cli.console.ExitCode;
 import io.blueflash.gdbserver.GdbServer;
 import io.blueflash.gdbserver.GdbServerConfig;

@@ -1,5 +1,6 @@
 package io.blueflash.cli.command;
 
+import io.blueflash.cli.args.UsageException;
 import io.blueflash.gdbserver.GdbServerConfig;
 import io.blueflash.gdbserver.SemihostingOutput;
 import java.util.Objects;
