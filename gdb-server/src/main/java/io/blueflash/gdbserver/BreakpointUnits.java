@@ -64,6 +64,9 @@ final class BreakpointUnits {
     private final Map<Integer, Integer> fpb = new LinkedHashMap<>();
     private final Map<Integer, Integer> software = new LinkedHashMap<>();
     private final Map<Integer, WatchSlot> watches = new LinkedHashMap<>();
+    /** Read-only counts, read at the first use (-1: not yet). */
+    private int codeComparators = -1;
+    private int dwtComparators = -1;
 
     BreakpointUnits(MemoryAccess memory) {
         this.memory = memory;
@@ -110,8 +113,10 @@ final class BreakpointUnits {
         if (fpb.containsKey(address)) {
             return true;
         }
-        int ctrl = memory.read32(FP_CTRL);
-        int codeComparators = (ctrl >>> 4 & 0xF) | (ctrl >>> 8 & 0x70);
+        if (codeComparators < 0) {
+            int ctrl = memory.read32(FP_CTRL);
+            codeComparators = (ctrl >>> 4 & 0xF) | (ctrl >>> 8 & 0x70); // NUM_CODE[3:0], NUM_CODE[6:4]
+        }
         int slot = freeSlot(fpb.values(), codeComparators);
         if (slot < 0) {
             return false;
@@ -151,7 +156,10 @@ final class BreakpointUnits {
         if (existing != null) {
             return existing.kind == kind && existing.length == length;
         }
-        int slot = freeSlot(watches.values().stream().map(WatchSlot::slot).toList(), memory.read32(DWT_CTRL) >>> 28);
+        if (dwtComparators < 0) {
+            dwtComparators = memory.read32(DWT_CTRL) >>> 28; // NUMCOMP
+        }
+        int slot = freeSlot(watches.values().stream().map(WatchSlot::slot).toList(), dwtComparators);
         if (slot < 0) {
             return false;
         }

@@ -124,7 +124,7 @@ public final class GdbServer implements AutoCloseable {
         log.println("gdb-server: gdb connected from " + peer);
         try (socket; RspChannel channel = new RspChannel(socket.getInputStream(), socket.getOutputStream(),
                 "gdb-session")) {
-            new GdbSession(channel, target, config.semihosting(), log).serve();
+            new GdbSession(channel, target, config, log).serve();
         } catch (IOException | RuntimeException e) {
             if (!closed) {
                 log.println("gdb-server: session with " + peer + " ended: " + e.getMessage());

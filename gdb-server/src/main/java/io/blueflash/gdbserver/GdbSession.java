@@ -42,14 +42,16 @@ final class GdbSession {
     private final SemihostingOutput semihostingOutput;
     private final PrintStream log;
     private final boolean simulated;
+    private final boolean logPackets;
 
-    GdbSession(RspChannel channel, SessionTarget target, SemihostingOutput semihostingOutput, PrintStream log) {
+    GdbSession(RspChannel channel, SessionTarget target, GdbServerConfig config, PrintStream log) {
         this.channel = channel;
+        this.semihostingOutput = config.semihosting();
+        this.logPackets = config.logPackets();
         this.core = target.core();
         this.memory = target.memory();
         this.run = new RunControl(core, memory);
         this.units = new BreakpointUnits(memory);
-        this.semihostingOutput = semihostingOutput;
         this.semihosting = new Semihosting(core, memory, this::console);
         this.useCases = target.useCases();
         this.held = target.selector();
@@ -60,8 +62,14 @@ final class GdbSession {
         this.simulated = target.simulated();
     }
 
-    /** Serves packets until the session ends; the target is left clean. */
+    /**
+     * Serves packets until the session ends; the target is left clean. A core left running by the
+     * previous session's detach is halted first: gdb expects a stopped target when it attaches.
+     */
     void serve() throws IOException {
+        if (!core.isHalted()) {
+            core.halt();
+        }
         try {
             while (true) {
                 RspChannel.Incoming incoming = channel.next();
@@ -86,8 +94,8 @@ final class GdbSession {
     /** Answers one packet; false when the session ends with it. */
     private boolean answer(RspChannel.Packet packet) throws IOException {
         String text = packet.text();
-        if (Boolean.getBoolean("blueflash.gdb.trace") && !text.startsWith("vFlashWrite") && !text.startsWith("X")) {
-            log.println("<- " + text);
+        if (logPackets && !text.startsWith("vFlashWrite") && !text.startsWith("X")) {
+            log.println("gdb-server: <- " + abbreviate(text));
         }
         char kind = text.isEmpty() ? ' ' : text.charAt(0);
         try {
@@ -447,7 +455,7 @@ final class GdbSession {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 
     private static String oneLine(String message) {

@@ -31,7 +31,7 @@ final class SimulatedBluePill implements AutoCloseable {
     SimulatedBluePill(SemihostingOutput semihosting) {
         connection = SimulatedProbeConnector.withBoard(chip).connect(ProbeSelector.parse("sim"), ConnectOptions.defaults());
         PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
-        server = GdbServer.start(new GdbServerConfig(java.net.InetAddress.getLoopbackAddress(), 0, semihosting),
+        server = GdbServer.start(new GdbServerConfig(java.net.InetAddress.getLoopbackAddress(), 0, semihosting, true),
                 connection, SimulatedBluePill::useCases, log);
     }
 

@@ -33,7 +33,8 @@ final class GdbServerCommands {
         TargetConnection connection = ports.open().open(probe, connect);
         GdbServer server;
         try {
-            server = GdbServer.start(new GdbServerConfig(bind, choices.port(), choices.semihosting()), connection,
+            server = GdbServer.start(new GdbServerConfig(bind, choices.port(), choices.semihosting(),
+                    ctx.settings.verbosity() > 0), connection,
                     ports.useCases(), ctx.env.err());
         } catch (RuntimeException e) {
             connection.close();

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
     "Serve the GDB remote protocol over TCP (st-util's job) on the chosen probe, until Ctrl-C.",
     "Connect with: gdb-multiarch fw.elf -ex 'target extended-remote localhost:4242'",
     "then load, break, continue, step, watch, monitor reset halt, monitor erase, compare-sections.",
-    "gdb's load goes through blueflash's planner: unchanged pages skipped, other bytes kept, verified."})
+    "gdb's load goes through blueflash's planner: unchanged pages skipped, other bytes kept, verified.",
+    "Sessions are logged on stderr; with -v every packet gdb sends, too."})
 public final class GdbServerSubcommand implements Callable<Integer> {
 
     private final Supplier<Operations> operations;

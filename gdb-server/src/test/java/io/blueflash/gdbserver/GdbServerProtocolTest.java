@@ -1,0 +1,89 @@
+package io.blueflash.gdbserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The server's answers on the wire, from a minimal client, on the simulated Blue Pill. */
+@Timeout(120)
+class GdbServerProtocolTest {
+
+    @Test
+    void givenQSupported_whenAsked_thenTheFeaturesGdbNeedsForLoadAndBreakpointsAreOffered() throws IOException {
+        try (SimulatedBluePill pill = new SimulatedBluePill(); RawGdb gdb = new RawGdb(pill.server.port())) {
+            assertThat(gdb.ask("qSupported:multiprocess+;swbreak+;hwbreak+"))
+                    .contains("PacketSize=4000", "qXfer:features:read+", "qXfer:memory-map:read+", "swbreak+", "hwbreak+");
+            assertThat(gdb.ask("qXfer:features:read:target.xml:0,fff"))
+                    .startsWith("l").contains("org.gnu.gdb.arm.m-profile", "name=\"xpsr\"");
+            assertThat(gdb.ask("qXfer:memory-map:read::0,fff"))
+                    .contains("<memory type=\"flash\" start=\"0x8000000\" length=\"0x10000\">",
+                            "<property name=\"blocksize\">0x400</property>",
+                            "<memory type=\"ram\" start=\"0x20000000\" length=\"0x5000\"/>");
+        }
+    }
+
+    @Test
+    void givenTheMemoryMapInParts_whenReadInSmallPieces_thenEachIsMarkedMoreOrLast() throws IOException {
+        try (SimulatedBluePill pill = new SimulatedBluePill(); RawGdb gdb = new RawGdb(pill.server.port())) {
+            String first = gdb.ask("qXfer:memory-map:read::0,10");
+            assertThat(first).isEqualTo("m<?xml version=\"1");
+            assertThat(gdb.ask("qXfer:memory-map:read::10000,10")).isEqualTo("l");
+        }
+    }
+
+    @Test
+    void givenARunningCore_whenGdbSendsCtrlC_thenItHaltsAndRepliesSigint() throws IOException {
+        try (SimulatedBluePill pill = new SimulatedBluePill(); RawGdb gdb = new RawGdb(pill.server.port())) {
+            gdb.ask("qSupported");
+            gdb.send("vCont;c");
+            gdb.sendRaw(0x03);
+            assertThat(gdb.reply()).isEqualTo("T02thread:1;");
+            assertThat(pill.chip.isCoreHalted()).isTrue();
+        }
+    }
+
+    @Test
+    void givenAttachedGdb_whenASecondConnects_thenItIsRefusedWithAReason_andServedAfterTheFirstDetaches()
+            throws IOException, InterruptedException {
+        try (SimulatedBluePill pill = new SimulatedBluePill(); RawGdb first = new RawGdb(pill.server.port())) {
+            assertThat(first.ask("qSupported")).contains("PacketSize");
+            try (RawGdb second = new RawGdb(pill.server.port())) {
+                assertThat(second.ask("qSupported")).startsWith("E.blueflash gdb-server is serving another gdb (127.0.0.1:")
+                        .endsWith("detach that one first");
+                assertThat(second.reply()).as("then the line is closed").isNull();
+            }
+            assertThat(first.ask("D")).isEqualTo("OK");
+            for (int i = 0; i < 250 && !pill.log().contains("closed; waiting for the next gdb"); i++) {
+                Thread.sleep(20);
+            }
+            try (RawGdb third = new RawGdb(pill.server.port())) {
+                assertThat(third.ask("qSupported")).contains("PacketSize");
+                assertThat(third.ask("g")).hasSize(17 * 8);
+            }
+            assertThat(pill.server.sessions()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void givenRegisters_whenWrittenWithPAndReadWithP_thenTheCoreHoldsTheValue() throws IOException {
+        try (SimulatedBluePill pill = new SimulatedBluePill(); RawGdb gdb = new RawGdb(pill.server.port())) {
+            assertThat(gdb.ask("P3=efbeadde")).isEqualTo("OK");
+            assertThat(gdb.ask("p3")).isEqualTo("efbeadde");
+            assertThat(pill.chip.core().coreRegister(3)).isEqualTo(0xDEAD_BEEF);
+            assertThat(gdb.ask("p20")).as("no register 32").startsWith("E");
+        }
+    }
+
+    @Test
+    void givenSram_whenWrittenWithXAndMAndReadWithM_thenTheBytesArrive_andFlashRefusesPlainWrites() throws IOException {
+        try (SimulatedBluePill pill = new SimulatedBluePill(); RawGdb gdb = new RawGdb(pill.server.port())) {
+            assertThat(gdb.ask("M20000400,4:01020304")).isEqualTo("OK");
+            assertThat(gdb.ask("X20000404,2:}\u0003}\u0004")).isEqualTo("OK"); // '#' and '$', escaped
+            assertThat(gdb.ask("m20000400,6")).isEqualTo("010203042324");
+            assertThat(gdb.ask("M08000000,2:0000")).startsWith("E");
+            assertThat(gdb.ask("m10000000,4")).as("reserved code region: a bus fault").startsWith("E");
+        }
+    }
+}
