@@ -14,7 +14,9 @@ import io.blueflash.model.EraseMode;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.FlashOptions;
 import io.blueflash.model.UniqueId;
+import io.blueflash.port.in.FlashMap;
 import io.blueflash.port.in.IdentifiedTarget;
+import io.blueflash.port.in.OperationTiming;
 import io.blueflash.port.in.TargetBytes;
 import io.blueflash.port.in.WriteImageRequest;
 import io.blueflash.port.in.WriteImageUseCase;
@@ -51,8 +53,8 @@ public final class WriteImageService implements WriteImageUseCase {
         if (request.image().isEmpty()) {
             throw new FlashRangeException(FlashRangeException.Reason.EMPTY, "the image holds no bytes: nothing to write");
         }
-        PhaseRunner phases = new PhaseRunner(request.progress());
         try (Session session = Session.open(connectors, request.probe(), request.connect())) {
+            PhaseRunner phases = session.phases(request.progress());
             ChipDescription chip = session.identify(options.flashSizeBytes(), request.progress());
             FlashGeometry geometry = chip.flash();
             Optional<UniqueId> uniqueId = Optional.empty();
@@ -83,10 +85,17 @@ public final class WriteImageService implements WriteImageUseCase {
             if (options.verifyAfterWrite()) {
                 verify(algorithm, plan, phases, options.eraseMode() == EraseMode.NONE);
             }
+            FlashMaps.Protection protection = request.flashMap()
+                    ? FlashMaps.Protection.of(algorithm, phases) : FlashMaps.Protection.UNKNOWN;
             boolean reset = options.resetAfterWrite() && Resets.runFirmware(session, phases);
+            OperationTiming timing = session.timing();
+            Optional<FlashMap> map = request.flashMap()
+                    ? Optional.of(FlashMaps.write(chip.summary(), plan, image, algorithm, protection,
+                            phases.times(), timing))
+                    : Optional.empty();
             return new WriteReport(session.probe(), chip.summary(), plan.pagesToErase().size(),
                     plan.pagesToProgram().size(), plan.count(PageAction.SKIP_UNCHANGED), plan.bytesToProgram(),
-                    plan.massErase(), options.verifyAfterWrite(), reset, session.timing(), uniqueId, own.description());
+                    plan.massErase(), options.verifyAfterWrite(), reset, timing, uniqueId, own.description(), map);
         }
     }
 

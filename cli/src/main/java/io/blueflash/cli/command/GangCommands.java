@@ -60,6 +60,9 @@ final class GangCommands {
     }
 
     ExitCode write(Path file, OptionalLong address, WriteChoices choices, GangChoices gang) {
+        if (choices.flashMap().isPresent()) {
+            throw new UsageException("--flash-map draws one chip: write to one probe at a time to draw each");
+        }
         FirmwareImage image = ImageFiles.load(file, address, ctx.settings.format(), ctx.settings.trimErased(),
                 ctx.progress::note);
         List<ProbeSelector> probes = targets(gang);

@@ -21,14 +21,16 @@ public interface Operations {
      */
     ExitCode gangWrite(Path file, OptionalLong address, WriteChoices choices, GangChoices targets);
 
-    ExitCode verify(Path file, OptionalLong address);
+    /** @param flashMap {@code --flash-map FILE.svg}, if given */
+    ExitCode verify(Path file, OptionalLong address, java.util.Optional<Path> flashMap);
 
     ExitCode read(Path file, long address, long size);
 
     /** st-flash's {@code --area=system|option read FILE [SIZE]}: the area's own address, SIZE at most its size. */
     ExitCode readArea(Path file, MemoryArea area, OptionalLong size);
 
-    ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding);
+    /** @param flashMap {@code --flash-map FILE.svg}, if given */
+    ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding, java.util.Optional<Path> flashMap);
 
     ExitCode reset(boolean hard);
 

@@ -6,6 +6,7 @@ import io.blueflash.cli.console.FailureText;
 import io.blueflash.port.in.OptionBytesChange;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,8 +48,8 @@ public final class UseCaseOperations implements Operations {
     }
 
     @Override
-    public ExitCode verify(Path file, OptionalLong address) {
-        return image.verify(file, address);
+    public ExitCode verify(Path file, OptionalLong address, Optional<Path> flashMap) {
+        return image.verify(file, address, flashMap);
     }
 
     @Override
@@ -62,8 +63,9 @@ public final class UseCaseOperations implements Operations {
     }
 
     @Override
-    public ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding) {
-        return memory.erase(address, size, allowPageRounding);
+    public ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding,
+                          Optional<Path> flashMap) {
+        return memory.erase(address, size, allowPageRounding, flashMap);
     }
 
     @Override

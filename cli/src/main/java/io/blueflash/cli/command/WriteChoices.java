@@ -1,5 +1,9 @@
 package io.blueflash.cli.command;
 
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * How {@code write} goes about it, when the user chooses: {@code --mass-erase} (erase the whole chip
  * first: the fastest full write, nothing outside the image survives), {@code --no-verify} (skip the
@@ -11,8 +15,19 @@ package io.blueflash.cli.command;
  * @param verify      read back and compare what was programmed
  * @param compare     leave pages that already hold the image alone
  * @param assumeBlank the touched pages are erased already (a fresh chip): erase nothing, read nothing back
+ * @param flashMap    {@code --flash-map FILE.svg}: draw what the write did, if given
  */
-public record WriteChoices(boolean massErase, boolean verify, boolean compare, boolean assumeBlank) {
+public record WriteChoices(boolean massErase, boolean verify, boolean compare, boolean assumeBlank,
+                           Optional<Path> flashMap) {
+
+    public WriteChoices {
+        Objects.requireNonNull(flashMap, "'flashMap' must not be null");
+    }
+
+    /** Choices without a flash map. */
+    public WriteChoices(boolean massErase, boolean verify, boolean compare, boolean assumeBlank) {
+        this(massErase, verify, compare, assumeBlank, Optional.empty());
+    }
 
     /** The defaults: erase touched pages only, compare first, verify after. */
     public static final WriteChoices DEFAULTS = new WriteChoices(false, true, true, false);
@@ -20,6 +35,6 @@ public record WriteChoices(boolean massErase, boolean verify, boolean compare, b
     @Override
     public String toString() {
         return (massErase ? "--mass-erase " : "") + (verify ? "" : "--no-verify ") + (compare ? "" : "--no-compare ")
-                + (assumeBlank ? "--assume-blank " : "");
+                + (assumeBlank ? "--assume-blank " : "") + flashMap.map(f -> "--flash-map " + f + " ").orElse("");
     }
 }

@@ -21,6 +21,9 @@ public final class WriteSubcommand implements Callable<Integer> {
     @Mixin
     ImageArguments image;
 
+    @Mixin
+    FlashMapOption flashMap;
+
     @Option(names = "--no-verify", description = "do not read back and compare what was programmed")
     boolean noVerify;
 
@@ -65,7 +68,7 @@ public final class WriteSubcommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--mass-erase and --assume-blank exclude each other: one erases the chip, the other nothing");
         }
-        WriteChoices choices = new WriteChoices(mass, !noVerify, !noCompare, assumeBlank);
+        WriteChoices choices = new WriteChoices(mass, !noVerify, !noCompare, assumeBlank, flashMap.file());
         GangChoices gang = new GangChoices(allProbes, java.util.Optional.ofNullable(serialCounter),
                 java.util.Optional.ofNullable(perTarget));
         picocli.CommandLine.Model.OptionSpec probe = spec.findOption("--probe");
