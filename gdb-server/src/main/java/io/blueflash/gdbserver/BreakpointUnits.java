@@ -1,5 +1,6 @@
 package io.blueflash.gdbserver;
 
+import io.blueflash.debug.cortexm.CortexMRegisters;
 import io.blueflash.port.out.MemoryAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +27,6 @@ final class BreakpointUnits {
     static final int DWT_CTRL = 0xE000_1000;
     static final int DWT_COMP0 = 0xE000_1020;
     static final int DWT_FUNCTION_MATCHED = 1 << 24;
-    static final int DEMCR = 0xE000_EDFC;
-    static final int DEMCR_TRCENA = 1 << 24;
     static final int BKPT_0 = 0xBE00;
     static final int SRAM_START = 0x2000_0000;
     static final int SRAM_END = 0x4000_0000;
@@ -163,7 +162,7 @@ final class BreakpointUnits {
         if (slot < 0) {
             return false;
         }
-        memory.write32(DEMCR, memory.read32(DEMCR) | DEMCR_TRCENA);
+        memory.write32(CortexMRegisters.DEMCR, memory.read32(CortexMRegisters.DEMCR) | CortexMRegisters.DEMCR_TRCENA);
         int base = DWT_COMP0 + 16 * slot;
         memory.write32(base, address);
         memory.write32(base + 4, Integer.numberOfTrailingZeros(length));

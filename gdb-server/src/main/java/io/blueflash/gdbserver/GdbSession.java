@@ -1,5 +1,6 @@
 package io.blueflash.gdbserver;
 
+import io.blueflash.debug.cortexm.CortexMRegisters;
 import io.blueflash.debug.rsp.RspFrames;
 import io.blueflash.model.ConnectOptions;
 import io.blueflash.model.FlashOptions;
@@ -122,7 +123,8 @@ final class GdbSession {
                 case 'X' -> channel.send(writeBinary(packet.body()));
                 default -> answerOther(text);
             }
-        } catch (TargetCommunicationException | IllegalStateException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // a failed request (a bus fault, a flash error, a malformed packet) ends the request, not the session
             log.println("gdb-server: '" + abbreviate(text) + "' failed: " + e.getMessage());
             channel.send("E." + oneLine(e.getMessage()));
         }
@@ -275,7 +277,7 @@ final class GdbSession {
             }
             int reasons = run.haltReasons();
             int pc = core.readCoreRegister(CoreRegisters.PC);
-            if ((reasons & RunControl.DFSR_BKPT) != 0 && !units.isSoftwareBreakpoint(pc) && semihosting.isCall(pc)) {
+            if ((reasons & CortexMRegisters.DFSR_BKPT) != 0 && !units.isSoftwareBreakpoint(pc) && semihosting.isCall(pc)) {
                 run.clearHaltReasons();
                 Semihosting.Outcome outcome = semihosting.service(pc);
                 if (outcome instanceof Semihosting.Exited exited) {
@@ -293,10 +295,10 @@ final class GdbSession {
     }
 
     private String stopReason(int reasons, int pc) {
-        if ((reasons & RunControl.DFSR_DWTTRAP) != 0) {
+        if ((reasons & CortexMRegisters.DFSR_DWTTRAP) != 0) {
             return units.watchHit().orElse("");
         }
-        if ((reasons & RunControl.DFSR_BKPT) != 0) {
+        if ((reasons & CortexMRegisters.DFSR_BKPT) != 0) {
             if (units.isSoftwareBreakpoint(pc)) {
                 return "swbreak:;";
             }

@@ -1,5 +1,7 @@
 package io.blueflash.gdbserver;
 
+import static io.blueflash.debug.cortexm.CortexMRegisters.*;
+
 import io.blueflash.port.out.CoreControl;
 import io.blueflash.port.out.MemoryAccess;
 import java.time.Duration;
@@ -11,12 +13,6 @@ import java.time.Duration;
  */
 final class RunControl {
 
-    static final int DHCSR = 0xE000_EDF0;
-    static final int DFSR = 0xE000_ED30;
-    static final int DBGKEY = 0xA05F_0000;
-    static final int C_DEBUGEN = 1, C_HALT = 1 << 1, C_STEP = 1 << 2, C_MASKINTS = 1 << 3;
-    static final int DFSR_HALTED = 1, DFSR_BKPT = 1 << 1, DFSR_DWTTRAP = 1 << 2, DFSR_VCATCH = 1 << 3;
-    static final int DFSR_ALL = 0x1F;
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(2);
 
     private final CoreControl core;
@@ -37,13 +33,13 @@ final class RunControl {
 
     /** Executes one instruction with interrupts masked and waits for the halt. */
     void step() {
-        memory.write32(DFSR, DFSR_ALL);
-        memory.write32(DHCSR, DBGKEY | C_MASKINTS | C_HALT | C_DEBUGEN);
-        memory.write32(DHCSR, DBGKEY | C_MASKINTS | C_STEP | C_DEBUGEN);
+        memory.write32(DFSR, DFSR_CLEAR_ALL);
+        memory.write32(DHCSR, DHCSR_DBGKEY | DHCSR_C_MASKINTS | DHCSR_C_HALT | DHCSR_C_DEBUGEN);
+        memory.write32(DHCSR, DHCSR_DBGKEY | DHCSR_C_MASKINTS | DHCSR_C_STEP | DHCSR_C_DEBUGEN);
         try {
             core.waitForHalt(STEP_TIMEOUT);
         } finally {
-            memory.write32(DHCSR, DBGKEY | C_HALT | C_DEBUGEN);
+            memory.write32(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_DEBUGEN);
         }
     }
 
@@ -53,6 +49,6 @@ final class RunControl {
     }
 
     void clearHaltReasons() {
-        memory.write32(DFSR, DFSR_ALL);
+        memory.write32(DFSR, DFSR_CLEAR_ALL);
     }
 }

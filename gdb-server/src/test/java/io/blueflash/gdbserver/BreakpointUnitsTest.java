@@ -2,6 +2,7 @@ package io.blueflash.gdbserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.blueflash.debug.cortexm.CortexMRegisters;
 import io.blueflash.gdbserver.BreakpointUnits.Placement;
 import io.blueflash.gdbserver.BreakpointUnits.Watch;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +74,7 @@ class BreakpointUnitsTest {
         assertThat(memory.read32(BreakpointUnits.DWT_COMP0)).isEqualTo(0x2000_0344);
         assertThat(memory.read32(BreakpointUnits.DWT_COMP0 + 4)).as("MASK = log2(4)").isEqualTo(2);
         assertThat(memory.read32(BreakpointUnits.DWT_COMP0 + 8)).as("FUNCTION 6: write").isEqualTo(6);
-        assertThat(memory.read32(BreakpointUnits.DEMCR) & BreakpointUnits.DEMCR_TRCENA).isNotZero();
+        assertThat(memory.read32(CortexMRegisters.DEMCR) & CortexMRegisters.DEMCR_TRCENA).isNotZero();
     }
 
     @Test

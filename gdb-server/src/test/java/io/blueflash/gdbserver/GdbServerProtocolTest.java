@@ -86,4 +86,19 @@ class GdbServerProtocolTest {
             assertThat(gdb.ask("m10000000,4")).as("reserved code region: a bus fault").startsWith("E");
         }
     }
+
+    @Test
+    void givenSemihostingCallsInSram_whenContinued_thenOutputComesAsOPacketAndTheExitAsW() throws IOException {
+        try (SimulatedBluePill pill = new SimulatedBluePill(); RawGdb gdb = new RawGdb(pill.server.port())) {
+            // movs r0,#4 (SYS_WRITE0); bkpt 0xab; movs r0,#0x18 (SYS_EXIT); bkpt 0xab
+            assertThat(gdb.ask("M20000400,8:0420abbe1820abbe")).isEqualTo("OK");
+            assertThat(gdb.ask("M20000500,4:68690a00")).isEqualTo("OK"); // "hi\n"
+            assertThat(gdb.ask("P1=00050020")).isEqualTo("OK");         // r1: the string, then the exit reason
+            assertThat(gdb.ask("Pf=00040020")).isEqualTo("OK");         // pc
+            assertThat(gdb.ask("P10=00000001")).isEqualTo("OK");        // xPSR.T
+
+            assertThat(gdb.ask("c")).isEqualTo("O" + "68690a");
+            assertThat(gdb.reply()).as("r1 is no ADP_Stopped_ApplicationExit: status 1").isEqualTo("W01");
+        }
+    }
 }
