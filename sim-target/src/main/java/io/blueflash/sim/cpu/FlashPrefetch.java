@@ -13,7 +13,8 @@ package io.blueflash.sim.cpu;
  */
 final class FlashPrefetch {
 
-    private long currentLine = -1;
+    /** The line the core executes from (flash offset / 8), -1 after a reset. */
+    long currentLine = -1;
     private long bufferedLine = -1;
     private long bufferedReadyAt;
 
