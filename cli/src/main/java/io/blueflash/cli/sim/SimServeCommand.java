@@ -101,8 +101,6 @@ public final class SimServeCommand implements Callable<Integer> {
     }
 
     private ChipWaveforms waves;
-    /** The --vcd-max default: 256 MiB. */
-    static final long DEFAULT_VCD_MAX_BYTES = 256L << 20;
 
     @Override
     public Integer call() throws Exception {
@@ -145,12 +143,10 @@ public final class SimServeCommand implements Callable<Integer> {
         if (spec == null || !(spec.root().userObject() instanceof GlobalSettings.Source source)) {
             return null; // run on its own (tests): no global options
         }
-        GlobalSettings settings = source.settings();
-        if (settings.vcd().isEmpty()) {
+        VcdWriter writer = WaveformFile.open(source.settings(), "blueflash sim serve " + server.chip().profile().name());
+        if (writer == null) {
             return null;
         }
-        VcdWriter writer = VcdWriter.create(settings.vcd().get(), settings.vcdMaxBytes().orElse(DEFAULT_VCD_MAX_BYTES),
-                "blueflash sim serve " + server.chip().profile().name());
         if (vcdForNanos != null) {
             writer.limitTo(vcdForNanos);
         }
@@ -173,14 +169,14 @@ public final class SimServeCommand implements Callable<Integer> {
         if (f.jtagBitbang != null) {
             StreamService service = SimEmulators.jtagBitbang(server.chip());
             if (writer != null) {
-                waves = ChipWaveforms.jtagProbe(server.chip(), writer, 0);
+                waves = ChipWaveforms.jtagProbe(server.chip(), writer, 0).withFirmwarePins();
                 service = SimEmulators.jtagBitbang(server.chip(), waves);
             }
             int port = server.serveTcp("remote_bitbang", f.jtagBitbang, service);
             return "JTAG (remote_bitbang) on 127.0.0.1:" + port;
         }
         if (writer != null) {
-            waves = ChipWaveforms.swdProbe(server.chip(), writer, 0);
+            waves = ChipWaveforms.swdProbe(server.chip(), writer, 0).withFirmwarePins();
             server.chip().addTraceListener(waves);
         }
         if (f.bmpPty != null) {

@@ -23,6 +23,9 @@ public final class ChipWaveforms implements SimTraceListener, AutoCloseable {
     private JtagWaveform jtag;
     private UartWaveform hostToChip;
     private UartWaveform chipToHost;
+    private UartWaveform.Framing bootloaderFraming;
+    private GpioWaveform gpio;
+    private final java.util.Map<Integer, UartWaveform[]> usarts = new java.util.HashMap<>();
     private long latestNanos;
 
     /**
@@ -67,15 +70,64 @@ public final class ChipWaveforms implements SimTraceListener, AutoCloseable {
     public static ChipWaveforms bootloaderUart(Stm32F103 chip, VcdWriter vcd, long startNanos, int baud,
                                                boolean evenParity) {
         ChipWaveforms waves = new ChipWaveforms(chip, vcd, startNanos);
-        waves.hostToChip = new UartWaveform(vcd, "usart1", USART1_RX, baud, 8, evenParity);
-        waves.chipToHost = new UartWaveform(vcd, "usart1", USART1_TX, baud, 8, evenParity);
+        waves.hostToChip = new UartWaveform(vcd, "usart1", USART1_RX);
+        waves.chipToHost = new UartWaveform(vcd, "usart1", USART1_TX);
+        waves.bootloaderFraming = evenParity ? UartWaveform.Framing.eightEvenOne(baud) : UartWaveform.Framing.eightNoneOne(baud);
         return waves;
+    }
+
+    /**
+     * The pins of running firmware: every GPIO pin the package bonds out ({@link GpioWaveform#bondedPins})
+     * and the TX and RX lines of every USART ({@code USART1_TX}, ..., {@code UART4_RX} on high density),
+     * framed as the USART's registers say when each character ends.
+     */
+    public static ChipWaveforms firmwarePins(Stm32F103 chip, VcdWriter vcd, long startNanos) {
+        ChipWaveforms waves = new ChipWaveforms(chip, vcd, startNanos);
+        waves.addFirmwarePins();
+        return waves;
+    }
+
+    /** Also draws the pins of running firmware (as {@link #firmwarePins}); before the first change only. */
+    public ChipWaveforms withFirmwarePins() {
+        addFirmwarePins();
+        return this;
+    }
+
+    private void addFirmwarePins() {
+        gpio = new GpioWaveform(vcd, GpioWaveform.bondedPins(chip.profile().name()), (port, pin) -> {
+            try {
+                return chip.gpio(port).level(pin);
+            } catch (IllegalArgumentException noSuchPort) {
+                return false;
+            }
+        });
+        for (int n = 1; n <= 5; n++) {
+            try {
+                chip.usart(n);
+            } catch (IllegalArgumentException noSuchUsart) {
+                break;
+            }
+            String name = (n <= 3 ? "USART" : "UART") + n;
+            usarts.put(n, new UartWaveform[] {new UartWaveform(vcd, name.toLowerCase(java.util.Locale.ROOT), name + "_TX"),
+                    new UartWaveform(vcd, name.toLowerCase(java.util.Locale.ROOT), name + "_RX")});
+        }
     }
 
     @Override
     public void onEvent(SimTraceEvent event) {
         long at = event.simNanos() + shiftNanos;
         latestNanos = Math.max(latestNanos, at);
+        if (gpio != null) {
+            if (event instanceof SimTraceEvent.GpioEdge edge) {
+                gpio.edge(at, edge.port(), edge.pin(), edge.high());
+            } else if (event instanceof SimTraceEvent.UsartByte b) {
+                UartWaveform[] lines = usarts.get(b.usart());
+                UartWaveform.Framing framing = UsartFraming.of(chip.usart(b.usart()));
+                if (lines != null && framing != null) {
+                    lines[b.transmitted() ? 0 : 1].character(at, b.data(), framing);
+                }
+            }
+        }
         if (swd != null) {
             if (event instanceof SimTraceEvent.SwdTransaction t) {
                 swd.transaction(at, t.ap(), t.read(), t.address(), t.ack(), t.data());
@@ -99,13 +151,18 @@ public final class ChipWaveforms implements SimTraceListener, AutoCloseable {
 
     /** A character's stop bit ended now on the bootloader's UART, sent by the host or by the chip. */
     public void uartCharacter(boolean fromHost, int value) {
-        (fromHost ? hostToChip : chipToHost).character(now(), value);
+        (fromHost ? hostToChip : chipToHost).character(now(), value, bootloaderFraming);
     }
 
     private long now() {
         long at = chip.clock().nanos() + shiftNanos;
         latestNanos = Math.max(latestNanos, at);
         return at;
+    }
+
+    /** GPIO edges drawn so far. */
+    public long gpioEdges() {
+        return gpio == null ? 0 : gpio.edges();
     }
 
     /** SWD transactions drawn so far. */

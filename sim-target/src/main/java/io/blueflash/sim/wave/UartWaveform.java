@@ -3,44 +3,65 @@ package io.blueflash.sim.wave;
 import java.util.Objects;
 
 /**
- * One UART line (idle high) drawn from the characters the simulator reports when their stop bit
- * ends (RM0008 §27.3.2): start bit low, the data bits LSB first, an even parity bit when the
- * framing has one, one stop bit high. Each character is drawn back from its end, one bit period
+ * One UART line (idle high) drawn from the characters the simulator reports when their stop bits
+ * end (RM0008 §27.3): start bit low, the data bits LSB first, the parity bit when the framing has
+ * one, the stop bits high. Each character is drawn back from its end, one bit period
  * ({@code 1 s / baud}) per bit; a character reported before the previous one could have ended
  * starts right after it.
  */
 public final class UartWaveform {
 
+    /** Parity of a frame (RM0008 §27.6.4 USART_CR1 PCE, PS). */
+    public enum Parity { NONE, EVEN, ODD }
+
+    /**
+     * How characters are framed on the line.
+     *
+     * @param dataBits 5 to 9 data bits (without the parity bit)
+     * @param stopBits 1 or 2
+     */
+    public record Framing(long baud, int dataBits, Parity parity, int stopBits) {
+        public Framing {
+            if (baud <= 0) {
+                throw new IllegalArgumentException("'baud' must be positive: " + baud);
+            }
+            if (dataBits < 5 || dataBits > 9) {
+                throw new IllegalArgumentException("'dataBits' must be 5 to 9: " + dataBits);
+            }
+            Objects.requireNonNull(parity, "'parity' must not be null");
+            if (stopBits < 1 || stopBits > 2) {
+                throw new IllegalArgumentException("'stopBits' must be 1 or 2: " + stopBits);
+            }
+        }
+
+        /** 8E1: the ROM bootloader's framing (AN3155 §2). */
+        public static Framing eightEvenOne(long baud) {
+            return new Framing(baud, 8, Parity.EVEN, 1);
+        }
+
+        /** 8N1. */
+        public static Framing eightNoneOne(long baud) {
+            return new Framing(baud, 8, Parity.NONE, 1);
+        }
+
+        /** Start, data, parity and stop bits of one character. */
+        public int bits() {
+            return 1 + dataBits + (parity == Parity.NONE ? 0 : 1) + stopBits;
+        }
+
+        long bitEdge(int index) {
+            return index * 1_000_000_000L / baud;
+        }
+    }
+
     private final VcdWriter vcd;
     private final VcdWriter.Wire line;
-    private final int baud;
-    private final int dataBits;
-    private final boolean evenParity;
     private long lineFreeAt;
     private long characters;
 
-    /**
-     * @param dataBits   8 or 9 data bits
-     * @param evenParity true for 8E1 (the ROM bootloader's framing, AN3155 §2), false for no parity
-     */
-    public UartWaveform(VcdWriter vcd, String scope, String name, int baud, int dataBits, boolean evenParity) {
+    public UartWaveform(VcdWriter vcd, String scope, String name) {
         this.vcd = Objects.requireNonNull(vcd, "'vcd' must not be null");
-        if (baud <= 0) {
-            throw new IllegalArgumentException("'baud' must be positive: " + baud);
-        }
-        if (dataBits < 7 || dataBits > 9) {
-            throw new IllegalArgumentException("'dataBits' must be 7 to 9: " + dataBits);
-        }
-        this.baud = baud;
-        this.dataBits = dataBits;
-        this.evenParity = evenParity;
         this.line = vcd.wire(scope, name, '1');
-        vcd.holdBack(4 * bitsPerCharacter() * 1_000_000_000L / baud);
-    }
-
-    /** Start, data, parity and stop bits of one character. */
-    public int bitsPerCharacter() {
-        return 1 + dataBits + (evenParity ? 1 : 0) + 1;
     }
 
     /** Characters drawn so far. */
@@ -48,20 +69,25 @@ public final class UartWaveform {
         return characters;
     }
 
-    /** The character {@code value} whose stop bit ended at {@code endNanos}. */
-    public void character(long endNanos, int value) {
-        int bits = bitsPerCharacter();
-        long start = Math.max(endNanos - bits * 1_000_000_000L / baud, lineFreeAt);
-        int frame = (value & (1 << dataBits) - 1) << 1; // start bit 0, then data LSB first
-        int next = 1 + dataBits;
-        if (evenParity) {
-            frame |= (Integer.bitCount(value & (1 << dataBits) - 1) & 1) << next++;
+    /** The character {@code value} whose last stop bit ended at {@code endNanos}. */
+    public void character(long endNanos, int value, Framing framing) {
+        int bits = framing.bits();
+        vcd.holdBack(2 * framing.bitEdge(bits));
+        long start = Math.max(endNanos - framing.bitEdge(bits), lineFreeAt);
+        int data = value & (1 << framing.dataBits()) - 1;
+        long frame = (long) data << 1; // start bit 0, then data LSB first
+        int next = 1 + framing.dataBits();
+        if (framing.parity() != Parity.NONE) {
+            int odd = Integer.bitCount(data) & 1;
+            frame |= (long) (framing.parity() == Parity.EVEN ? odd : odd ^ 1) << next++;
         }
-        frame |= 1 << next; // stop bit
+        for (int i = 0; i < framing.stopBits(); i++) {
+            frame |= 1L << next++;
+        }
         for (int i = 0; i < bits; i++) {
-            vcd.change(start + i * 1_000_000_000L / baud, line, (frame >>> i & 1) != 0 ? '1' : '0');
+            vcd.change(start + framing.bitEdge(i), line, (frame >>> i & 1) != 0 ? '1' : '0');
         }
-        lineFreeAt = start + bits * 1_000_000_000L / baud;
+        lineFreeAt = start + framing.bitEdge(bits);
         characters++;
     }
 }
