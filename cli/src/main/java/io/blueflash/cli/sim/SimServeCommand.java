@@ -1,5 +1,6 @@
 package io.blueflash.cli.sim;
 
+import io.blueflash.sim.chip.TimingPreset;
 import io.blueflash.sim.serve.SimEmulators;
 import io.blueflash.sim.serve.SimServer;
 import io.blueflash.sim.serve.StreamService;
@@ -66,6 +67,16 @@ public final class SimServeCommand implements Callable<Integer> {
                     + "record only the first DURATION of simulated time, e.g. 50ms.")
     Long vcdForNanos;
 
+    @Option(names = "--timing", defaultValue = "datasheet", paramLabel = "PRESET",
+            description = "Time model: datasheet (DS5319 typical flash times; default) or measured (flash times and "
+                    + "the ST-Link firmware's cost per read calibrated on published Blue Pill figures, docs/sim.md).")
+    String timing;
+
+    @Option(names = "--no-wall-clock",
+            description = "Keep the chip's clock still while a client thinks: simulated time is then only what the "
+                    + "emulators charge and does not depend on the host's load (for measurements).")
+    boolean noWallClock;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     FrontEnd frontEnd;
 
@@ -104,7 +115,10 @@ public final class SimServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TimingPreset preset = TimingPreset.named(timing);
         SimServer server = SimServer.open(profile, state, System.err);
+        server.chip().setFlashTiming(preset);
+        server.setClientWaitsCharged(!noWallClock);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop(server);
@@ -190,7 +204,7 @@ public final class SimServeCommand implements Callable<Integer> {
         if (f.stlinkTcp != null) {
             StLinkPersonality probe = stLinkPersonality();
             int port = server.serveTcpConcurrently("stlink-server", f.stlinkTcp,
-                    SimEmulators.stLinkServer(server.chip(), probe, System.err));
+                    SimEmulators.stLinkServer(server.chip(), probe, TimingPreset.named(timing), System.err));
             return "an ST-Link/" + probe.model() + " (" + probe.label() + ", serial " + probe.serial()
                     + ", stlink-server protocol) on 127.0.0.1:" + port;
         }

@@ -15,9 +15,11 @@ import io.blueflash.sim.chip.SimStateCorruptException;
 import io.blueflash.sim.chip.SimStateLock;
 import io.blueflash.sim.chip.SimStateFile;
 import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.chip.FlashTiming;
 import io.blueflash.sim.chip.TimingCorner;
 import io.blueflash.sim.wave.ChipWaveforms;
 import io.blueflash.sim.wave.VcdWriter;
+import io.blueflash.sim.chip.TimingPreset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -48,7 +50,11 @@ import java.util.OptionalInt;
 public final class SimulatedProbeConnector implements ProbeConnector {
 
     public static final String TRANSPORT = "sim";
-    /** Transport option: flash timing corner {@code min}, {@code typ} (default) or {@code max} (facts §B.8). */
+    /**
+     * Transport option: flash timing, a datasheet corner {@code min}, {@code typ} (default) or {@code max}
+     * (facts §B.8), or a preset: {@code datasheet} (= typ) or {@code measured} (calibrated on published
+     * board figures, {@link TimingPreset}).
+     */
     public static final String TIMING_OPTION = "sim.timing";
     /**
      * Transport option {@code true}: the DP answers WAIT while an AP transfer would stall on BSY,
@@ -101,12 +107,16 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         return profile.withUniqueId(List.of(id.get(0) + n, id.get(1), id.get(2)));
     }
 
-    private static TimingCorner timingCorner(String text) {
+    private static FlashTiming flashTiming(String text) {
+        String name = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (name.equals("datasheet") || name.equals("measured")) {
+            return TimingPreset.named(name).flashTiming();
+        }
         try {
-            return TimingCorner.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+            return FlashTiming.datasheet(TimingCorner.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("transport option " + TIMING_OPTION + "=" + text
-                    + " is not one of min, typ, max");
+                    + " is not one of min, typ, max, datasheet, measured");
         }
     }
 
@@ -210,7 +220,7 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         try {
             loaded = stateFile == null ? null : load(stateFile, chip);
             options.swdFrequencyKhz().ifPresent(khz -> chip.setSwdFrequencyHz(khz * 1000L));
-            chip.setFlashTiming(timingCorner(options.option(TIMING_OPTION, "typ")));
+            chip.setFlashTiming(flashTiming(options.option(TIMING_OPTION, "typ")));
             chip.debugPort().setWaitWhileBusStalls(Boolean.parseBoolean(options.option(AP_WAIT_OPTION, "false")));
             SimFaultOptions.apply(options.option(FAULTS_OPTION, ""), chip.faults());
         } catch (RuntimeException e) {

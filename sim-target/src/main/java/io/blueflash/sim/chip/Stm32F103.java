@@ -190,6 +190,16 @@ public final class Stm32F103 {
         fpec.setTiming(FlashTiming.datasheet(corner));
     }
 
+    /** Flash BSY durations given outright (calibration, tests). */
+    public void setFlashTiming(FlashTiming timing) {
+        fpec.setTiming(timing);
+    }
+
+    /** Flash BSY durations of a timing preset ({@link TimingPreset#flashTiming()}). */
+    public void setFlashTiming(TimingPreset preset) {
+        fpec.setTiming(preset.flashTiming());
+    }
+
     public FlashTiming flashTiming() {
         return fpec.timing();
     }

@@ -3,6 +3,7 @@ package io.blueflash.sim.serve;
 import io.blueflash.sim.bootloader.BootloaderEmulator;
 import io.blueflash.sim.chip.SimProfile;
 import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.chip.TimingPreset;
 import io.blueflash.sim.gdb.GdbServerEmulator;
 import io.blueflash.sim.jtag.RemoteBitbangServer;
 import io.blueflash.sim.jtag.Stm32F1JtagChain;
@@ -48,6 +49,18 @@ public final class SimEmulators {
      */
     public static StreamService stLinkServer(Stm32F103 chip, StLinkPersonality personality, PrintStream log) {
         StLinkEmulator emulator = new StLinkEmulator(chip, personality);
+        StLinkServerDevice device = new StLinkServerDevice(0x0483, personality.productId(), personality.serial());
+        return new StLinkServer(emulator::transfer, device, log::println)::serve;
+    }
+
+    /**
+     * As {@link #stLinkServer(Stm32F103, StLinkPersonality, PrintStream)}, the emulator's firmware
+     * costing what {@code preset} says per memory transfer; the chip's flash timing is set apart.
+     */
+    public static StreamService stLinkServer(Stm32F103 chip, StLinkPersonality personality, TimingPreset preset,
+                                             PrintStream log) {
+        StLinkEmulator emulator = new StLinkEmulator(chip, personality);
+        emulator.setFirmwareNanosPerReadTransfer(preset.stLinkNanosPerReadTransfer());
         StLinkServerDevice device = new StLinkServerDevice(0x0483, personality.productId(), personality.serial());
         return new StLinkServer(emulator::transfer, device, log::println)::serve;
     }

@@ -54,6 +54,7 @@ public final class SimServer implements AutoCloseable {
     private final List<AutoCloseable> listeners = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile boolean chargeClientWaits = true;
     private volatile int sessions;
 
     private long savedAtNanos;
@@ -113,6 +114,15 @@ public final class SimServer implements AutoCloseable {
         } finally {
             chipLock.unlock();
         }
+    }
+
+    /**
+     * Whether the chip's clock runs at wall speed while a session waits for its client (the default,
+     * as a real board keeps running while the host thinks), or stands still, so that simulated time
+     * is only what the emulators charge and does not depend on the host's load (benchmarks).
+     */
+    public void setClientWaitsCharged(boolean charged) {
+        this.chargeClientWaits = charged;
     }
 
     /** Client sessions finished so far on all front ends. */
@@ -308,7 +318,8 @@ public final class SimServer implements AutoCloseable {
     private void session(String name, StreamService service, InputStream in, OutputStream out) throws IOException {
         chipLock.lock();
         try {
-            service.serve(new ChipLockReleasingInputStream(in, chipLock, chip.clock(), () -> closed, chipIdleSince), out);
+            service.serve(new ChipLockReleasingInputStream(in, chipLock, chip.clock(), () -> closed, chipIdleSince,
+                    () -> chargeClientWaits), out);
         } finally {
             try {
                 if (!closed) {
