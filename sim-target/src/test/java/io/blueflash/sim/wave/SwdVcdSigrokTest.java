@@ -110,4 +110,24 @@ class SwdVcdSigrokTest {
         assertThat(times).isSorted();
         assertThat(Files.readString(file).split("\\$enddefinitions", -1)).hasSize(2);
     }
+
+    @Test
+    @DisplayName("given a request before the DPIDR read a line reset demands, when the target stays silent, "
+            + "then the pulled-up line reads as sigrok's NOREPLY where the trace has NO_RESPONSE")
+    void givenSilentTarget_whenDrawn_thenSigrokReadsNoReply() throws Exception {
+        Path file = temp.resolve("silent.vcd");
+        chip.addTraceListener(trace::add);
+        try (ChipWaveforms waves = ChipWaveforms.swdProbe(chip, VcdWriter.create(file, 1 << 20, "test"), 0)) {
+            chip.addTraceListener(waves);
+            chip.swd().lineReset();
+            assertThat(chip.swd().read(false, 0x4).ack()).isEqualTo(io.blueflash.sim.trace.SwdAck.NO_RESPONSE);
+            chip.swd().lineReset();
+            chip.swd().read(false, 0x0);
+            chip.swd().write(false, 0x8, 0);
+        }
+
+        List<String> expected = SigrokSwd.fromTrace(trace);
+        assertThat(expected).contains("DP R 0x4 NOREPLY");
+        assertThat(SigrokSwd.decode(file)).containsExactlyElementsOf(expected);
+    }
 }

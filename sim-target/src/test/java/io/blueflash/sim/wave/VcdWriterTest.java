@@ -117,4 +117,32 @@ class VcdWriterTest {
         VcdWriter.Wire a = vcd.wire("m", "A", '0');
         assertThatThrownBy(() -> vcd.change(1, a, '2')).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void givenATimeWindow_whenAChangeFallsAfterIt_thenTheFileEndsWithANoteAndKeepsNothingLater() {
+        VcdWriter vcd = new VcdWriter(text, 1 << 20, "test");
+        VcdWriter.Wire a = vcd.wire("m", "A", '0');
+        vcd.limitTo(150);
+        vcd.change(100, a, '1');
+        vcd.change(200, a, '0');
+        vcd.change(300, a, '1');
+        vcd.finishAt(400);
+        vcd.close();
+
+        assertThat(vcd.truncated()).isTrue();
+        assertThat(text.toString()).endsWith("#100\n$dumpvars\n0!\n$end\n1!\n"
+                + "$comment time window ends at 150 ns: later changes are not recorded $end\n");
+    }
+
+    @Test
+    void givenABeginningAndAnEnd_whenFinished_thenInitialValuesAtTheBeginningAndAClosingTimeStamp() {
+        VcdWriter vcd = new VcdWriter(text, 1 << 20, "test");
+        VcdWriter.Wire a = vcd.wire("m", "A", '1');
+        vcd.beginAt(0);
+        vcd.change(100, a, '0');
+        vcd.finishAt(250);
+        vcd.close();
+
+        assertThat(text.toString()).endsWith("#0\n$dumpvars\n1!\n$end\n#100\n0!\n#250\n");
+    }
 }
