@@ -101,4 +101,55 @@ class GdbServerProtocolTest {
             assertThat(gdb.reply()).as("r1 is no ADP_Stopped_ApplicationExit: status 1").isEqualTo("W01");
         }
     }
+
+    @Test
+    void givenMonitorCommands_whenSent_thenTheyAnswerOnGdbsConsoleAndAct() throws IOException {
+        try (SimulatedBluePill pill = new SimulatedBluePill(); RawGdb gdb = new RawGdb(pill.server.port())) {
+            assertThat(gdb.ask("vFlashErase:08000000,00000400")).isEqualTo("OK");
+            assertThat(gdb.ask("vFlashWrite:08000000:\u0001\u0002\u0003\u0004")).isEqualTo("OK");
+            assertThat(gdb.ask("vFlashDone")).isEqualTo("OK");
+            assertThat(gdb.ask("m8000000,4")).isEqualTo("01020304");
+
+            assertThat(text(gdb.ask("qRcmd," + hex("help")))).contains("monitor reset halt", "monitor erase");
+            assertThat(gdb.reply()).isEqualTo("OK");
+            assertThat(text(gdb.ask("qRcmd," + hex("erase")))).contains("mass-erased");
+            assertThat(gdb.reply()).isEqualTo("OK");
+            assertThat(gdb.ask("m8000000,4")).isEqualTo("ffffffff");
+
+            assertThat(text(gdb.ask("qRcmd," + hex("reset")))).contains("running");
+            assertThat(gdb.reply()).isEqualTo("OK");
+            assertThat(text(gdb.ask("qRcmd," + hex("halt")))).contains("target halted: pc 0x");
+            assertThat(gdb.reply()).isEqualTo("OK");
+            assertThat(pill.chip.isCoreHalted()).isTrue();
+        }
+    }
+
+    @Test
+    void givenKill_whenSent_thenTheChipIsResetAndHalted_andTheNextGdbIsServed() throws IOException, InterruptedException {
+        try (SimulatedBluePill pill = new SimulatedBluePill()) {
+            try (RawGdb gdb = new RawGdb(pill.server.port())) {
+                gdb.ask("qSupported");
+                gdb.send("k");
+                assertThat(gdb.reply()).as("no reply; the server closes the line").isNull();
+            }
+            for (int i = 0; i < 250 && !pill.log().contains("closed; waiting for the next gdb"); i++) {
+                Thread.sleep(20);
+            }
+            assertThat(pill.log()).contains("killed the session; the target is reset and halted");
+            assertThat(pill.chip.isCoreHalted()).isTrue();
+            try (RawGdb next = new RawGdb(pill.server.port())) {
+                assertThat(next.ask("?")).isEqualTo("T05thread:1;");
+            }
+        }
+    }
+
+    private static String hex(String ascii) {
+        return RspHex.ascii(ascii);
+    }
+
+    /** The text of an O packet. */
+    private static String text(String oPacket) {
+        assertThat(oPacket).startsWith("O");
+        return new String(RspHex.parseBytes(oPacket.substring(1)), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
 }
