@@ -176,20 +176,6 @@ static uint16_t one_iteration(uint32_t seed)
     return crc;
 }
 
-static void put_decimal(char *out, uint32_t v)
-{
-    char digits[11];
-    int n = 0;
-    do {
-        digits[n++] = (char) ('0' + v % 10u);
-        v /= 10u;
-    } while (v != 0);
-    while (n > 0) {
-        *out++ = digits[--n];
-    }
-    *out = 0;
-}
-
 static void measure(const char *clock)
 {
     uint16_t checksum = 0;
@@ -199,15 +185,12 @@ static void measure(const char *clock)
         checksum ^= one_iteration(i + 1);
     }
     uint32_t cycles = DWT_CYCCNT - start;
-    char number[12];
     semihost_write0("WORKLOAD ");
     semihost_write0(clock);
     semihost_write0(" ");
-    put_decimal(number, cycles / ITERATIONS);
-    semihost_write0(number);
+    semihost_write_decimal(cycles / ITERATIONS);
     semihost_write0(" ");
-    put_decimal(number, checksum);
-    semihost_write0(number);
+    semihost_write_decimal(checksum);
     semihost_write0("\n");
 }
 
