@@ -56,24 +56,8 @@ static uint32_t per_1000(loop_fn loop)
     return twice - once;
 }
 
-static void put_decimal(char *out, uint32_t v)
-{
-    char digits[11];
-    int n = 0;
-    do {
-        digits[n++] = (char) ('0' + v % 10u);
-        v /= 10u;
-    } while (v != 0);
-    while (n > 0) {
-        *out++ = digits[--n];
-    }
-    *out = 0;
-}
-
 static void report(const char *clock, const char *memory, const char *name, loop_fn loop)
 {
-    char number[12];
-    put_decimal(number, per_1000(loop));
     semihost_write0("CYCLES ");
     semihost_write0(clock);
     semihost_write0(" ");
@@ -81,7 +65,7 @@ static void report(const char *clock, const char *memory, const char *name, loop
     semihost_write0(" ");
     semihost_write0(name);
     semihost_write0(" ");
-    semihost_write0(number);
+    semihost_write_decimal(per_1000(loop));
     semihost_write0("\n");
 }
 

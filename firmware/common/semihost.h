@@ -20,6 +20,8 @@ static inline uint32_t semihost(uint32_t op, const void *arg)
 }
 
 void semihost_write0(const char *text);
+/* value in decimal, no sign, no padding (the firmware's figures for the tests to parse) */
+void semihost_write_decimal(uint32_t value);
 void semihost_exit(int status) __attribute__((noreturn));
 
 #endif

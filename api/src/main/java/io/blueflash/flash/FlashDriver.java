@@ -34,6 +34,14 @@ public interface FlashDriver extends FlashAlgorithm {
         return fault;
     }
 
+    /**
+     * The flash bank (1, 2, ...) whose controller serves {@code address}: flash maps group pages by
+     * it. One bank unless the family says otherwise.
+     */
+    default int bankOf(long address) {
+        return 1;
+    }
+
     /** Reads and decodes the stored option bytes. */
     OptionBytesState readOptionBytes();
 

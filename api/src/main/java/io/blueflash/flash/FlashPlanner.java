@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * half-word can only be programmed when it reads erased (facts §B.4), so a page is programmed
  * without erasing only when it reads fully erased. Bytes of a touched page that the image does not
  * cover keep their current value ({@link EraseMode#PAGES}) or become erased ({@link EraseMode#MASS},
- * where the whole chip is erased anyway).
+ * where the whole chip is erased anyway, and {@link EraseMode#NONE}, where it is taken to be blank).
  */
 public final class FlashPlanner {
 
@@ -54,34 +54,68 @@ public final class FlashPlanner {
     }
 
     /**
-     * @param current content of every touched page by page index (needed for {@link EraseMode#PAGES};
-     *                ignored for {@link EraseMode#MASS})
+     * The touched pages whose current content {@link #plan} needs, ascending: every touched page when
+     * unchanged pages are to be skipped (the read-back is the comparison); otherwise only the pages
+     * the image covers partly, whose other bytes must survive their erase. None for
+     * {@link EraseMode#MASS} and {@link EraseMode#NONE}, which keep nothing and compare nothing.
+     * Reading only these is what makes a write without compare cheap on a slow link.
+     */
+    public static List<Integer> pagesToReadBack(FirmwareImage image, FlashGeometry geometry, FlashOptions options) {
+        if (options.eraseMode() != EraseMode.PAGES) {
+            return List.of();
+        }
+        List<Integer> touched = touchedPages(image, geometry);
+        if (options.skipUnchangedPages()) {
+            return touched;
+        }
+        return touched.stream().filter(p -> !coversWholly(image, geometry.pageAddress(p), geometry.pageSize())).toList();
+    }
+
+    /**
+     * @param current content of the touched pages by page index, as {@link #pagesToReadBack} names them
+     *                (a page the image covers whole may be missing when unchanged pages are not skipped:
+     *                its content is then unknown and it is erased); ignored for {@link EraseMode#MASS}
+     *                and {@link EraseMode#NONE}
      * @throws FlashRangeException      when the image does not fit the flash
      * @throws IllegalArgumentException when a touched page's current content is missing or not a page long
      */
     public static FlashPlan plan(FirmwareImage image, FlashGeometry geometry, Map<Integer, byte[]> current,
                                  FlashOptions options) {
         boolean mass = options.eraseMode() == EraseMode.MASS;
+        boolean blank = mass || options.eraseMode() == EraseMode.NONE;
         List<PagePlan> plans = new ArrayList<>();
         for (int index : touchedPages(image, geometry)) {
             long address = geometry.pageAddress(index);
-            byte[] before = mass ? erasedPage(geometry) : currentPage(current, index, geometry);
+            boolean unknown = !blank && !current.containsKey(index) && !options.skipUnchangedPages()
+                    && coversWholly(image, address, geometry.pageSize());
+            byte[] before = blank || unknown ? erasedPage(geometry) : currentPage(current, index, geometry);
             byte[] after = before.clone();
             image.segments().forEach(s -> s.copyOverlapInto(address, after));
-            plans.add(new PagePlan(index, address, actionFor(before, after, geometry, options, mass), after));
+            PageAction action = unknown ? PageAction.ERASE_AND_PROGRAM
+                    : actionFor(before, after, geometry, options, blank);
+            plans.add(new PagePlan(index, address, action, after));
         }
         return new FlashPlan(geometry, mass, plans);
     }
 
     private static PageAction actionFor(byte[] before, byte[] after, FlashGeometry geometry, FlashOptions options,
-                                        boolean mass) {
-        if (mass) {
+                                        boolean blank) {
+        if (blank) {
             return PageAction.PROGRAM_ONLY;
         }
         if (options.skipUnchangedPages() && Arrays.equals(before, after)) {
             return PageAction.SKIP_UNCHANGED;
         }
         return isErased(before, geometry) ? PageAction.PROGRAM_ONLY : PageAction.ERASE_AND_PROGRAM;
+    }
+
+    /** True when image bytes fill all of [from, from+length) (an image's segments do not overlap). */
+    private static boolean coversWholly(FirmwareImage image, long from, int length) {
+        long covered = 0;
+        for (ImageSegment s : image.segments()) {
+            covered += Math.max(0, Math.min(s.end(), from + length) - Math.max(s.address(), from));
+        }
+        return covered == length;
     }
 
     private static byte[] currentPage(Map<Integer, byte[]> current, int index, FlashGeometry geometry) {

@@ -22,6 +22,13 @@ public record ConnectOptions(ConnectMode mode, OptionalInt swdFrequencyKhz,
      * ({@code power-loss-after=N,wait-storm=N,nrst-not-wired,...}; docs/sim.md).
      */
     public static final String SIM_FAULTS = "sim.faults";
+    /**
+     * Key of {@link #transportOptions()}: a VCD file the simulator writes its wires to (the SWD
+     * connector drawn bit by bit; docs/waveforms.md).
+     */
+    public static final String SIM_VCD = "sim.vcd";
+    /** Key of {@link #transportOptions()}: size cap of the {@link #SIM_VCD} file in bytes. */
+    public static final String SIM_VCD_MAX_BYTES = "sim.vcd-max";
     /** Key of {@link #transportOptions()}: serial baud rate. */
     public static final String BAUD = "baud";
 

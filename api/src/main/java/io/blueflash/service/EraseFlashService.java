@@ -9,9 +9,11 @@ import io.blueflash.model.ProgramPacing;
 import io.blueflash.port.in.EraseFlashRequest;
 import io.blueflash.port.in.EraseFlashUseCase;
 import io.blueflash.port.in.EraseReport;
+import io.blueflash.port.in.FlashMap;
 import io.blueflash.port.out.ProbeConnector;
 import io.blueflash.progress.FlashPhase;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Mass erase, or erase of the pages covering a range. A range that covers only part of a page is
@@ -28,8 +30,8 @@ public final class EraseFlashService implements EraseFlashUseCase {
 
     @Override
     public EraseReport erase(EraseFlashRequest request) {
-        PhaseRunner phases = new PhaseRunner(request.progress());
         try (Session session = Session.open(connectors, request.probe(), request.connect())) {
+            PhaseRunner phases = session.phases(request.progress());
             ChipDescription chip = session.identify(request.flashSizeBytes(), request.progress());
             FlashGeometry geometry = chip.flash();
             AddressRange pages = request.range().map(r -> pagesFor(r, geometry, request.allowRounding()))
@@ -51,8 +53,14 @@ public final class EraseFlashService implements EraseFlashUseCase {
                 algorithm.erasePages(addresses, address -> tick.advance(geometry.pageSize()));
             });
             algorithm.finish();
+            Optional<FlashMap> map = Optional.empty();
+            if (request.flashMap()) {
+                FlashMaps.Protection protection = FlashMaps.Protection.of(algorithm, phases);
+                map = Optional.of(FlashMaps.erase(chip.summary(), geometry, pages, algorithm, protection,
+                        phases.times(), session.timing()));
+            }
             return new EraseReport(session.probe(), chip.summary(), mass,
-                    (int) (pages.length() / geometry.pageSize()), pages, session.timing());
+                    (int) (pages.length() / geometry.pageSize()), pages, session.timing(), map);
         }
     }
 

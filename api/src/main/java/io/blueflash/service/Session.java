@@ -107,6 +107,16 @@ final class Session implements AutoCloseable {
         });
     }
 
+    /** The simulator's clock now; empty on real hardware. */
+    OptionalLong simulatedNanos() {
+        return connection.simulatedNanos();
+    }
+
+    /** A phase runner that also times phases on this connection's simulated clock. */
+    PhaseRunner phases(ProgressListener progress) {
+        return new PhaseRunner(progress, this::simulatedNanos);
+    }
+
     OperationTiming timing() {
         Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
         OptionalLong simNow = connection.simulatedNanos();

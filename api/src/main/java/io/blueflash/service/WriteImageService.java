@@ -14,7 +14,9 @@ import io.blueflash.model.EraseMode;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.FlashOptions;
 import io.blueflash.model.UniqueId;
+import io.blueflash.port.in.FlashMap;
 import io.blueflash.port.in.IdentifiedTarget;
+import io.blueflash.port.in.OperationTiming;
 import io.blueflash.port.in.TargetBytes;
 import io.blueflash.port.in.WriteImageRequest;
 import io.blueflash.port.in.WriteImageUseCase;
@@ -30,7 +32,7 @@ import java.util.Optional;
 
 /**
  * Writes an image: connect → identify the chip → apply {@code --flash} → check the image fits →
- * halt → refuse a read-protected chip → read back touched pages → plan → erase → program →
+ * halt → refuse a read-protected chip → read back the pages the plan needs → plan → erase → program →
  * verify by read-back → optionally reset and run.
  *
  * <p>Nothing on the target changes before the plan exists, and the plan keeps every byte of a
@@ -51,8 +53,8 @@ public final class WriteImageService implements WriteImageUseCase {
         if (request.image().isEmpty()) {
             throw new FlashRangeException(FlashRangeException.Reason.EMPTY, "the image holds no bytes: nothing to write");
         }
-        PhaseRunner phases = new PhaseRunner(request.progress());
         try (Session session = Session.open(connectors, request.probe(), request.connect())) {
+            PhaseRunner phases = session.phases(request.progress());
             ChipDescription chip = session.identify(options.flashSizeBytes(), request.progress());
             FlashGeometry geometry = chip.flash();
             Optional<UniqueId> uniqueId = Optional.empty();
@@ -66,14 +68,14 @@ public final class WriteImageService implements WriteImageUseCase {
                 }
             }
             FirmwareImage image = TargetImage.merge(request.image(), own);
-            List<Integer> touched = FlashPlanner.touchedPages(image, geometry);
+            FlashPlanner.touchedPages(image, geometry); // refuses an image that does not fit, before halting
             session.haltIfPossible();
             FlashDriver algorithm = session.driver(chip, options.pacing(), request.progress());
             algorithm.requireNotReadProtected();
             phases.note("flash algorithm: " + algorithm.name());
 
-            Map<Integer, byte[]> current = options.eraseMode() == EraseMode.MASS
-                    ? Map.of() : readBack(algorithm, geometry, touched, phases);
+            List<Integer> needed = FlashPlanner.pagesToReadBack(image, geometry, options);
+            Map<Integer, byte[]> current = needed.isEmpty() ? Map.of() : readBack(algorithm, geometry, needed, phases);
             FlashPlan plan = FlashPlanner.plan(image, geometry, current, options);
             phases.event(new ProgressEvent.PlanReady(plan.pagesToErase().size(), plan.pagesToProgram().size(),
                     plan.count(PageAction.SKIP_UNCHANGED), plan.bytesToProgram(), plan.massErase()));
@@ -81,12 +83,19 @@ public final class WriteImageService implements WriteImageUseCase {
             erase(algorithm, plan, phases);
             program(algorithm, plan, phases);
             if (options.verifyAfterWrite()) {
-                verify(algorithm, plan, phases);
+                verify(algorithm, plan, phases, options.eraseMode() == EraseMode.NONE);
             }
+            FlashMaps.Protection protection = request.flashMap()
+                    ? FlashMaps.Protection.of(algorithm, phases) : FlashMaps.Protection.UNKNOWN;
             boolean reset = options.resetAfterWrite() && Resets.runFirmware(session, phases);
+            OperationTiming timing = session.timing();
+            Optional<FlashMap> map = request.flashMap()
+                    ? Optional.of(FlashMaps.write(chip.summary(), plan, image, algorithm, protection,
+                            phases.times(), timing))
+                    : Optional.empty();
             return new WriteReport(session.probe(), chip.summary(), plan.pagesToErase().size(),
                     plan.pagesToProgram().size(), plan.count(PageAction.SKIP_UNCHANGED), plan.bytesToProgram(),
-                    plan.massErase(), options.verifyAfterWrite(), reset, session.timing(), uniqueId, own.description());
+                    plan.massErase(), options.verifyAfterWrite(), reset, timing, uniqueId, own.description(), map);
         }
     }
 
@@ -130,13 +139,18 @@ public final class WriteImageService implements WriteImageUseCase {
         });
     }
 
-    private static void verify(FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases) {
+    /** @param assumedBlank nothing was erased: a difference most likely means the page was not blank */
+    private static void verify(FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases, boolean assumedBlank) {
         List<PagePlan> pages = plan.pagesToProgram();
         phases.run(FlashPhase.VERIFY, plan.bytesToProgram(), tick -> {
             for (PagePlan page : pages) {
                 byte[] expected = page.data();
                 byte[] actual = algorithm.read(page.address(), expected.length);
-                PageReadBack.requireEqual(page, expected, actual);
+                if (assumedBlank) {
+                    PageReadBack.requireEqualOnBlank(page, expected, actual);
+                } else {
+                    PageReadBack.requireEqual(page, expected, actual);
+                }
                 tick.advance(page.size());
             }
         });

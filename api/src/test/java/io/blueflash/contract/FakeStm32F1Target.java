@@ -34,6 +34,8 @@ public class FakeStm32F1Target implements TargetConnection, MemoryAccess, CoreCo
     public static final int CPUID_ADDRESS = 0xE000_ED00;
     public static final int IDCODE_ADDRESS = 0xE004_2000;
     public static final int F_SIZE_ADDRESS = 0x1FFF_F7E0;
+    /** The option bytes, as loaded: RDP from {@link #readProtected}, WRP0..3 from {@link #wrpr}. */
+    public static final int OPTION_BYTES_ADDRESS = 0x1FFF_F800;
 
     public final byte[] flash;
     public final CanaryMemory sram = new CanaryMemory(SRAM_BASE, 20 * 1024);
@@ -140,6 +142,9 @@ public class FakeStm32F1Target implements TargetConnection, MemoryAccess, CoreCo
         if (sram.contains(address, 4)) {
             return sram.get(address) | sram.get(address + 1) << 8 | sram.get(address + 2) << 16 | sram.get(address + 3) << 24;
         }
+        if (address >= OPTION_BYTES_ADDRESS && address < OPTION_BYTES_ADDRESS + 16) {
+            return optionBytesWord(address - OPTION_BYTES_ADDRESS);
+        }
         return switch (address) {
             case FPEC_BASE + SR -> {
                 int busy = busyReads > 0 ? SR_BSY : 0;
@@ -156,6 +161,16 @@ public class FakeStm32F1Target implements TargetConnection, MemoryAccess, CoreCo
             case F_SIZE_ADDRESS -> reportedFlashKb;
             default -> throw fault(address);
         };
+    }
+
+    /** Value and complement bytes of each option byte slot (PM0075 §2.5), little-endian words. */
+    private int optionBytesWord(int offset) {
+        int[] values = {readProtected ? 0x00 : 0xA5, 0xFF, 0xFF, 0xFF,
+                wrpr & 0xFF, wrpr >>> 8 & 0xFF, wrpr >>> 16 & 0xFF, wrpr >>> 24 & 0xFF};
+        int first = offset / 2;
+        int low = values[first] | (~values[first] & 0xFF) << 8;
+        int high = values[first + 1] | (~values[first + 1] & 0xFF) << 8;
+        return low | high << 16;
     }
 
     @Override

@@ -168,6 +168,68 @@ class FlashPlannerTest {
         assertThat(plan.programRuns()).containsExactly(new int[] {2, 4}, new int[] {14, 2});
     }
 
+    @Test
+    void givenSkipUnchanged_whenAskedWhatToReadBack_thenEveryTouchedPage() {
+        FirmwareImage image = FirmwareImage.binary(BASE + 8, new byte[36]);
+
+        assertThat(FlashPlanner.pagesToReadBack(image, GEOMETRY, OPTIONS)).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void givenNoCompare_whenAskedWhatToReadBack_thenOnlyThePartlyCoveredPages() {
+        FirmwareImage image = FirmwareImage.binary(BASE + 8, new byte[36]);   // 8..44: pages 0 and 2 partly, 1 wholly
+
+        assertThat(FlashPlanner.pagesToReadBack(image, GEOMETRY, OPTIONS.withSkipUnchangedPages(false)))
+                .containsExactly(0, 2);
+    }
+
+    @Test
+    void givenMassOrNoErase_whenAskedWhatToReadBack_thenNothing() {
+        FirmwareImage image = FirmwareImage.binary(BASE + 8, new byte[40]);
+
+        assertThat(FlashPlanner.pagesToReadBack(image, GEOMETRY, OPTIONS.withEraseMode(EraseMode.MASS))).isEmpty();
+        assertThat(FlashPlanner.pagesToReadBack(image, GEOMETRY, OPTIONS.withEraseMode(EraseMode.NONE))).isEmpty();
+    }
+
+    @Test
+    void givenNoCompareAndWholePagesNotReadBack_whenPlanned_thenThosePagesAreErasedAndTheirNeighbourKeepsItsBytes() {
+        flash.clear();
+        flash.put(0, counting(100));
+        FirmwareImage image = FirmwareImage.binary(BASE + 8, counting(0));   // 8..24: pages 0 and 1 partly
+        FirmwareImage whole = FirmwareImage.binary(BASE + 16, concat(counting(0), counting(16)));
+
+        FlashPlan plan = plan(whole, OPTIONS.withSkipUnchangedPages(false));
+
+        assertThat(plan.pages()).containsExactly(
+                new PagePlan(1, BASE + 16, ERASE_AND_PROGRAM, counting(0)),
+                new PagePlan(2, BASE + 32, ERASE_AND_PROGRAM, counting(16)));
+        assertThatThrownBy(() -> plan(image, OPTIONS.withSkipUnchangedPages(false)))
+                .as("page 1 is covered only in part and was not read back")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void givenNoErase_whenPlanned_thenEveryPageProgramOnlyOverErasedFillAndNothingToErase() {
+        FlashPlan plan = FlashPlanner.plan(FirmwareImage.binary(BASE + 20, counting(0)), GEOMETRY, Map.of(),
+                OPTIONS.withEraseMode(EraseMode.NONE));
+
+        byte[] first = page(0xFF);
+        System.arraycopy(counting(0), 0, first, 4, 12);
+        byte[] second = page(0xFF);
+        System.arraycopy(counting(12), 0, second, 0, 4);
+        assertThat(plan.pages()).containsExactly(
+                new PagePlan(1, BASE + 16, PROGRAM_ONLY, first),
+                new PagePlan(2, BASE + 32, PROGRAM_ONLY, second));
+        assertThat(plan.pagesToErase()).isEmpty();
+        assertThat(plan.massErase()).isFalse();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     private FlashPlan plan(FirmwareImage image, FlashOptions options) {
         return FlashPlanner.plan(image, GEOMETRY, flash, options);
     }

@@ -11,6 +11,7 @@ import io.blueflash.flash.FlashProtectedException;
 import io.blueflash.flash.FlashRangeException;
 import io.blueflash.image.FirmwareImage;
 import io.blueflash.model.ConnectOptions;
+import io.blueflash.model.EraseMode;
 import io.blueflash.model.FlashOptions;
 import io.blueflash.model.ProgramPacing;
 import io.blueflash.port.in.WriteImageRequest;
@@ -140,6 +141,57 @@ class WriteImageServiceTest {
         assertThat(report.resetAndRun()).isTrue();
         assertThat(target.resets).isEqualTo(1);
         assertThat(target.halted).isFalse();
+    }
+
+    @Test
+    void givenNoCompare_whenWholePagesWritten_thenNothingIsReadBackAndEveryPageErased() {
+        target.flash[2048] = 0x11;
+
+        WriteReport report = write(FirmwareImage.binary(FLASH + 1024, TestImages.countingBytes(2048, 0)),
+                FlashOptions.defaults().withSkipUnchangedPages(false));
+
+        assertThat(events).filteredOn(ProgressEvent.PhaseStarted.class::isInstance).extracting(WriteImageServiceTest::describe)
+                .containsExactly("start ERASE", "start PROGRAM", "start VERIFY");
+        assertThat(report.pagesErased()).isEqualTo(2);
+        assertThat(target.erasedPages).containsExactly(1, 2);
+        assertThat(Arrays.copyOfRange(target.flash, 1024, 3072)).isEqualTo(TestImages.countingBytes(2048, 0));
+    }
+
+    @Test
+    void givenNoCompareAndAPartlyCoveredPage_whenWrite_thenOnlyThatPageIsReadBackAndItsOtherBytesKept() {
+        target.flash[1024] = 0x22;
+
+        write(FirmwareImage.binary(FLASH + 1030, TestImages.countingBytes(2042, 0)),
+                FlashOptions.defaults().withSkipUnchangedPages(false));
+
+        assertThat(events).filteredOn(ProgressEvent.PhaseStarted.class::isInstance)
+                .map(ProgressEvent.PhaseStarted.class::cast).filteredOn(s -> s.phase() == FlashPhase.READ_BACK)
+                .extracting(ProgressEvent.PhaseStarted::totalBytes).containsExactly(1024L);
+        assertThat(target.flash[1024]).isEqualTo((byte) 0x22);
+    }
+
+    @Test
+    void givenBlankChipAndNoErase_whenWrite_thenNothingReadBackOrErasedAndImageVerified() {
+        WriteReport report = write(FirmwareImage.binary(FLASH, TestImages.countingBytes(3000, 0)),
+                FlashOptions.defaults().withEraseMode(EraseMode.NONE));
+
+        assertThat(events).filteredOn(ProgressEvent.PhaseStarted.class::isInstance).extracting(WriteImageServiceTest::describe)
+                .containsExactly("start PROGRAM", "start VERIFY");
+        assertThat(report.pagesErased()).isZero();
+        assertThat(target.erasedPages).isEmpty();
+        assertThat(report.verified()).isTrue();
+        assertThat(Arrays.copyOf(target.flash, 3000)).isEqualTo(TestImages.countingBytes(3000, 0));
+    }
+
+    @Test
+    void givenAPageThatIsNotBlankAndNoErase_whenWrite_thenTheFpecRefusalNamesTheUnerasedPages() {
+        target.flash[1030] = 0x00;
+
+        assertThatThrownBy(() -> write(FirmwareImage.binary(FLASH, TestImages.countingBytes(3000, 0)),
+                FlashOptions.defaults().withEraseMode(EraseMode.NONE)))
+                .isInstanceOf(FlashOperationException.class)
+                .hasMessageContaining("0x08000400").hasMessageContaining("not erased");
+        assertThat(target.erasedPages).isEmpty();
     }
 
     @Test

@@ -5,7 +5,9 @@ import io.blueflash.model.ProbeSelector;
 import io.blueflash.port.out.ProbeConnector;
 import io.blueflash.sim.trace.SimTraceEvent;
 import io.blueflash.sim.trace.SimTraceListener;
+import io.blueflash.sim.adapter.SimulatedProbeConnector;
 import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.chip.TimingPreset;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,13 +55,16 @@ final class BenchRig implements AutoCloseable {
      *                 access itself, so the suite counts in a separate run of the same
      *                 (deterministic) scenario and times the run without it.
      */
-    static BenchRig create(BenchTransport transport, Stm32F103 chip, boolean countSwd) {
+    static BenchRig create(BenchTransport transport, Stm32F103 chip, TimingPreset preset, boolean countSwd) {
         ConnectOptions defaults = ConnectOptions.defaults();
+        chip.setFlashTiming(preset);
         return switch (transport) {
             case SIM_DIRECT -> new BenchRig(chip, BenchWiring.simDirect(chip), new ProbeSelector("sim", chip.profile().name()),
-                    defaults.withSwdFrequencyKhz(transport.swdKhz()), () -> 0, () -> 0, List.of(), countSwd);
+                    defaults.withSwdFrequencyKhz(transport.swdKhz())
+                            .withTransportOption(SimulatedProbeConnector.TIMING_OPTION, preset.label()),
+                    () -> 0, () -> 0, List.of(), countSwd);
             case STLINK_V2_1800KHZ, STLINK_V2_4000KHZ, STLINK_V3 -> {
-                BenchWiring.StLink wired = BenchWiring.stLink(chip, transport == BenchTransport.STLINK_V3);
+                BenchWiring.StLink wired = BenchWiring.stLink(chip, transport == BenchTransport.STLINK_V3, preset);
                 yield new BenchRig(chip, wired.connector(), new ProbeSelector("stlink", ""),
                         defaults.withSwdFrequencyKhz(transport.swdKhz()), wired.commands(), () -> 0, List.of(), countSwd);
             }

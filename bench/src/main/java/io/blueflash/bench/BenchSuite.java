@@ -2,6 +2,7 @@ package io.blueflash.bench;
 
 import io.blueflash.image.FirmwareImage;
 import io.blueflash.model.AddressRange;
+import io.blueflash.model.EraseMode;
 import io.blueflash.model.FlashOptions;
 import io.blueflash.port.in.EraseFlashRequest;
 import io.blueflash.port.in.EraseReport;
@@ -14,6 +15,7 @@ import io.blueflash.service.EraseFlashService;
 import io.blueflash.service.ReadMemoryService;
 import io.blueflash.service.WriteImageService;
 import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.chip.TimingPreset;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ public final class BenchSuite {
 
     public static final long FLASH_BASE = 0x0800_0000L;
 
+    private final List<TimingPreset> presets;
     private final List<String> profiles;
     private final List<BenchTransport> transports;
     private final List<BenchScenario> scenarios;
@@ -42,8 +45,9 @@ public final class BenchSuite {
      *                 JIT has compiled its path: wall times then show the steady-state host cost
      * @param countSwd repeat each run with a trace listener to count SWD transactions
      */
-    public BenchSuite(List<String> profiles, List<BenchTransport> transports, List<BenchScenario> scenarios,
-                      boolean warmUp, boolean countSwd) {
+    public BenchSuite(List<TimingPreset> presets, List<String> profiles, List<BenchTransport> transports,
+                      List<BenchScenario> scenarios, boolean warmUp, boolean countSwd) {
+        this.presets = List.copyOf(presets);
         this.profiles = List.copyOf(profiles);
         this.transports = List.copyOf(transports);
         this.scenarios = List.copyOf(scenarios);
@@ -52,26 +56,29 @@ public final class BenchSuite {
     }
 
     public static BenchSuite full() {
-        return new BenchSuite(PROFILES, List.of(BenchTransport.values()), List.of(BenchScenario.values()), true, true);
+        return new BenchSuite(List.of(TimingPreset.values()), PROFILES, List.of(BenchTransport.values()),
+                List.of(BenchScenario.values()), true, true);
     }
 
     /** Runs everything; {@code onResult} sees each result as it is measured. */
     public List<BenchResult> run(Consumer<BenchResult> onResult) {
         List<BenchResult> results = new ArrayList<>();
-        for (String profile : profiles) {
-            for (BenchTransport transport : transports) {
-                if (warmUp && profile.equals(profiles.get(0))) {
-                    runOne(profile, transport, BenchScenario.WRITE_64K, false);
-                }
-                for (BenchScenario scenario : scenarios) {
-                    BenchResult r = runOne(profile, transport, scenario, false);
-                    if (transport == BenchTransport.BOOTLOADER_115200) {
-                        r = r.withSwdTransactions(0); // the ROM bootloader works through the CPU's bus, not SWD
-                    } else if (countSwd && !r.failed()) {
-                        r = r.withSwdTransactions(runOne(profile, transport, scenario, true).swdTransactions());
+        for (TimingPreset preset : presets) {
+            for (String profile : profiles) {
+                for (BenchTransport transport : transports) {
+                    if (warmUp && profile.equals(profiles.get(0)) && preset == presets.get(0)) {
+                        runOne(profile, transport, BenchScenario.WRITE_64K, preset, false);
                     }
-                    results.add(r);
-                    onResult.accept(r);
+                    for (BenchScenario scenario : scenarios) {
+                        BenchResult r = runOne(profile, transport, scenario, preset, false);
+                        if (transport == BenchTransport.BOOTLOADER_115200) {
+                            r = r.withSwdTransactions(0); // the ROM bootloader works through the CPU's bus, not SWD
+                        } else if (countSwd && !r.failed()) {
+                            r = r.withSwdTransactions(runOne(profile, transport, scenario, preset, true).swdTransactions());
+                        }
+                        results.add(r);
+                        onResult.accept(r);
+                    }
                 }
             }
         }
@@ -79,24 +86,36 @@ public final class BenchSuite {
     }
 
     /** One scenario on a fresh chip. Failures become a result whose note holds the error. */
-    public static BenchResult runOne(String profile, BenchTransport transport, BenchScenario scenario, boolean countSwd) {
-        try (BenchRig rig = BenchRig.create(transport, Stm32F103.create(profile), countSwd)) {
-            BenchResult r = measure(rig, profile, transport, scenario);
+    public static BenchResult runOne(String profile, BenchTransport transport, BenchScenario scenario,
+                                     TimingPreset preset, boolean countSwd) {
+        return runOne(profile, transport, scenario, preset, countSwd, scenario.imageBytes());
+    }
+
+    /** As {@link #runOne(String, BenchTransport, BenchScenario, TimingPreset, boolean)} with an image of another size. */
+    public static BenchResult runOne(String profile, BenchTransport transport, BenchScenario scenario,
+                                     TimingPreset preset, boolean countSwd, int imageBytes) {
+        try (BenchRig rig = BenchRig.create(transport, Stm32F103.create(profile), preset, countSwd)) {
+            BenchResult r = measure(rig, profile, transport, scenario, preset, imageBytes);
             return countSwd ? r : r.withSwdTransactions(-1);
         } catch (RuntimeException | LinkageError e) {
-            return BenchResult.failure(profile, scenario, transport, e);
+            return BenchResult.failure(profile, scenario, transport, preset, e);
         }
     }
 
-    private static BenchResult measure(BenchRig rig, String profile, BenchTransport transport, BenchScenario scenario) {
+    private static BenchResult measure(BenchRig rig, String profile, BenchTransport transport, BenchScenario scenario,
+                                       TimingPreset preset, int imageBytes) {
         List<ProbeConnector> connectors = List.of(rig.connector());
-        FirmwareImage image = BenchImages.image(scenario.imageBytes(), 1);
+        FirmwareImage image = BenchImages.image(imageBytes, 1);
         FlashOptions options = FlashOptions.defaults();
         if (scenario.imageBytes() > 64 * 1024) {
             options = options.withFlashSizeBytes(Math.max(scenario.imageBytes(), 128 * 1024)); // F103C8: --flash=128k
         }
         if (scenario == BenchScenario.WRITE_64K_NO_VERIFY) {
             options = options.withVerifyAfterWrite(false);
+        } else if (scenario == BenchScenario.WRITE_64K_NO_COMPARE) {
+            options = options.withSkipUnchangedPages(false);
+        } else if (scenario == BenchScenario.WRITE_64K_ASSUME_BLANK) {
+            options = options.withEraseMode(EraseMode.NONE);
         }
         WriteImageService write = new WriteImageService(connectors);
         if (scenario == BenchScenario.REWRITE_SAME_64K || scenario == BenchScenario.CHANGE_ONE_BYTE_64K
@@ -107,31 +126,33 @@ public final class BenchSuite {
             image = BenchImages.withOneByteChanged(image, 0x8123);
         }
         BenchRig.Snapshot before = rig.snapshot();
-        long limit;
+        SpeedLimit.Limit limit;
         String note;
         switch (scenario) {
             case READ_64K -> {
                 new ReadMemoryService(connectors).read(new ReadMemoryRequest(rig.selector(), rig.options(),
-                        new AddressRange(FLASH_BASE, scenario.imageBytes()), ProgressListener.NONE));
-                limit = DatasheetLimit.read(scenario.imageBytes(), transport);
+                        new AddressRange(FLASH_BASE, imageBytes), ProgressListener.NONE));
+                limit = SpeedLimit.read(imageBytes, transport);
                 note = "";
             }
             case MASS_ERASE -> {
                 EraseReport r = new EraseFlashService(connectors).erase(
                         EraseFlashRequest.mass(rig.selector(), rig.options(), ProgressListener.NONE));
-                limit = r.massErase() ? DatasheetLimit.massErase() : DatasheetLimit.write(r.pagesErased(), false, 0);
+                limit = r.massErase() ? SpeedLimit.massErase(preset.flashTiming())
+                        : SpeedLimit.write(preset.flashTiming(), transport, r.pagesErased(), false, 0, false);
                 note = r.massErase() ? "MER" : r.pagesErased() + " pages erased one by one";
             }
             default -> {
                 WriteReport r = write.write(new WriteImageRequest(rig.selector(), rig.options(), image, options,
                         ProgressListener.NONE));
-                limit = DatasheetLimit.write(r.pagesErased(), r.massErased(), r.bytesWritten());
+                limit = SpeedLimit.write(preset.flashTiming(), transport, r.pagesErased(), r.massErased(),
+                        r.bytesWritten(), r.verified());
                 note = String.format("%d programmed, %d erased, %d skipped%s", r.pagesProgrammed(), r.pagesErased(),
                         r.pagesSkipped(), r.verified() ? ", verified" : "");
             }
         }
         BenchRig.Snapshot d = rig.snapshot().minus(before);
-        return new BenchResult(profile, scenario, transport, scenario.imageBytes(), d.simNanos(), limit, d.wallNanos(), d.cpuNanos(),
-                d.usb(), d.serialBytes(), d.swd(), note, false);
+        return new BenchResult(profile, scenario, transport, preset, imageBytes, d.simNanos(), limit.nanos(),
+                limit.counts(), d.wallNanos(), d.cpuNanos(), d.usb(), d.serialBytes(), d.swd(), note, false);
     }
 }

@@ -4,6 +4,7 @@ import io.blueflash.port.out.ProbeConnector;
 import io.blueflash.sim.adapter.SimulatedProbeConnector;
 import io.blueflash.sim.bootloader.BootloaderEmulator;
 import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.chip.TimingPreset;
 import io.blueflash.sim.gdb.GdbServerEmulator;
 import io.blueflash.sim.stlink.StLinkEmulator;
 import io.blueflash.sim.stlink.StLinkPersonality;
@@ -41,9 +42,10 @@ final class BenchWiring {
         return SimulatedProbeConnector.withBoard(chip);
     }
 
-    static StLink stLink(Stm32F103 chip, boolean v3) {
+    static StLink stLink(Stm32F103 chip, boolean v3, TimingPreset preset) {
         StLinkPersonality personality = v3 ? StLinkPersonality.v3() : StLinkPersonality.v2();
         StLinkEmulator emulator = new StLinkEmulator(chip, personality);
+        emulator.setFirmwareNanosPerReadTransfer(preset.stLinkNanosPerReadTransfer());
         StLinkDeviceInfo info = new StLinkDeviceInfo(personality.serial(), personality.productId(), "in-process emulator");
         StLinkDeviceProvider devices = new StLinkDeviceProvider() {
             @Override

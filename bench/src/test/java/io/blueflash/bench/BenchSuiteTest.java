@@ -2,6 +2,7 @@ package io.blueflash.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.blueflash.sim.chip.TimingPreset;
 import org.junit.jupiter.api.Test;
 
 /** The bench wiring works end to end on the fast paths; timings are printed by the command, never asserted. */
@@ -9,12 +10,14 @@ class BenchSuiteTest {
 
     @Test
     void givenStLinkV3_whenMassErase_thenSimulatedTimeAtLeastTmeAndCommandsCounted() {
-        BenchResult r = BenchSuite.runOne("stm32f103c8", BenchTransport.STLINK_V3, BenchScenario.MASS_ERASE, true);
+        BenchResult r = BenchSuite.runOne("stm32f103c8", BenchTransport.STLINK_V3, BenchScenario.MASS_ERASE,
+                TimingPreset.DATASHEET, true);
 
         assertThat(r.failed()).as(r.note()).isFalse();
         assertThat(r.note()).isEqualTo("MER");
-        assertThat(r.limitNanos()).isEqualTo(DatasheetLimit.T_MASS_ERASE_NANOS);
-        assertThat(r.simulatedNanos()).isGreaterThanOrEqualTo(DatasheetLimit.T_MASS_ERASE_NANOS);
+        assertThat(r.limitNanos()).isEqualTo(30_000_000L);
+        assertThat(r.limitCounts()).isEqualTo("t_ME");
+        assertThat(r.simulatedNanos()).isGreaterThanOrEqualTo(r.limitNanos());
         assertThat(r.usbTransactions()).isPositive();
         assertThat(r.swdTransactions()).isPositive();
         assertThat(r.serialBytes()).isZero();
@@ -22,17 +25,19 @@ class BenchSuiteTest {
 
     @Test
     void givenStLinkV3_whenRead64k_thenLimitIsTheSwdRateAndNoSwdCountWhenNotAsked() {
-        BenchResult r = BenchSuite.runOne("stm32f103c8", BenchTransport.STLINK_V3, BenchScenario.READ_64K, false);
+        BenchResult r = BenchSuite.runOne("stm32f103c8", BenchTransport.STLINK_V3, BenchScenario.READ_64K,
+                TimingPreset.DATASHEET, false);
 
         assertThat(r.failed()).as(r.note()).isFalse();
-        assertThat(r.limitNanos()).isEqualTo(DatasheetLimit.read(64 * 1024, BenchTransport.STLINK_V3));
+        assertThat(r.limitNanos()).isEqualTo(SpeedLimit.read(64 * 1024, BenchTransport.STLINK_V3).nanos());
         assertThat(r.simulatedNanos()).isGreaterThanOrEqualTo(r.limitNanos());
         assertThat(r.swdTransactions()).isEqualTo(-1);
     }
 
     @Test
     void givenBmp_whenMassErase_thenSerialBytesCounted() {
-        BenchResult r = BenchSuite.runOne("stm32f103c8", BenchTransport.BMP, BenchScenario.MASS_ERASE, false);
+        BenchResult r = BenchSuite.runOne("stm32f103c8", BenchTransport.BMP, BenchScenario.MASS_ERASE,
+                TimingPreset.DATASHEET, false);
 
         assertThat(r.failed()).as(r.note()).isFalse();
         assertThat(r.serialBytes()).isPositive();
@@ -40,8 +45,31 @@ class BenchSuiteTest {
     }
 
     @Test
+    void givenMeasuredPreset_whenMassErase_thenTheLimitIsThePresetsTme() {
+        BenchResult r = BenchSuite.runOne("stm32f103c8", BenchTransport.STLINK_V2_4000KHZ, BenchScenario.MASS_ERASE,
+                TimingPreset.MEASURED, false);
+
+        assertThat(r.failed()).as(r.note()).isFalse();
+        assertThat(r.preset()).isEqualTo(TimingPreset.MEASURED);
+        assertThat(r.limitNanos()).isEqualTo(TimingPreset.MEASURED.flashTiming().massEraseNanos());
+    }
+
+    @Test
+    void givenBootloaderAssumeBlank_when4KbWritten_thenNothingErasedVerifiedAndTheLimitIsTheLine() {
+        BenchResult r = BenchSuite.runOne("stm32f103c8", BenchTransport.BOOTLOADER_115200,
+                BenchScenario.WRITE_64K_ASSUME_BLANK, TimingPreset.DATASHEET, false, 4096);
+
+        assertThat(r.failed()).as(r.note()).isFalse();
+        assertThat(r.note()).isEqualTo("4 programmed, 0 erased, 0 skipped, verified");
+        assertThat(r.limitCounts()).isEqualTo("line");
+        assertThat(r.limitNanos()).isEqualTo(SpeedLimit.uart(2 * SpeedLimit.blocks(4096), 115_200));
+        assertThat(r.simulatedNanos()).as("the line's limit is a floor").isGreaterThan(r.limitNanos());
+    }
+
+    @Test
     void givenUnknownProfile_whenRun_thenFailedResultNamesTheError() {
-        BenchResult r = BenchSuite.runOne("stm32f999", BenchTransport.SIM_DIRECT, BenchScenario.MASS_ERASE, false);
+        BenchResult r = BenchSuite.runOne("stm32f999", BenchTransport.SIM_DIRECT, BenchScenario.MASS_ERASE,
+                TimingPreset.DATASHEET, false);
 
         assertThat(r.failed()).isTrue();
         assertThat(r.note()).startsWith("FAILED: ").contains("stm32f999");

@@ -4,6 +4,7 @@ import io.blueflash.cli.console.ExitCode;
 
 import io.blueflash.cli.args.FrequencyConverter;
 import io.blueflash.cli.args.FlashSizeConverter;
+import io.blueflash.cli.args.SizeConverter;
 import io.blueflash.cli.args.VersionProvider;
 import io.blueflash.cli.command.GlobalSettings;
 import io.blueflash.cli.args.UsageException;
@@ -103,6 +104,17 @@ public final class BlueflashCommand implements Callable<Integer>, GlobalSettings
             description = "print the teaching trace (SWD transactions, decoded registers, flash events) on stderr")
     boolean trace;
 
+    @Option(names = "--vcd", scope = ScopeType.INHERIT, order = 12, paramLabel = "FILE",
+            description = "with --probe sim: write the SWD wires (SWCLK, SWDIO and who drives it, NRST) bit by bit to FILE "
+                    + "as a value change dump for GTKWave, PulseView or sigrok-cli (sim serve: the served wires); "
+                    + "see docs/waveforms.md")
+    Path vcd;
+
+    @Option(names = "--vcd-max", scope = ScopeType.INHERIT, order = 12, paramLabel = "SIZE",
+            converter = SizeConverter.class,
+            description = "size cap of the --vcd file (default 256M); past it the file says so and stops growing")
+    Long vcdMaxBytes;
+
     @Option(names = "--no-progress", scope = ScopeType.INHERIT, order = 13, description = "no progress bar or lines")
     boolean noProgress;
 
@@ -136,6 +148,7 @@ public final class BlueflashCommand implements Callable<Integer>, GlobalSettings
                 Optional.ofNullable(serial),
                 frequencyKhz == null ? OptionalInt.empty() : OptionalInt.of(frequencyKhz), mode,
                 flashSize == null ? OptionalLong.empty() : OptionalLong.of(flashSize), Optional.ofNullable(format),
-                reset, json, trace, !noProgress && !json, debug ? 2 : verbose ? 1 : 0, trimErased, simFaults, probes);
+                reset, json, trace, !noProgress && !json, debug ? 2 : verbose ? 1 : 0, trimErased, simFaults, probes,
+                Optional.ofNullable(vcd), vcdMaxBytes == null ? OptionalLong.empty() : OptionalLong.of(vcdMaxBytes));
     }
 }

@@ -62,6 +62,9 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
             t = t.getCause();
         }
         String text = messageOf(t);
+        if (t instanceof io.blueflash.gdbserver.GdbServerException gdb) {
+            return gdbServerProblem(gdb);
+        }
         if (t instanceof UsageException || t instanceof IllegalArgumentException) {
             return new ErrorReport(ExitCode.USAGE, text, List.of("see --help for the command's grammar"));
         }
@@ -134,6 +137,15 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
         }
         return new ErrorReport(ExitCode.INTERNAL, "internal error: " + t,
                 List.of("please report this with the output of --debug"));
+    }
+
+    private static ErrorReport gdbServerProblem(io.blueflash.gdbserver.GdbServerException gdb) {
+        return switch (gdb.reason()) {
+            case PORT_UNAVAILABLE -> new ErrorReport(ExitCode.USAGE, gdb.getMessage(),
+                    List.of("another gdb server (st-util, OpenOCD) may hold the port: choose one with --port, or --port 0 for any free port"));
+            case NO_CORE_CONTROL -> new ErrorReport(ExitCode.TARGET, gdb.getMessage(),
+                    List.of("debug through a probe with core control: --probe stlink, stlink-server:HOST:PORT, bmp:PORT or sim"));
+        };
     }
 
     private static ErrorReport stateFileProblem(ProbeStateException state, String text) {

@@ -4,6 +4,8 @@ import io.blueflash.cli.console.CliEnvironment;
 import io.blueflash.cli.console.ExitCode;
 
 import io.blueflash.cli.command.EraseSubcommand;
+import io.blueflash.cli.command.GdbServerPorts;
+import io.blueflash.cli.command.GdbServerSubcommand;
 import io.blueflash.cli.command.InfoSubcommand;
 import io.blueflash.cli.command.Operations;
 import io.blueflash.cli.command.OperationsFactory;
@@ -17,11 +19,13 @@ import io.blueflash.cli.command.UseCases;
 import io.blueflash.cli.command.VerifySubcommand;
 import io.blueflash.cli.command.WriteSubcommand;
 import io.blueflash.cli.output.Json;
+import io.blueflash.gdbserver.FlashUseCases;
 import io.blueflash.port.out.ProbeConnector;
 import io.blueflash.service.EraseFlashService;
 import io.blueflash.service.GangWriteService;
 import io.blueflash.service.InspectTargetService;
 import io.blueflash.service.ListProbesService;
+import io.blueflash.service.ProbeConnectors;
 import io.blueflash.service.ReadMemoryService;
 import io.blueflash.service.ResetTargetService;
 import io.blueflash.service.VerifyImageService;
@@ -149,6 +153,7 @@ public final class FlashToolMain {
         cl.addSubcommand(new InfoSubcommand(ops));
         cl.addSubcommand(new ProbesSubcommand(ops));
         cl.addSubcommand(new OptionBytesSubcommand(ops));
+        cl.addSubcommand(new GdbServerSubcommand(ops));
         // Tool subcommands of other modules: one registration line each, below this comment.
         io.blueflash.cli.sim.SimCommand.registerIn(cl);
         cl.addSubcommand(new io.blueflash.bench.command.BenchCommand(Json::write));
@@ -175,7 +180,19 @@ public final class FlashToolMain {
                 new EraseFlashService(connectors), new VerifyImageService(connectors),
                 new ResetTargetService(connectors), new InspectTargetService(connectors),
                 new ListProbesService(connectors), new io.blueflash.service.OptionBytesService(connectors),
-                new GangWriteService(write));
+                new GangWriteService(write), gdbServerPorts(connectors));
+    }
+
+    /**
+     * What {@code gdb-server} needs: the chosen probe opened once for the server's life, and the use
+     * cases gdb's {@code load} and {@code monitor erase} run over that held connection.
+     */
+    private static GdbServerPorts gdbServerPorts(List<ProbeConnector> connectors) {
+        ProbeConnectors transports = new ProbeConnectors(connectors);
+        return new GdbServerPorts(transports::connect, held -> {
+            List<ProbeConnector> one = List.of(held);
+            return new FlashUseCases(new WriteImageService(one), new InspectTargetService(one), new EraseFlashService(one));
+        });
     }
 
     private static List<ProbeConnector> loadConnectors() {

@@ -73,6 +73,12 @@ final class Stm32F1Driver implements FlashDriver {
         operations.finish();
     }
 
+    /** Bank 2 of XL-density parts starts at 0x0808_0000 (facts §B.1). */
+    @Override
+    public int bankOf(long address) {
+        return address >= FpecRegisters.BANK2_START ? 2 : 1;
+    }
+
     @Override
     public Optional<Boolean> readProtectionActive() {
         return ReadProtection.isActive(memory);

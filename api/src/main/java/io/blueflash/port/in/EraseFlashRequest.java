@@ -14,9 +14,17 @@ import java.util.OptionalLong;
  *                       other bytes of those pages are lost); without it a partial page is an
  *                       error naming the pages the range would touch
  * @param flashSizeBytes the {@code --flash} override of the reported flash size
+ * @param flashMap       whether the report carries a {@link FlashMap} (reads the option bytes too)
  */
 public record EraseFlashRequest(ProbeSelector probe, ConnectOptions connect, Optional<AddressRange> range,
-                                boolean allowRounding, OptionalLong flashSizeBytes, ProgressListener progress) {
+                                boolean allowRounding, OptionalLong flashSizeBytes, ProgressListener progress,
+                                boolean flashMap) {
+
+    /** A request without a flash map. */
+    public EraseFlashRequest(ProbeSelector probe, ConnectOptions connect, Optional<AddressRange> range,
+                             boolean allowRounding, OptionalLong flashSizeBytes, ProgressListener progress) {
+        this(probe, connect, range, allowRounding, flashSizeBytes, progress, false);
+    }
 
     public EraseFlashRequest {
         Objects.requireNonNull(probe, "'probe' must not be null");
@@ -36,6 +44,11 @@ public record EraseFlashRequest(ProbeSelector probe, ConnectOptions connect, Opt
     }
 
     public EraseFlashRequest withFlashSizeBytes(long bytes) {
-        return new EraseFlashRequest(probe, connect, range, allowRounding, OptionalLong.of(bytes), progress);
+        return new EraseFlashRequest(probe, connect, range, allowRounding, OptionalLong.of(bytes), progress, flashMap);
+    }
+
+    /** The same request, asking for a {@link FlashMap} or not. */
+    public EraseFlashRequest withFlashMap(boolean wanted) {
+        return new EraseFlashRequest(probe, connect, range, allowRounding, flashSizeBytes, progress, wanted);
     }
 }

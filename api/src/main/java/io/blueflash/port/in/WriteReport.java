@@ -19,10 +19,20 @@ import java.util.Optional;
  * @param uniqueId        the chip's 96-bit unique ID, when the request asked for per-target data
  *                        and the probe could read it
  * @param targetData      what per-target data was written ("" for none)
+ * @param flashMap        every page and what the write did to it, when the request asked for it
  */
 public record WriteReport(String probe, String chip, int pagesErased, int pagesProgrammed, int pagesSkipped,
                           long bytesWritten, boolean massErased, boolean verified, boolean resetAndRun,
-                          OperationTiming timing, Optional<UniqueId> uniqueId, String targetData) {
+                          OperationTiming timing, Optional<UniqueId> uniqueId, String targetData,
+                          Optional<FlashMap> flashMap) {
+
+    /** A report without a flash map. */
+    public WriteReport(String probe, String chip, int pagesErased, int pagesProgrammed, int pagesSkipped,
+                       long bytesWritten, boolean massErased, boolean verified, boolean resetAndRun,
+                       OperationTiming timing, Optional<UniqueId> uniqueId, String targetData) {
+        this(probe, chip, pagesErased, pagesProgrammed, pagesSkipped, bytesWritten, massErased, verified, resetAndRun,
+                timing, uniqueId, targetData, Optional.empty());
+    }
 
     public WriteReport {
         Objects.requireNonNull(probe, "'probe' must not be null");
@@ -30,5 +40,6 @@ public record WriteReport(String probe, String chip, int pagesErased, int pagesP
         Objects.requireNonNull(timing, "'timing' must not be null");
         Objects.requireNonNull(uniqueId, "'uniqueId' must not be null");
         Objects.requireNonNull(targetData, "'targetData' must not be null");
+        Objects.requireNonNull(flashMap, "'flashMap' must not be null");
     }
 }

@@ -5,7 +5,10 @@ import io.blueflash.bench.BenchScenario;
 import io.blueflash.bench.BenchSuite;
 import io.blueflash.bench.BenchTargets;
 import io.blueflash.bench.BenchTransport;
-import io.blueflash.bench.DatasheetLimit;
+import io.blueflash.bench.BenchReport;
+import io.blueflash.bench.HostRss;
+import io.blueflash.bench.SideBySide;
+import io.blueflash.sim.chip.TimingPreset;
 import io.blueflash.bench.StartupTimes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +33,8 @@ import java.util.function.Function;
  * real hardware would take; wall seconds are what this host spent. See docs/benchmarks.md.
  */
 @Command(name = "bench", description = "Measure write/read/erase on fresh simulated chips through every probe stack: "
-        + "simulated time vs the datasheet limit, host time, and link transactions.")
+        + "simulated time vs each operation's limit, host time, and link transactions; with --tools, OpenOCD and "
+        + "stm32flash side by side on the same simulated chip.")
 public final class BenchCommand implements Callable<Integer> {
 
     private final Function<Object, String> jsonWriter;
@@ -117,57 +121,138 @@ public final class BenchCommand implements Callable<Integer> {
             description = "fresh-JVM runs of `--version` and `--probe sim info` to time start-up; 0 skips (default: ${DEFAULT-VALUE})")
     int startupRuns;
 
+    @Option(names = "--timing", paramLabel = "PRESET", split = ",", defaultValue = "datasheet,measured",
+            description = "time model(s) of the simulator: datasheet (DS5319 typical) and/or measured (calibrated on "
+                    + "published Blue Pill figures) (default: ${DEFAULT-VALUE})")
+    List<String> timing;
+
+    @Option(names = "--tools", description = "also run the side-by-side rows: unmodified OpenOCD (its loader, through the "
+            + "simulated ST-Link V2) and stm32flash (through the simulated bootloader on a socat pty), installed "
+            + "tools needed; about a minute per preset")
+    boolean tools;
+
+    @Option(names = "--tools-kb", paramLabel = "KB", defaultValue = "64",
+            description = "image size of the side-by-side rows, KB (default ${DEFAULT-VALUE}; smaller for a quick check)")
+    int toolsKb;
+
+    @Option(names = "--no-rss", description = "skip the peak-memory figure (a 1 MB write in a fresh JVM)")
+    boolean noRss;
+
+    @Option(names = "--doc", paramLabel = "FILE",
+            description = "write the figures into FILE's generated part (docs/benchmarks.md), replacing the last run's")
+    java.nio.file.Path doc;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = jsonRequested();
-        BenchSuite suite = new BenchSuite(profiles,
+        List<TimingPreset> presets = timing.stream().map(TimingPreset::named).distinct().toList();
+        BenchSuite suite = new BenchSuite(presets, profiles,
                 transports == null ? List.of(BenchTransport.values()) : transports,
                 scenarios == null ? List.of(BenchScenario.values()) : scenarios, !noWarmup, !noSwdCount);
         if (!json) {
-            out.println(header());
+            out.println(BenchReport.header());
             out.flush();
         }
         List<BenchResult> results = suite.run(r -> {
             if (!json) {
-                out.println(row(r));
+                out.println(BenchReport.row(r));
                 out.flush();
             } else {
-                err.printf("bench: %s %s %s%n", r.profile(), r.transport().label(), r.scenario().label());
+                err.printf("bench: %s %s %s %s%n", r.preset().label(), r.profile(), r.transport().label(),
+                        r.scenario().label());
                 err.flush();
             }
         });
+        List<SideBySide.Row> side = List.of();
+        if (tools) {
+            if (!json) {
+                out.println();
+                out.println(BenchReport.sideHeader());
+                out.flush();
+            }
+            side = SideBySide.run(presets, toolsKb * 1024, r -> {
+                if (!json) {
+                    out.println(BenchReport.sideRow(r));
+                    out.flush();
+                }
+            });
+        }
         List<StartupTimes.Figure> startup = StartupTimes.measure(startupRuns);
-        List<BenchTargets.Verdict> verdicts = new ArrayList<>(BenchTargets.evaluate(results));
+        java.util.OptionalLong rss = noRss ? java.util.OptionalLong.empty() : HostRss.measure();
+        List<BenchTargets.Verdict> verdicts = new ArrayList<>(BenchTargets.evaluate(results, side));
+        verdicts.addAll(BenchTargets.evaluateRss(rss));
         verdicts.addAll(BenchTargets.evaluateStartup(startup));
+        List<String> host = new ArrayList<>();
+        for (StartupTimes.Figure f : startup) {
+            host.add(String.format(Locale.ROOT, "start-up: %s median %.3f s, min %.3f s wall over %d fresh JVMs",
+                    f.command(), f.medianNanos() / 1e9, f.minNanos() / 1e9, f.runs()));
+        }
+        if (startup.isEmpty()) {
+            host.add("start-up: not measured (" + (startupRuns <= 0 ? "--startup-runs 0" : "not running from blueflash.jar")
+                    + ")");
+        }
+        host.add(rss.isPresent() ? String.format(Locale.ROOT, "peak RSS writing 1 MB (fresh JVM, ST-Link V2 emulator, "
+                + "%s): %.1f MB", "stm32f103zg", rss.getAsLong() / 1048576.0)
+                : "peak RSS: not measured (" + (noRss ? "--no-rss" : "not running from blueflash.jar on Linux") + ")");
         if (json) {
-            Map<String, Object> doc = document(results, verdicts);
-            doc.put("startup", startupDocument(startup));
-            out.println(jsonWriter.apply(doc));
+            Map<String, Object> docJson = document(results, verdicts);
+            docJson.put("sideBySide", sideDocument(side));
+            docJson.put("startup", startupDocument(startup));
+            docJson.put("peakRssBytes", rss.isPresent() ? rss.getAsLong() : null);
+            out.println(jsonWriter.apply(docJson));
         } else {
             out.println();
-            if (startup.isEmpty()) {
-                out.println("Start-up: not measured (" + (startupRuns <= 0 ? "--startup-runs 0"
-                        : "not running from blueflash.jar") + ")");
-            }
-            for (StartupTimes.Figure f : startup) {
-                out.printf(Locale.ROOT, "Start-up: %-30s median %.3f s, min %.3f s wall over %d fresh JVMs%n",
-                        f.command(), f.medianNanos() / 1e9, f.minNanos() / 1e9, f.runs());
-            }
+            host.forEach(h -> out.println("Host: " + h));
             out.println();
-            out.println("Targets (issue 6):");
-            for (BenchTargets.Verdict v : verdicts) {
-                out.printf(Locale.ROOT, "  %-4s %-66s goal %-8s measured %s%n", v.met() ? "MET" : "MISS", v.target(),
-                        v.goal(), v.measured());
-            }
-            out.printf(Locale.ROOT, "%nLimits: write = erase (t_ERASE %d ms/page or t_ME %d ms) + half-words x t_prog %.1f us;"
-                            + " read = bytes / link rate. See docs/benchmarks.md.%n",
-                    DatasheetLimit.T_ERASE_NANOS / 1_000_000, DatasheetLimit.T_MASS_ERASE_NANOS / 1_000_000,
-                    DatasheetLimit.T_PROG_NANOS / 1e3);
+            out.println("Targets (issue 14; start-up: issue 6):");
+            verdicts.forEach(v -> out.println(BenchReport.verdict(v)));
+            out.println();
+            out.println("Limit is: flash = erase + half-words x t_prog (the preset's); flash+read = that plus reading the "
+                    + "programmed bytes back at the link's rate; link = bytes / link rate; line = bytes of the smallest "
+                    + "AN3155 exchange x 11 bits / baud; t_ME = mass erase. See docs/benchmarks.md.");
         }
         out.flush();
-        return results.stream().anyMatch(BenchResult::failed) ? 1 : 0;
+        if (doc != null) {
+            String command = ("blueflash bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+                    .trim();
+            String text = java.nio.file.Files.readString(doc);
+            java.nio.file.Files.writeString(doc, BenchReport.replaceGenerated(text,
+                    BenchReport.markdown(command, machine(), results, side, host, verdicts)));
+            err.println("bench: figures written to " + doc);
+            err.flush();
+        }
+        boolean failed = results.stream().anyMatch(BenchResult::failed) || side.stream().anyMatch(SideBySide.Row::failed);
+        return failed ? 1 : 0;
+    }
+
+    /** Where the figures were taken: date, JVM, cores, load. */
+    private static String machine() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return String.format(Locale.ROOT, "%s UTC, Java %s, %d cores, load average %.1f at the end",
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0), System.getProperty("java.version"),
+                os.getAvailableProcessors(), os.getSystemLoadAverage());
+    }
+
+    private static List<Object> sideDocument(List<SideBySide.Row> side) {
+        List<Object> rows = new ArrayList<>();
+        for (SideBySide.Row r : side) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("preset", r.preset().label());
+            m.put("job", r.job().name());
+            m.put("tool", r.tool());
+            m.put("bytes", r.bytes());
+            m.put("simulatedSeconds", r.simulatedNanos() / 1e9);
+            m.put("limitSeconds", r.limitNanos() / 1e9);
+            m.put("limitIs", r.limitCounts());
+            m.put("kibPerSecond", Double.isNaN(r.kibPerSecond()) ? null : r.kibPerSecond());
+            m.put("realBoard", r.publishedText());
+            m.put("note", r.note());
+            m.put("failed", r.failed());
+            rows.add(m);
+        }
+        return rows;
     }
 
     private static List<Object> startupDocument(List<StartupTimes.Figure> startup) {
@@ -189,24 +274,6 @@ public final class BenchCommand implements Callable<Integer> {
         return option != null && Boolean.TRUE.equals(option.getValue());
     }
 
-    static String header() {
-        return String.format(Locale.ROOT, "%-24s %-12s %-18s %7s %8s %8s %6s %7s %7s %8s %6s %7s %7s  %s",
-                "scenario", "profile", "transport", "image", "sim s", "limit s", "ratio", "wall s", "cpu s", "host/sim", "USB",
-                "serialB", "SWD", "plan");
-    }
-
-    static String row(BenchResult r) {
-        return String.format(Locale.ROOT, "%-24s %-12s %-18s %6dK %8.3f %8.3f %6s %7.3f %7.3f %8s %6d %7d %7s  %s",
-                r.scenario().label(), r.profile(), r.transport().label(), r.imageBytes() / 1024,
-                r.simulatedNanos() / 1e9, r.limitNanos() / 1e9, ratio(r.ratioToLimit()), r.wallNanos() / 1e9, r.cpuNanos() / 1e9,
-                ratio(r.hostOverheadPerSimulatedSecond()), r.usbTransactions(), r.serialBytes(),
-                r.swdTransactions() < 0 ? "-" : Long.toString(r.swdTransactions()), r.note());
-    }
-
-    private static String ratio(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
-    }
-
     static Map<String, Object> document(List<BenchResult> results, List<BenchTargets.Verdict> verdicts) {
         List<Object> rows = new ArrayList<>();
         for (BenchResult r : results) {
@@ -214,9 +281,11 @@ public final class BenchCommand implements Callable<Integer> {
             m.put("scenario", r.scenario().name());
             m.put("profile", r.profile());
             m.put("transport", r.transport().label());
+            m.put("preset", r.preset().label());
             m.put("imageBytes", r.imageBytes());
             m.put("simulatedSeconds", r.simulatedNanos() / 1e9);
             m.put("limitSeconds", r.limitNanos() / 1e9);
+            m.put("limitIs", r.limitCounts());
             m.put("ratioToLimit", Double.isNaN(r.ratioToLimit()) ? null : r.ratioToLimit());
             m.put("wallSeconds", r.wallNanos() / 1e9);
             m.put("processCpuSeconds", r.cpuNanos() / 1e9);

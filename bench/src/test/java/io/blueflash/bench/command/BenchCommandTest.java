@@ -16,13 +16,16 @@ class BenchCommandTest {
         cl.setOut(new PrintWriter(out));
 
         int code = cl.execute("--profile", "stm32f103c8", "--transport", "STLink-V3@24MHz", "--scenario", "mass_erase",
-                "--no-warmup", "--no-swd-count");
+                "--no-warmup", "--no-swd-count", "--no-rss", "--startup-runs", "0");
 
         String text = out.toString();
         assertThat(code).as(text).isZero();
         assertThat(text.lines().findFirst()).hasValueSatisfying(h -> assertThat(h)
-                .startsWith("scenario").contains("sim s", "limit s", "ratio", "wall s", "host/sim", "USB", "SWD"));
-        assertThat(text).contains("mass erase", "stm32f103c8", "stlink-v3@24MHz", "MER", "Limits: write = erase");
+                .startsWith("scenario").contains("preset", "sim s", "limit s", "limit is", "ratio", "wall s", "host/sim", "USB", "SWD"));
+        assertThat(text).contains("mass erase", "stm32f103c8", "stlink-v3@24MHz", "MER", "Limit is: flash = erase");
+        assertThat(text.lines().filter(l -> l.startsWith("mass erase")))
+                .as("one row per preset, both by default").hasSize(2)
+                .allSatisfy(l -> assertThat(l).matches(io.blueflash.bench.BenchReport.ROW));
     }
 
     @Test

@@ -4,6 +4,9 @@ import io.blueflash.cli.args.UsageException;
 import io.blueflash.cli.console.CliEnvironment;
 import io.blueflash.cli.console.FailureText;
 import io.blueflash.cli.output.ConsoleTrace;
+import io.blueflash.cli.output.FlashMapJson;
+import io.blueflash.cli.output.FlashMapSvg;
+import io.blueflash.cli.output.OutputFile;
 import io.blueflash.cli.output.PlainProgressLines;
 import io.blueflash.cli.output.ProgressEvents;
 import io.blueflash.cli.output.ProgressView;
@@ -11,10 +14,16 @@ import io.blueflash.cli.output.TerminalProgressBar;
 import io.blueflash.model.ConnectOptions;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.model.TraceSink;
+import io.blueflash.port.in.FlashMap;
 import io.blueflash.port.in.ResetKind;
 import io.blueflash.port.in.ResetTargetRequest;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -72,6 +81,21 @@ final class CommandContext {
     void resetIfAsked(ProbeSelector probe, ConnectOptions connect) {
         if (settings.resetAfter()) {
             useCases.reset().reset(new ResetTargetRequest(probe, connect, ResetKind.AUTO, false));
+        }
+    }
+
+    /**
+     * {@code --flash-map FILE}: draws the report's map into the file and adds its facts to the JSON
+     * fields and its name to the human lines. Nothing without the option.
+     */
+    void flashMap(Optional<Path> file, Optional<FlashMap> map, Map<String, Object> fields, List<String> lines) {
+        if (file.isEmpty() || map.isEmpty()) {
+            return;
+        }
+        OutputFile.write(file.get(), FlashMapSvg.render(map.get()).getBytes(StandardCharsets.UTF_8), env.out());
+        fields.put("flashMap", FlashMapJson.of(map.get()));
+        if (!OutputFile.isStdout(file.get())) {
+            lines.add("flash map: " + file.get());
         }
     }
 

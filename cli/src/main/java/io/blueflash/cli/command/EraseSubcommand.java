@@ -29,6 +29,9 @@ public final class EraseSubcommand implements Callable<Integer> {
             description = "erase every page the range touches, even bytes outside the range")
     boolean allowPageRounding;
 
+    @picocli.CommandLine.Mixin
+    FlashMapOption flashMap;
+
     public EraseSubcommand(Supplier<Operations> operations) {
         this.operations = Objects.requireNonNull(operations, "'operations' must not be null");
     }
@@ -37,6 +40,6 @@ public final class EraseSubcommand implements Callable<Integer> {
     public Integer call() {
         return operations.get().erase(
                 address == null ? OptionalLong.empty() : OptionalLong.of(address),
-                size == null ? OptionalLong.empty() : OptionalLong.of(size), allowPageRounding).code();
+                size == null ? OptionalLong.empty() : OptionalLong.of(size), allowPageRounding, flashMap.file()).code();
     }
 }

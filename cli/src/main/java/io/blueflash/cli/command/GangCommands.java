@@ -60,6 +60,9 @@ final class GangCommands {
     }
 
     ExitCode write(Path file, OptionalLong address, WriteChoices choices, GangChoices gang) {
+        if (choices.flashMap().isPresent()) {
+            throw new UsageException("--flash-map draws one chip: write to one probe at a time to draw each");
+        }
         FirmwareImage image = ImageFiles.load(file, address, ctx.settings.format(), ctx.settings.trimErased(),
                 ctx.progress::note);
         List<ProbeSelector> probes = targets(gang);
@@ -78,7 +81,7 @@ final class GangCommands {
             targets.add(new GangTarget(probe, ProbeChoice.connectOptions(probe, ctx.settings, ctx.env, trace), data));
         }
         FlashOptions options = FlashOptions.defaults().withResetAfterWrite(ctx.settings.resetAfter())
-                .withEraseMode(choices.massErase() ? EraseMode.MASS : EraseMode.PAGES)
+                .withEraseMode(choices.massErase() ? EraseMode.MASS : choices.assumeBlank() ? EraseMode.NONE : EraseMode.PAGES)
                 .withVerifyAfterWrite(choices.verify())
                 .withSkipUnchangedPages(choices.compare());
         if (ctx.settings.flashSize().isPresent()) {

@@ -28,12 +28,14 @@ import java.util.OptionalLong;
  * @param simFaults     {@code --sim-fault SPEC} items for the simulated chip (empty: none)
  * @param probes        every {@code --probe} given, in order ({@code probe} is the first); several
  *                      only for a gang write
+ * @param vcd           {@code --vcd FILE}: the simulated chip's wires as a value change dump, if given
+ * @param vcdMaxBytes   {@code --vcd-max SIZE}: size cap of that file, if given
  */
 public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Optional<String> serial,
                              OptionalInt frequencyKhz, ConnectMode connectMode, OptionalLong flashSize,
                              Optional<String> format, boolean resetAfter, boolean json, boolean trace,
                              boolean progress, int verbosity, boolean trimErased, java.util.List<String> simFaults,
-                             java.util.List<String> probes) {
+                             java.util.List<String> probes, Optional<Path> vcd, OptionalLong vcdMaxBytes) {
 
     public GlobalSettings {
         Objects.requireNonNull(probe, "'probe' must not be null");
@@ -48,6 +50,18 @@ public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Op
         if (probes.isEmpty() && probe.isPresent()) {
             probes = java.util.List.of(probe.get());
         }
+        Objects.requireNonNull(vcd, "'vcd' must not be null");
+        Objects.requireNonNull(vcdMaxBytes, "'vcdMaxBytes' must not be null");
+    }
+
+    /** Settings without a waveform file. */
+    public GlobalSettings(Optional<String> probe, Optional<Path> simState, Optional<String> serial,
+                          OptionalInt frequencyKhz, ConnectMode connectMode, OptionalLong flashSize,
+                          Optional<String> format, boolean resetAfter, boolean json, boolean trace,
+                          boolean progress, int verbosity, boolean trimErased, java.util.List<String> simFaults,
+                          java.util.List<String> probes) {
+        this(probe, simState, serial, frequencyKhz, connectMode, flashSize, format, resetAfter, json, trace, progress,
+                verbosity, trimErased, simFaults, probes, Optional.empty(), OptionalLong.empty());
     }
 
     /** Settings with one probe at most. */

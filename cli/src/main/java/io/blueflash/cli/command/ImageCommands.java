@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** {@code write} and {@code verify}: an image file against the chip's flash. */
@@ -31,44 +32,48 @@ final class ImageCommands {
         FirmwareImage image = load(file, address);
         ProbeSelector probe = ctx.probe();
         FlashOptions options = FlashOptions.defaults().withResetAfterWrite(ctx.settings.resetAfter())
-                .withEraseMode(choices.massErase() ? EraseMode.MASS : EraseMode.PAGES)
+                .withEraseMode(choices.massErase() ? EraseMode.MASS : choices.assumeBlank() ? EraseMode.NONE : EraseMode.PAGES)
                 .withVerifyAfterWrite(choices.verify())
                 .withSkipUnchangedPages(choices.compare());
         if (ctx.settings.flashSize().isPresent()) {
             options = options.withFlashSizeBytes(ctx.settings.flashSize().getAsLong());
         }
         WriteReport r = ctx.useCases.write().write(new WriteImageRequest(probe, ctx.connect(probe), image, options,
-                ctx.progress));
-        return ctx.printer.ok("write", ResultPrinter.fields(
-                        "file", file.toString(), "imageBytes", image.totalBytes(), "probe", r.probe(), "chip", r.chip(),
-                        "pagesErased", r.pagesErased(), "pagesProgrammed", r.pagesProgrammed(),
-                        "pagesUnchanged", r.pagesSkipped(), "bytesWritten", r.bytesWritten(),
-                        "massErased", r.massErased(), "verified", r.verified(), "resetAndRun", r.resetAndRun()),
-                r.timing(), List.of(
-                        String.format("wrote %s (%d bytes) to %s [%s]", file, image.totalBytes(), r.probe(), r.chip()),
-                        String.format("pages: %d erased, %d programmed, %d unchanged%s%s%s", r.pagesErased(),
-                                r.pagesProgrammed(), r.pagesSkipped(), r.massErased() ? "; mass erased" : "",
-                                r.verified() ? "; verified" : "", r.resetAndRun() ? "; reset and running" : "")));
+                ctx.progress, choices.flashMap().isPresent()));
+        Map<String, Object> fields = ResultPrinter.fields(
+                "file", file.toString(), "imageBytes", image.totalBytes(), "probe", r.probe(), "chip", r.chip(),
+                "pagesErased", r.pagesErased(), "pagesProgrammed", r.pagesProgrammed(),
+                "pagesUnchanged", r.pagesSkipped(), "bytesWritten", r.bytesWritten(),
+                "massErased", r.massErased(), "verified", r.verified(), "resetAndRun", r.resetAndRun());
+        List<String> lines = new ArrayList<>(List.of(
+                String.format("wrote %s (%d bytes) to %s [%s]", file, image.totalBytes(), r.probe(), r.chip()),
+                String.format("pages: %d erased, %d programmed, %d unchanged%s%s%s", r.pagesErased(),
+                        r.pagesProgrammed(), r.pagesSkipped(), r.massErased() ? "; mass erased" : "",
+                        r.verified() ? "; verified" : "", r.resetAndRun() ? "; reset and running" : "")));
+        ctx.flashMap(choices.flashMap(), r.flashMap(), fields, lines);
+        return ctx.printer.ok("write", fields, r.timing(), lines);
     }
 
-    ExitCode verify(Path file, OptionalLong address) {
+    ExitCode verify(Path file, OptionalLong address, Optional<Path> flashMap) {
         FirmwareImage image = ImageFiles.load("verify", file, address, ctx.settings.format(), ctx.settings.trimErased(),
                 ctx.progress::note);
         ProbeSelector probe = ctx.probe();
         VerifyReport r = ctx.useCases.verify().verify(new VerifyImageRequest(probe, ctx.connect(probe), image,
-                ctx.progress));
+                ctx.progress, flashMap.isPresent()));
         Map<String, Object> fields = ResultPrinter.fields("file", file.toString(), "probe", r.probe(),
                 "bytesCompared", r.bytesCompared(), "mismatchCount", r.mismatchCount(),
                 "firstMismatches", r.firstMismatches().stream().map(Object::toString).toList());
-        if (r.matches()) {
-            return ctx.printer.ok("verify", fields, r.timing(),
-                    List.of(String.format("verified %s: all %d bytes match on %s", file, r.bytesCompared(), r.probe())));
-        }
         List<String> lines = new ArrayList<>();
+        if (r.matches()) {
+            lines.add(String.format("verified %s: all %d bytes match on %s", file, r.bytesCompared(), r.probe()));
+            ctx.flashMap(flashMap, r.flashMap(), fields, lines);
+            return ctx.printer.ok("verify", fields, r.timing(), lines);
+        }
         lines.add(String.format("verify FAILED: %d of %d bytes differ from %s", r.mismatchCount(), r.bytesCompared(), file));
         r.firstMismatches().forEach(m -> lines.add("  " + m));
         lines.add("  hint: write the image again (blueflash write " + file
                 + address.stream().mapToObj(a -> " " + hex32(a)).findFirst().orElse("") + "), then verify");
+        ctx.flashMap(flashMap, r.flashMap(), fields, lines);
         return ctx.printer.failed("verify", ExitCode.VERIFY_MISMATCH, fields, r.timing(), lines);
     }
 

@@ -17,8 +17,10 @@ import io.blueflash.port.in.TargetInfo;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import static io.blueflash.cli.args.NumberArguments.hex32;
@@ -90,7 +92,7 @@ final class MemoryCommands {
         return flashEnd - address;
     }
 
-    ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding) {
+    ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding, Optional<Path> flashMap) {
         if (address.isPresent() != size.isPresent()) {
             throw new UsageException("erase takes no argument (mass erase) or both ADDR and SIZE, e.g. erase 0x08001000 1024");
         }
@@ -103,12 +105,14 @@ final class MemoryCommands {
         if (ctx.settings.flashSize().isPresent()) {
             request = request.withFlashSizeBytes(ctx.settings.flashSize().getAsLong());
         }
-        EraseReport r = ctx.useCases.erase().erase(request);
-        ExitCode code = ctx.printer.ok("erase", ResultPrinter.fields("probe", r.probe(), "chip", r.chip(),
-                        "massErase", r.massErase(), "pagesErased", r.pagesErased(), "erased", r.erased().toString()),
-                r.timing(), List.of(r.massErase()
-                        ? String.format("mass erased %s [%s]: all %d pages", r.probe(), r.chip(), r.pagesErased())
-                        : String.format("erased %d page(s) %s on %s", r.pagesErased(), r.erased(), r.probe())));
+        EraseReport r = ctx.useCases.erase().erase(request.withFlashMap(flashMap.isPresent()));
+        Map<String, Object> fields = ResultPrinter.fields("probe", r.probe(), "chip", r.chip(),
+                "massErase", r.massErase(), "pagesErased", r.pagesErased(), "erased", r.erased().toString());
+        List<String> lines = new ArrayList<>(List.of(r.massErase()
+                ? String.format("mass erased %s [%s]: all %d pages", r.probe(), r.chip(), r.pagesErased())
+                : String.format("erased %d page(s) %s on %s", r.pagesErased(), r.erased(), r.probe())));
+        ctx.flashMap(flashMap, r.flashMap(), fields, lines);
+        ExitCode code = ctx.printer.ok("erase", fields, r.timing(), lines);
         ctx.resetIfAsked(probe, connect);
         return code;
     }

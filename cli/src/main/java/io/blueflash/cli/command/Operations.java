@@ -21,14 +21,16 @@ public interface Operations {
      */
     ExitCode gangWrite(Path file, OptionalLong address, WriteChoices choices, GangChoices targets);
 
-    ExitCode verify(Path file, OptionalLong address);
+    /** @param flashMap {@code --flash-map FILE.svg}, if given */
+    ExitCode verify(Path file, OptionalLong address, java.util.Optional<Path> flashMap);
 
     ExitCode read(Path file, long address, long size);
 
     /** st-flash's {@code --area=system|option read FILE [SIZE]}: the area's own address, SIZE at most its size. */
     ExitCode readArea(Path file, MemoryArea area, OptionalLong size);
 
-    ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding);
+    /** @param flashMap {@code --flash-map FILE.svg}, if given */
+    ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding, java.util.Optional<Path> flashMap);
 
     ExitCode reset(boolean hard);
 
@@ -48,4 +50,10 @@ public interface Operations {
      */
     ExitCode changeOptionBytes(io.blueflash.port.in.OptionBytesChange change, boolean yesEraseAllFlash,
                                boolean yesLockChip);
+
+    /**
+     * {@code gdb-server}: serves gdb's remote protocol on the chosen probe until stopped (Ctrl-C,
+     * SIGTERM); returns only when the server could not start or was stopped.
+     */
+    ExitCode gdbServer(GdbServerChoices choices);
 }

@@ -79,9 +79,23 @@ public final class ProbeChoice {
             if (!faults.isEmpty()) {
                 options = options.withTransportOption(ConnectOptions.SIM_FAULTS, String.join(",", faults));
             }
+            if (settings.vcd().isPresent() && settings.probes().size() > 1) {
+                throw new UsageException("--vcd records the wires of one simulated board; this gang write has "
+                        + settings.probes().size() + " (record one --probe at a time)");
+            }
+            if (settings.vcd().isPresent()) {
+                options = options.withTransportOption(ConnectOptions.SIM_VCD, settings.vcd().get().toAbsolutePath().toString());
+            }
+            if (settings.vcdMaxBytes().isPresent()) {
+                options = options.withTransportOption(ConnectOptions.SIM_VCD_MAX_BYTES,
+                        Long.toString(settings.vcdMaxBytes().getAsLong()));
+            }
         } else if (!settings.simFaults().isEmpty()) {
             throw new UsageException("--sim-fault injects faults into the simulated chip: use it with --probe sim, "
                     + "not with " + probe);
+        } else if (settings.vcd().isPresent()) {
+            throw new UsageException("--vcd records the simulated chip's wires: use it with --probe sim "
+                    + "(a real probe's wires need a logic analyser), not with " + probe);
         }
         return options;
     }

@@ -6,6 +6,7 @@ import io.blueflash.cli.console.FailureText;
 import io.blueflash.port.in.OptionBytesChange;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,6 +23,7 @@ public final class UseCaseOperations implements Operations {
     private final MemoryCommands memory;
     private final TargetCommands target;
     private final OptionBytesCommands optionBytes;
+    private final GdbServerCommands gdbServer;
 
     /** @param explain turns a failure into its exit code and words (the composition root's {@code ErrorReport}) */
     public UseCaseOperations(CliEnvironment env, UseCases useCases, GlobalSettings settings, boolean stFlashStyle,
@@ -32,6 +34,7 @@ public final class UseCaseOperations implements Operations {
         this.memory = new MemoryCommands(ctx);
         this.target = new TargetCommands(ctx);
         this.optionBytes = new OptionBytesCommands(ctx);
+        this.gdbServer = new GdbServerCommands(ctx);
     }
 
     @Override
@@ -45,8 +48,8 @@ public final class UseCaseOperations implements Operations {
     }
 
     @Override
-    public ExitCode verify(Path file, OptionalLong address) {
-        return image.verify(file, address);
+    public ExitCode verify(Path file, OptionalLong address, Optional<Path> flashMap) {
+        return image.verify(file, address, flashMap);
     }
 
     @Override
@@ -60,8 +63,9 @@ public final class UseCaseOperations implements Operations {
     }
 
     @Override
-    public ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding) {
-        return memory.erase(address, size, allowPageRounding);
+    public ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding,
+                          Optional<Path> flashMap) {
+        return memory.erase(address, size, allowPageRounding, flashMap);
     }
 
     @Override
@@ -92,5 +96,10 @@ public final class UseCaseOperations implements Operations {
     @Override
     public ExitCode changeOptionBytes(OptionBytesChange change, boolean yesEraseAllFlash, boolean yesLockChip) {
         return optionBytes.change(change, yesEraseAllFlash, yesLockChip);
+    }
+
+    @Override
+    public ExitCode gdbServer(GdbServerChoices choices) {
+        return gdbServer.serve(choices);
     }
 }

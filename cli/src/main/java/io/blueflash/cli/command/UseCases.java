@@ -15,7 +15,8 @@ import java.util.Objects;
 /** The driving ports the CLI calls; built once by the composition root ({@code FlashToolMain}). */
 public record UseCases(WriteImageUseCase write, ReadMemoryUseCase read, EraseFlashUseCase erase,
                        VerifyImageUseCase verify, ResetTargetUseCase reset, InspectTargetUseCase inspect,
-                       ListProbesUseCase listProbes, OptionBytesUseCase optionBytes, GangWriteUseCase gang) {
+                       ListProbesUseCase listProbes, OptionBytesUseCase optionBytes, GangWriteUseCase gang,
+                       GdbServerPorts gdbServer) {
 
     public UseCases {
         Objects.requireNonNull(write, "'write' must not be null");
@@ -27,5 +28,6 @@ public record UseCases(WriteImageUseCase write, ReadMemoryUseCase read, EraseFla
         Objects.requireNonNull(listProbes, "'listProbes' must not be null");
         Objects.requireNonNull(optionBytes, "'optionBytes' must not be null");
         Objects.requireNonNull(gang, "'gang' must not be null");
+        Objects.requireNonNull(gdbServer, "'gdbServer' must not be null");
     }
 }

@@ -16,12 +16,15 @@ public final class VerifySubcommand implements Callable<Integer> {
     @Mixin
     ImageArguments image;
 
+    @Mixin
+    FlashMapOption flashMap;
+
     public VerifySubcommand(Supplier<Operations> operations) {
         this.operations = Objects.requireNonNull(operations, "'operations' must not be null");
     }
 
     @Override
     public Integer call() {
-        return operations.get().verify(image.file(), image.address()).code();
+        return operations.get().verify(image.file(), image.address(), flashMap.file()).code();
     }
 }

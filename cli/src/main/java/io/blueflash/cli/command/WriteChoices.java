@@ -1,22 +1,40 @@
 package io.blueflash.cli.command;
 
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * How {@code write} goes about it, when the user chooses: {@code --mass-erase} (erase the whole chip
  * first: the fastest full write, nothing outside the image survives), {@code --no-verify} (skip the
- * read-back) and {@code --no-compare} (program every page the image touches, as st-flash does, even
- * pages that already hold it).
+ * read-back), {@code --no-compare} (program every page the image touches, as st-flash does, even
+ * pages that already hold it; only pages the image covers in part are read back) and
+ * {@code --assume-blank} (the chip is blank already: nothing is read back or erased).
  *
- * @param massErase mass erase before programming
- * @param verify    read back and compare what was programmed
- * @param compare   leave pages that already hold the image alone
+ * @param massErase   mass erase before programming
+ * @param verify      read back and compare what was programmed
+ * @param compare     leave pages that already hold the image alone
+ * @param assumeBlank the touched pages are erased already (a fresh chip): erase nothing, read nothing back
+ * @param flashMap    {@code --flash-map FILE.svg}: draw what the write did, if given
  */
-public record WriteChoices(boolean massErase, boolean verify, boolean compare) {
+public record WriteChoices(boolean massErase, boolean verify, boolean compare, boolean assumeBlank,
+                           Optional<Path> flashMap) {
+
+    public WriteChoices {
+        Objects.requireNonNull(flashMap, "'flashMap' must not be null");
+    }
+
+    /** Choices without a flash map. */
+    public WriteChoices(boolean massErase, boolean verify, boolean compare, boolean assumeBlank) {
+        this(massErase, verify, compare, assumeBlank, Optional.empty());
+    }
 
     /** The defaults: erase touched pages only, compare first, verify after. */
-    public static final WriteChoices DEFAULTS = new WriteChoices(false, true, true);
+    public static final WriteChoices DEFAULTS = new WriteChoices(false, true, true, false);
 
     @Override
     public String toString() {
-        return (massErase ? "--mass-erase " : "") + (verify ? "" : "--no-verify ") + (compare ? "" : "--no-compare ");
+        return (massErase ? "--mass-erase " : "") + (verify ? "" : "--no-verify ") + (compare ? "" : "--no-compare ")
+                + (assumeBlank ? "--assume-blank " : "") + flashMap.map(f -> "--flash-map " + f + " ").orElse("");
     }
 }

@@ -21,6 +21,9 @@ public final class WriteSubcommand implements Callable<Integer> {
     @Mixin
     ImageArguments image;
 
+    @Mixin
+    FlashMapOption flashMap;
+
     @Option(names = "--no-verify", description = "do not read back and compare what was programmed")
     boolean noVerify;
 
@@ -40,6 +43,11 @@ public final class WriteSubcommand implements Callable<Integer> {
             + "unique ID (U_ID, RM0008 §30.2): lines UNIQUE_ID,ADDRESS,HEXBYTES; a chip not listed is not written")
     java.nio.file.Path perTarget;
 
+    @Option(names = "--assume-blank", description = "the chip is blank (fresh, or erased just before): erase "
+            + "nothing and read nothing back; the fastest write over the ROM bootloader. A page that was not blank "
+            + "is refused by the flash controller and reported")
+    boolean assumeBlank;
+
     public WriteSubcommand(Supplier<Operations> operations) {
         this.operations = Objects.requireNonNull(operations, "'operations' must not be null");
     }
@@ -55,8 +63,12 @@ public final class WriteSubcommand implements Callable<Integer> {
 
     private Integer run() {
         picocli.CommandLine.Model.OptionSpec massErase = spec.findOption("--mass-erase"); // the root's, inherited
-        WriteChoices choices = new WriteChoices(massErase != null && Boolean.TRUE.equals(massErase.getValue()),
-                !noVerify, !noCompare);
+        boolean mass = massErase != null && Boolean.TRUE.equals(massErase.getValue());
+        if (mass && assumeBlank) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--mass-erase and --assume-blank exclude each other: one erases the chip, the other nothing");
+        }
+        WriteChoices choices = new WriteChoices(mass, !noVerify, !noCompare, assumeBlank, flashMap.file());
         GangChoices gang = new GangChoices(allProbes, java.util.Optional.ofNullable(serialCounter),
                 java.util.Optional.ofNullable(perTarget));
         picocli.CommandLine.Model.OptionSpec probe = spec.findOption("--probe");

@@ -9,6 +9,8 @@ import io.blueflash.image.FirmwareImage;
 import io.blueflash.port.out.ProbeBusyException;
 import io.blueflash.port.out.ProbeStateException;
 import io.blueflash.sim.chip.SimStateBusyException;
+import io.blueflash.sim.wave.ChipWaveforms;
+import io.blueflash.sim.wave.VcdWriter;
 import io.blueflash.sim.chip.SimStateCorruptException;
 import io.blueflash.sim.chip.SimStateFile;
 import io.blueflash.sim.chip.SimStateLock;
@@ -125,7 +127,20 @@ public final class SimRunCommand implements Callable<Integer> {
         long start = chip.clock().nanos();
         RunConsole console = new RunConsole(out, start, !noGpio, exceptions);
         long hostStart = System.nanoTime();
-        RunOutcome outcome = new FirmwareRun(chip, console).run(limit);
+        RunOutcome outcome;
+        VcdWriter vcd = WaveformFile.open(settings, "blueflash sim run " + profile);
+        if (vcd == null) {
+            outcome = new FirmwareRun(chip, console).run(limit);
+        } else {
+            try (ChipWaveforms waves = ChipWaveforms.firmwarePins(chip, vcd, 0)) {
+                chip.addTraceListener(waves);
+                outcome = new FirmwareRun(chip, console).run(limit);
+                chip.removeTraceListener(waves);
+                if (waves.truncated()) {
+                    err.println("note: the --vcd file reached its size cap; it holds the start of the run only");
+                }
+            }
+        }
         double hostSeconds = (System.nanoTime() - hostStart) / 1e9;
         console.finish(outcome.simNanos());
         state.ifPresent(s -> SimStateFile.save(s, chip));

@@ -5,9 +5,15 @@ import io.blueflash.cli.output.Json;
 import io.blueflash.sim.bootloader.HostLine;
 import io.blueflash.sim.chip.SimProfile;
 import io.blueflash.sim.serve.ControlChannel;
+import io.blueflash.sim.chip.TimingPreset;
 import io.blueflash.sim.serve.SimEmulators;
 import io.blueflash.sim.serve.SimServer;
+import io.blueflash.sim.serve.StreamService;
 import io.blueflash.sim.stlink.StLinkPersonality;
+import io.blueflash.sim.wave.ChipWaveforms;
+import io.blueflash.sim.wave.VcdWriter;
+import io.blueflash.cli.args.SimDurationConverter;
+import io.blueflash.cli.command.GlobalSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -80,6 +86,22 @@ public final class SimServeCommand implements Callable<Integer> {
             description = "With --stlink-tcp: the probe's serial (at most 32 characters; default: the model's).")
     String stlinkSerial;
 
+    @Option(names = "--vcd-for", paramLabel = "DURATION", converter = SimDurationConverter.class,
+            description = "With the global --vcd FILE (the served wires as a value change dump: SWD for --stlink-tcp "
+                    + "and --bmp-*, JTAG for --jtag-bitbang, USART1 RX/TX for --bootloader-pty; docs/waveforms.md): "
+                    + "record only the first DURATION of simulated time, e.g. 50ms.")
+    Long vcdForNanos;
+
+    @Option(names = "--timing", defaultValue = "datasheet", paramLabel = "PRESET",
+            description = "Time model: datasheet (DS5319 typical flash times; default) or measured (flash times and "
+                    + "the ST-Link firmware's cost per read calibrated on published Blue Pill figures, docs/sim.md).")
+    String timing;
+
+    @Option(names = "--no-wall-clock",
+            description = "Keep the chip's clock still while a client thinks: simulated time is then only what the "
+                    + "emulators charge and does not depend on the host's load (for measurements).")
+    boolean noWallClock;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     FrontEnd frontEnd;
 
@@ -114,6 +136,8 @@ public final class SimServeCommand implements Callable<Integer> {
         this.out = out;
     }
 
+    private ChipWaveforms waves;
+
     /** The profile names for {@code --help}, from the simulator's own list. */
     static final class ProfileNames extends ArrayList<String> {
         private static final long serialVersionUID = 1L;
@@ -128,12 +152,15 @@ public final class SimServeCommand implements Callable<Integer> {
         GlobalSettings settings = globalSettings();
         boolean json = settings != null && settings.json();
         SimProfile chosen = chosenProfile(settings);
+        TimingPreset preset = TimingPreset.named(timing);
         SimServer server = SimServer.open(chosen, state, System.err).paceToSimulatedTime(pace);
+        server.chip().setFlashTiming(preset);
+        server.setClientWaitsCharged(!noWallClock);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean summarised = new AtomicBoolean();
         String where = start(server);
         Runnable stop = () -> {
-            server.close();
+            stop(server);
             if (!summarised.getAndSet(true)) {
                 summarise(server, chosen, where, json);
             }
@@ -219,6 +246,32 @@ public final class SimServeCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** Stops serving, saves the state, then completes the --vcd file. */
+    void stop(SimServer server) {
+        try {
+            server.close();
+        } finally {
+            if (waves != null) {
+                waves.close();
+            }
+        }
+    }
+
+    /** The global --vcd file's writer (its time starts at the chip's present instant), or null. */
+    private VcdWriter vcdWriter(SimServer server) {
+        if (spec == null || !(spec.root().userObject() instanceof GlobalSettings.Source source)) {
+            return null; // run on its own (tests): no global options
+        }
+        VcdWriter writer = WaveformFile.open(source.settings(), "blueflash sim serve " + server.chip().profile().name());
+        if (writer == null) {
+            return null;
+        }
+        if (vcdForNanos != null) {
+            writer.limitTo(vcdForNanos);
+        }
+        return writer;
+    }
+
     /** Starts the chosen front end (and the control channel) and says where it listens. */
     String start(SimServer server) {
         HostLine line = frontEnd.bootloaderPty != null ? hostLine() : null;
@@ -250,9 +303,26 @@ public final class SimServeCommand implements Callable<Integer> {
 
     private String startFrontEnd(SimServer server, HostLine line) {
         FrontEnd f = frontEnd;
+        VcdWriter writer = vcdWriter(server);
         if (f.bootloaderPty != null) {
-            server.servePty("bootloader", f.bootloaderPty, SimEmulators.bootloader(server, line, System.err));
+            if (writer != null) {
+                waves = ChipWaveforms.bootloaderUart(server.chip(), writer, 0, baud, true);
+            }
+            server.servePty("bootloader", f.bootloaderPty, SimEmulators.bootloader(server, line, System.err, waves));
             return "the AN3155 bootloader on " + f.bootloaderPty;
+        }
+        if (f.jtagBitbang != null) {
+            StreamService service = SimEmulators.jtagBitbang(server.chip());
+            if (writer != null) {
+                waves = ChipWaveforms.jtagProbe(server.chip(), writer, 0).withFirmwarePins();
+                service = SimEmulators.jtagBitbang(server.chip(), waves);
+            }
+            int port = server.serveTcp("remote_bitbang", f.jtagBitbang, service);
+            return "JTAG (remote_bitbang) on 127.0.0.1:" + port;
+        }
+        if (writer != null) {
+            waves = ChipWaveforms.swdProbe(server.chip(), writer, 0).withFirmwarePins();
+            server.chip().addTraceListener(waves);
         }
         if (f.bmpPty != null) {
             server.servePty("bmp", f.bmpPty, SimEmulators.blackMagicProbe(server));
@@ -265,12 +335,11 @@ public final class SimServeCommand implements Callable<Integer> {
         if (f.stlinkTcp != null) {
             StLinkPersonality probe = stLinkPersonality();
             int port = server.serveTcpConcurrently("stlink-server", f.stlinkTcp,
-                    SimEmulators.stLinkServer(server.chip(), probe, System.err));
+                    SimEmulators.stLinkServer(server.chip(), probe, TimingPreset.named(timing), System.err));
             return "an ST-Link/" + probe.model() + " (" + probe.label() + ", serial " + probe.serial()
                     + ", stlink-server protocol) on 127.0.0.1:" + port;
         }
-        int port = server.serveTcp("remote_bitbang", f.jtagBitbang, SimEmulators.jtagBitbang(server.chip()));
-        return "JTAG (remote_bitbang) on 127.0.0.1:" + port;
+        throw new IllegalStateException("no front end chosen");
     }
 
     /** The probe --stlink-model and --stlink-serial ask for. */

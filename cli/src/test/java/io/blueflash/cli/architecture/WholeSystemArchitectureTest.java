@@ -21,6 +21,7 @@ class WholeSystemArchitectureTest {
     private static final String SIM_ADAPTER = "io.blueflash.sim.adapter..";
     private static final String SERVICE = "io.blueflash.service..";
     private static final String PORT_IN = "io.blueflash.port.in..";
+    private static final String GDB_SERVER = "io.blueflash.gdbserver..";
 
     /** Main classes only: neither test-classes directories nor test-jars (api's contract tests). */
     private static final JavaClasses ALL = new ClassFileImporter()
@@ -35,6 +36,7 @@ class WholeSystemArchitectureTest {
                 .anySatisfy(p -> org.assertj.core.api.Assertions.assertThat(p).startsWith("io.blueflash.port.out"))
                 .anySatisfy(p -> org.assertj.core.api.Assertions.assertThat(p).startsWith("io.blueflash.sim"))
                 .anySatisfy(p -> org.assertj.core.api.Assertions.assertThat(p).startsWith("io.blueflash.transport.serial"))
+                .anySatisfy(p -> org.assertj.core.api.Assertions.assertThat(p).startsWith("io.blueflash.gdbserver"))
                 .anySatisfy(p -> org.assertj.core.api.Assertions.assertThat(p).startsWith("io.blueflash.cli"));
     }
 
@@ -90,6 +92,22 @@ class WholeSystemArchitectureTest {
         noClasses().that().resideInAPackage("io.blueflash.cli..")
                 .and().doNotBelongToAnyOf(FlashToolMain.class)
                 .should().dependOnClassesThat().resideInAPackage(SERVICE)
+                .check(ALL);
+    }
+
+    /**
+     * {@code gdb-server} is a driving adapter (issue 18): it reaches the target through the core's
+     * driven ports and the use cases it is handed, never through a transport, the simulator, a service
+     * (the composition root builds those) or the CLI; and only the CLI registers it.
+     */
+    @Test
+    void gdbServerIsADrivingAdapterOnTheCoreOnly() {
+        noClasses().that().resideInAPackage(GDB_SERVER)
+                .should().dependOnClassesThat().resideInAnyPackage(USB, SERIAL, "io.blueflash.sim..", SERVICE,
+                        "io.blueflash.cli..", "io.blueflash.bench..")
+                .check(ALL);
+        noClasses().that().resideOutsideOfPackages(GDB_SERVER, "io.blueflash.cli..")
+                .should().dependOnClassesThat().resideInAPackage(GDB_SERVER)
                 .check(ALL);
     }
 

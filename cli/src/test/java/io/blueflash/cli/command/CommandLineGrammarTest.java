@@ -126,6 +126,17 @@ class CommandLineGrammarTest {
     }
 
     @Test
+    void givenFlashMapOption_whenWriteEraseVerify_thenEachCarriesTheFileAndReadRefusesIt() {
+        run("write fw.bin 0x08000000 --flash-map w.svg");
+        run("erase --flash-map e.svg");
+        run("verify fw.hex --flash-map v.svg");
+
+        assertThat(ops.calls).containsExactly("write fw.bin 0x08000000 --flash-map w.svg", "erase - - --flash-map e.svg",
+                "verify fw.hex - --flash-map v.svg");
+        assertThat(run("read out.bin 0x08000000 16 --flash-map r.svg")).isEqualTo(1);
+    }
+
+    @Test
     void givenMalformedAddress_whenParsed_thenUsageErrorNamesTheText() {
         assertThat(run("--probe sim write fw.bin 0x08zz")).isEqualTo(1);
         assertThat(errText()).contains("'0x08zz' is not a valid address").contains("hint: usage: blueflash write --help");

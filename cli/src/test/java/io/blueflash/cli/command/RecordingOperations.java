@@ -36,8 +36,8 @@ public final class RecordingOperations implements Operations {
     }
 
     @Override
-    public ExitCode verify(Path file, OptionalLong address) {
-        calls.add("verify " + file + " " + text(address));
+    public ExitCode verify(Path file, OptionalLong address, java.util.Optional<Path> flashMap) {
+        calls.add("verify " + file + " " + text(address) + flashMap.map(f -> " --flash-map " + f).orElse(""));
         return ExitCode.OK;
     }
 
@@ -54,9 +54,10 @@ public final class RecordingOperations implements Operations {
     }
 
     @Override
-    public ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding) {
+    public ExitCode erase(OptionalLong address, OptionalLong size, boolean allowPageRounding,
+                          java.util.Optional<Path> flashMap) {
         calls.add("erase " + text(address) + " " + (size.isPresent() ? size.getAsLong() : "-")
-                + (allowPageRounding ? " rounding" : ""));
+                + (allowPageRounding ? " rounding" : "") + flashMap.map(f -> " --flash-map " + f).orElse(""));
         return ExitCode.OK;
     }
 
@@ -94,6 +95,12 @@ public final class RecordingOperations implements Operations {
     public ExitCode changeOptionBytes(io.blueflash.port.in.OptionBytesChange change, boolean yesEraseAllFlash,
                                       boolean yesLockChip) {
         calls.add("option-bytes " + change + (yesEraseAllFlash ? " yes-erase" : "") + (yesLockChip ? " yes-lock" : ""));
+        return ExitCode.OK;
+    }
+
+    @Override
+    public ExitCode gdbServer(GdbServerChoices choices) {
+        calls.add("gdb-server " + choices);
         return ExitCode.OK;
     }
 

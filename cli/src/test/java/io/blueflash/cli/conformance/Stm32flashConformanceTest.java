@@ -92,7 +92,7 @@ class Stm32flashConformanceTest {
              SimServer server = SimServer.open("stm32f103c8", dir.resolve("chip.sim"),
                      new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
              RunningFirmware running = RunningFirmware.watch(server.chip())) {
-            server.servePty("bootloader", pty.deviceEnd(), SimEmulators.bootloader(server, line, server.logStream()));
+            server.servePty("bootloader", pty.deviceEnd(), SimEmulators.bootloader(server, line, server.logStream(), null));
             int control = server.serveControl(0, new io.blueflash.sim.serve.ControlChannel(server, line,
                     io.blueflash.sim.serve.ControlChannel.Wiring.USUAL)::serve);
             Flow flow = new Flow(report, server, dir);

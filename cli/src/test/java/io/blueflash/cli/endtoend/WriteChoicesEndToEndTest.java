@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 12 item 14: write --mass-erase, --no-verify, --no-compare; the defaults unchanged. */
+/** Issue 12 item 14: write --mass-erase, --no-verify, --no-compare; issue 14: --assume-blank; the defaults unchanged. */
 class WriteChoicesEndToEndTest {
 
     @TempDir
@@ -74,5 +74,32 @@ class WriteChoicesEndToEndTest {
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.jsonNumber("pagesProgrammed")).isEqualTo(1);
         assertThat(r.jsonNumber("pagesUnchanged")).isZero();
+    }
+
+    @Test
+    void givenAssumeBlank_whenWritingOntoBlankPages_thenNothingIsErasedAndTheOtherPagesKeepTheirBytes() throws IOException {
+        CliRun r = sim("--json write --assume-blank " + blink + " 0x08000000");
+
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.jsonNumber("pagesErased")).isZero();
+        assertThat(r.out).contains("\"verified\":true");
+        assertThat(sim("read " + dir.resolve("p10.bin") + " 0x08002800 4").exitCode).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("p10.bin"))).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void givenAssumeBlank_whenThePageHoldsData_thenTheWriteFailsNamingTheUnerasedFlash() {
+        CliRun r = sim("write --assume-blank " + dir.resolve("high.bin") + " 0x08002800");
+
+        assertThat(r.exitCode).as(r.toString()).isNotZero();
+        assertThat(r.err + r.out).contains("not erased");
+    }
+
+    @Test
+    void givenAssumeBlankAndMassErase_whenWriting_thenRefusedAsContradictory() {
+        CliRun r = sim("write --assume-blank --mass-erase " + blink + " 0x08000000");
+
+        assertThat(r.exitCode).as(r.toString()).isNotZero();
+        assertThat(r.err).contains("--assume-blank");
     }
 }

@@ -15,7 +15,11 @@ import io.blueflash.sim.chip.SimStateCorruptException;
 import io.blueflash.sim.chip.SimStateLock;
 import io.blueflash.sim.chip.SimStateFile;
 import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.chip.FlashTiming;
 import io.blueflash.sim.chip.TimingCorner;
+import io.blueflash.sim.wave.ChipWaveforms;
+import io.blueflash.sim.wave.VcdWriter;
+import io.blueflash.sim.chip.TimingPreset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,14 +42,19 @@ import java.util.OptionalInt;
  * SWD transaction and saves it ({@link SessionSignals}); without one, each connector keeps one board per profile in
  * memory, so a second connection sees what the first wrote. {@code swdFrequencyKhz} sets the SWD
  * clock (default 4 MHz); {@value #TIMING_OPTION} picks the datasheet corner of the flash times;
- * {@value #AP_WAIT_OPTION}=true makes the DP answer WAIT while flash is busy; {@code trace} receives every SWD transaction, decoded bus access and
+ * {@value #AP_WAIT_OPTION}=true makes the DP answer WAIT while flash is busy; {@link ConnectOptions#SIM_VCD} records
+ * the SWD connector's wires to a VCD file ({@link ChipWaveforms}); {@code trace} receives every SWD transaction, decoded bus access and
  * flash event; the {@link io.blueflash.model.ConnectMode} is honoured (normal: reset and halt;
  * under reset: halt while NRST is held; hot plug: attach only).
  */
 public final class SimulatedProbeConnector implements ProbeConnector {
 
     public static final String TRANSPORT = "sim";
-    /** Transport option: flash timing corner {@code min}, {@code typ} (default) or {@code max} (facts §B.8). */
+    /**
+     * Transport option: flash timing, a datasheet corner {@code min}, {@code typ} (default) or {@code max}
+     * (facts §B.8), or a preset: {@code datasheet} (= typ) or {@code measured} (calibrated on published
+     * board figures, {@link TimingPreset}).
+     */
     public static final String TIMING_OPTION = "sim.timing";
     /**
      * Transport option {@code true}: the DP answers WAIT while an AP transfer would stall on BSY,
@@ -60,6 +69,10 @@ public final class SimulatedProbeConnector implements ProbeConnector {
     public static final String FAULTS_OPTION = ConnectOptions.SIM_FAULTS;
 
     private final Map<String, Stm32F103> boards = new HashMap<>();
+    /** VCD files this connector has written, with the file time where each ended: a later session continues it. */
+    private final Map<Path, Long> waveformEnds = new HashMap<>();
+    /** Default size cap of a VCD file: 256 MiB. */
+    public static final long DEFAULT_VCD_MAX_BYTES = 256L << 20;
 
     /** The ServiceLoader constructor: boards are created on demand. */
     public SimulatedProbeConnector() {
@@ -94,12 +107,16 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         return profile.withUniqueId(List.of(id.get(0) + n, id.get(1), id.get(2)));
     }
 
-    private static TimingCorner timingCorner(String text) {
+    private static FlashTiming flashTiming(String text) {
+        String name = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (name.equals("datasheet") || name.equals("measured")) {
+            return TimingPreset.named(name).flashTiming();
+        }
         try {
-            return TimingCorner.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+            return FlashTiming.datasheet(TimingCorner.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("transport option " + TIMING_OPTION + "=" + text
-                    + " is not one of min, typ, max");
+                    + " is not one of min, typ, max, datasheet, measured");
         }
     }
 
@@ -125,6 +142,44 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         } catch (java.io.UncheckedIOException e) {
             throw new ProbeStateException(ProbeStateException.Kind.UNUSABLE, stateFile, e.getMessage(), e);
         }
+    }
+
+    /**
+     * The VCD recorder {@link ConnectOptions#SIM_VCD} asks for, or null. A file this connector already
+     * wrote in this process (a command's second session, e.g. {@code --reset}) is continued, not replaced.
+     */
+    private SessionWaveforms openWaveforms(ConnectOptions options, Stm32F103 chip) {
+        String file = options.option(ConnectOptions.SIM_VCD, "");
+        if (file.isBlank()) {
+            return null;
+        }
+        Path path = Path.of(file).toAbsolutePath();
+        long maxBytes = maxBytes(options.option(ConnectOptions.SIM_VCD_MAX_BYTES, ""));
+        Long previousEnd = waveformEnds.get(path);
+        String version = "blueflash simulated " + chip.profile().name();
+        VcdWriter vcd = previousEnd == null ? VcdWriter.create(path, maxBytes, version)
+                : VcdWriter.appendTo(path, maxBytes, version);
+        long start = previousEnd == null ? 0 : previousEnd + SESSION_GAP_NANOS;
+        return new SessionWaveforms(ChipWaveforms.swdProbe(chip, vcd, start), end -> waveformEnds.put(path, end));
+    }
+
+    /** Idle time drawn between two sessions in one VCD file. */
+    private static final long SESSION_GAP_NANOS = 10_000;
+
+    private static long maxBytes(String text) {
+        if (text.isBlank()) {
+            return DEFAULT_VCD_MAX_BYTES;
+        }
+        try {
+            long bytes = Long.parseLong(text.trim());
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("transport option " + ConnectOptions.SIM_VCD_MAX_BYTES + "=" + text
+                + " is not a positive number of bytes");
     }
 
     @Override
@@ -165,7 +220,7 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         try {
             loaded = stateFile == null ? null : load(stateFile, chip);
             options.swdFrequencyKhz().ifPresent(khz -> chip.setSwdFrequencyHz(khz * 1000L));
-            chip.setFlashTiming(timingCorner(options.option(TIMING_OPTION, "typ")));
+            chip.setFlashTiming(flashTiming(options.option(TIMING_OPTION, "typ")));
             chip.debugPort().setWaitWhileBusStalls(Boolean.parseBoolean(options.option(AP_WAIT_OPTION, "false")));
             SimFaultOptions.apply(options.option(FAULTS_OPTION, ""), chip.faults());
         } catch (RuntimeException e) {
@@ -179,6 +234,7 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         SimulatedTargetConnection connection = new SimulatedTargetConnection(chip, probe, stateFile, options.trace(),
                 lock, loaded);
         try {
+            connection.recordWaveforms(openWaveforms(options, chip));
             connection.attach(options.mode());
         } catch (RuntimeException e) {
             connection.abandon();

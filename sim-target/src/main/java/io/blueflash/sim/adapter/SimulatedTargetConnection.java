@@ -47,6 +47,7 @@ public final class SimulatedTargetConnection implements TargetConnection {
     private final SimStateLock lock;
     private final SimState loaded;
     private final SessionSignals signals = new SessionSignals();
+    private SessionWaveforms waveforms;
     private boolean closed;
 
     SimulatedTargetConnection(Stm32F103 chip, ProbeDescriptor probe, Path stateFile, TraceSink trace) {
@@ -79,6 +80,14 @@ public final class SimulatedTargetConnection implements TargetConnection {
         this.core = new CortexMCoreControl(memory);
         this.resetLine = chip::setNrst;
         this.debugPort = debugPort;
+    }
+
+    /** Records the chip's wires for this session from now on ({@code null}: no recording). */
+    void recordWaveforms(SessionWaveforms recorder) {
+        if (recorder != null) {
+            waveforms = recorder;
+            chip.addTraceListener(recorder.waves());
+        }
     }
 
     /** Attaches as {@code mode} says (facts §C.6, ConnectMode). */
@@ -189,9 +198,18 @@ public final class SimulatedTargetConnection implements TargetConnection {
     }
 
     private void release() {
-        if (lock != null) {
-            lock.close();
+        try {
+            if (waveforms != null) {
+                chip.removeTraceListener(waveforms.waves());
+                SessionWaveforms recorder = waveforms;
+                waveforms = null;
+                recorder.close();
+            }
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+            signals.sessionClosed();
         }
-        signals.sessionClosed();
     }
 }

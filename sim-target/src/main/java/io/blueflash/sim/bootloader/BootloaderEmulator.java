@@ -71,6 +71,7 @@ public final class BootloaderEmulator {
     private final int bitsPerCharacter;
     private final FpecDriver fpec;
     private final MemoryMap map;
+    private CharacterObserver observer = (fromHost, value) -> { };
     private boolean synchronised;
     private boolean jumped;
     private int lockedBaud;
@@ -117,6 +118,17 @@ public final class BootloaderEmulator {
         this.seenResets = chip.resets();
         this.fpec = new FpecDriver(bus, clock, POLL_NANOS, chip.profile().density().dualBank());
         this.map = new MemoryMap(chip.profile());
+    }
+
+    /** Sees each character on the UART when its stop bit ends (the chip's clock then reads that instant). */
+    @FunctionalInterface
+    public interface CharacterObserver {
+        void character(boolean fromHost, int value);
+    }
+
+    /** Reports every character on the line to {@code characterObserver} from now on (e.g. to draw it). */
+    public void observe(CharacterObserver characterObserver) {
+        observer = Objects.requireNonNull(characterObserver, "'characterObserver' must not be null");
     }
 
     /** Bytes received from the host so far. */
@@ -265,6 +277,7 @@ public final class BootloaderEmulator {
                     throw new Restarted(b);
                 }
                 clock.advance(characterNanos());
+                observer.character(true, b);
                 if (synchronised && line.baud() != lockedBaud) {
                     continue; // the USART sees a framing error; the ROM drops the byte
                 }
@@ -282,6 +295,7 @@ public final class BootloaderEmulator {
             out.write(b);
             bytesOut++;
             clock.advance(characterNanos());
+            observer.character(false, b);
         }
 
         void send(byte[] bytes) throws IOException {

@@ -191,6 +191,16 @@ public final class Stm32F103 {
         fpec.setTiming(FlashTiming.datasheet(corner));
     }
 
+    /** Flash BSY durations given outright (calibration, tests). */
+    public void setFlashTiming(FlashTiming timing) {
+        fpec.setTiming(timing);
+    }
+
+    /** Flash BSY durations of a timing preset ({@link TimingPreset#flashTiming()}). */
+    public void setFlashTiming(TimingPreset preset) {
+        fpec.setTiming(preset.flashTiming());
+    }
+
     public FlashTiming flashTiming() {
         return fpec.timing();
     }
@@ -225,9 +235,8 @@ public final class Stm32F103 {
         }
         nrstAsserted = asserted;
         core.setHeldInReset(asserted);
-        if (asserted) {
-            tracer.emit(() -> new SimTraceEvent.FlashEvent(clock.nanos(), "NRST low: system held in reset"));
-        } else {
+        tracer.emit(() -> new SimTraceEvent.NrstEdge(clock.nanos(), asserted));
+        if (!asserted) {
             systemReset(Rcc.ResetCause.PIN);
         }
     }

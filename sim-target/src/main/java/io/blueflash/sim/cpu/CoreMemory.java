@@ -46,6 +46,8 @@ final class CoreMemory {
     private final Dwt watchpoints;
     private Host host;
     private boolean flashDirect;
+    /** flash.length - 1 while flash is directly readable, else 0: the in-line fetch test in one compare. */
+    private int flashFetchLimit;
     /** SRAM direct path allowed; when not, the "size" below is 0 so every SRAM access takes the bus. */
     private int sramSize;
     private int latency;
@@ -70,6 +72,7 @@ final class CoreMemory {
     /** Re-reads what may change behind the core's back (FPEC state, boot alias, FLASH_ACR). */
     void refresh(CpuClocking clocking) {
         flashDirect = ports.flashDirectlyReadable();
+        flashFetchLimit = flashDirect ? flash.length - 1 : 0;
         sramSize = ports.sramDirectlyAccessible() ? sram.length : 0;
         aliasBase = ports.bootAliasBase();
         latency = clocking.flashLatency();
@@ -88,8 +91,10 @@ final class CoreMemory {
             return sram[off] & 0xFF | (sram[off + 1] & 0xFF) << 8;
         }
         off = address - FLASH_BASE;
-        if (off >= 0 && off < flash.length - 1 && flashDirect) {
-            waitCycles += prefetch.fetch(off, time.cycles + waitCycles, latency, prefetchOn);
+        if (off >= 0 && off < flashFetchLimit) {
+            if (off >>> 3 != prefetch.currentLine) { // within the current line a fetch costs nothing
+                waitCycles += prefetch.fetch(off, time.cycles + waitCycles, latency, prefetchOn);
+            }
             return flash[off] & 0xFF | (flash[off + 1] & 0xFF) << 8;
         }
         if (address >= 0 && address < flash.length - 1 && flashDirect && aliasBase == FLASH_BASE) {
@@ -153,7 +158,7 @@ final class CoreMemory {
         }
         off = address - FLASH_BASE;
         if (off >= 0 && off <= flash.length - size && flashDirect) {
-            waitCycles += latency;
+            waitCycles += prefetch.dataRead(time.cycles + waitCycles, latency, prefetchOn);
             return little(flash, off, size);
         }
         return slowRead(address, size);

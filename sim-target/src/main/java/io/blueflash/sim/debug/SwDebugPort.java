@@ -110,6 +110,11 @@ public final class SwDebugPort implements SwdTransactionPort {
         return frequencyHz;
     }
 
+    /** Idle cycles the host clocks after each transaction (what {@link #chargeBits} adds to every transaction). */
+    public int idleCycles() {
+        return idleCycles;
+    }
+
     /** Idle cycles the host clocks after each transaction (BMP clocks 8, facts §C.1). */
     public void setIdleCycles(int cycles) {
         if (cycles < 0) {
@@ -191,7 +196,7 @@ public final class SwDebugPort implements SwdTransactionPort {
 
     void lineResetUncharged() {
         awaitingDpidr = true;
-        tracer.emit(() -> new SimTraceEvent.SwdLineEvent(clock.nanos(), "line reset: next transaction must read DPIDR"));
+        tracer.emit(() -> new SimTraceEvent.SwdLineReset(clock.nanos()));
     }
 
     /** Decides the ACK of a request; consumes an injected WAIT. No side effect on registers. */

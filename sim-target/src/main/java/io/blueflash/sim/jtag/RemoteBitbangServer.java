@@ -16,9 +16,30 @@ import java.util.function.Consumer;
  */
 public final class RemoteBitbangServer {
 
+    /** Sees every pin level the client sets, e.g. to draw them as a waveform. */
+    public interface PinObserver {
+        /** TCK, TMS and TDI were set; {@code tdo} is what the chain drives on TDO now. */
+        void pins(boolean tck, boolean tms, boolean tdi, boolean tdo);
+
+        /** TRST or SRST changed (true = asserted). */
+        void resetPins(boolean trst, boolean srst);
+    }
+
+    private static final PinObserver NO_OBSERVER = new PinObserver() {
+        @Override
+        public void pins(boolean tck, boolean tms, boolean tdi, boolean tdo) {
+        }
+
+        @Override
+        public void resetPins(boolean trst, boolean srst) {
+        }
+    };
+
     private final JtagScanChain chain;
     private final Consumer<Boolean> srst;
+    private PinObserver observer = NO_OBSERVER;
     private boolean srstAsserted;
+    private boolean trstAsserted;
     private long ignoredCharacters;
 
     /** @param srst receives the NRST level (true = asserted) when it changes */
@@ -31,6 +52,14 @@ public final class RemoteBitbangServer {
         }
         this.chain = chain;
         this.srst = srst;
+    }
+
+    /** Reports every pin the client sets to {@code pinObserver} from now on. */
+    public void observe(PinObserver pinObserver) {
+        if (pinObserver == null) {
+            throw new IllegalArgumentException("'pinObserver' must not be null");
+        }
+        observer = pinObserver;
     }
 
     public JtagScanChain chain() {
@@ -67,14 +96,20 @@ public final class RemoteBitbangServer {
         if (c >= '0' && c <= '7') {
             int bits = c - '0';
             chain.drive((bits & 4) != 0, (bits & 2) != 0, (bits & 1) != 0);
+            observer.pins((bits & 4) != 0, (bits & 2) != 0, (bits & 1) != 0, chain.tdo());
         } else if (c == 'R') {
             out.write(chain.tdo() ? '1' : '0');
         } else if (c >= 'r' && c <= 'u') {
             int bits = c - 'r';
-            if ((bits & 2) != 0) {
+            boolean trst = (bits & 2) != 0;
+            if (trst) {
                 chain.trst();
             }
             boolean asserted = (bits & 1) != 0;
+            if (trst != trstAsserted || asserted != srstAsserted) {
+                trstAsserted = trst;
+                observer.resetPins(trst, asserted);
+            }
             if (asserted != srstAsserted) {
                 srstAsserted = asserted;
                 srst.accept(asserted);

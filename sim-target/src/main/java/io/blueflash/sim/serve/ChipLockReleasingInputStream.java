@@ -24,6 +24,11 @@ import java.util.function.BooleanSupplier;
  * sessions of one chip and moved to the moment of every release, so that two clients waiting at the
  * same time do not both charge the same wall time to the clock.
  *
+ * <p>A server may instead leave its clock alone while clients think ({@code chargeWaits} false): then
+ * only what the emulators charge (USB round trips, UART characters, SWD bits, BSY periods) passes,
+ * so a run's simulated time no longer depends on how busy the host is. Benchmarks want that; a
+ * client that waits for the chip with sleeps still sees time pass through the cost of its polls.
+ *
  * <p>Once the server is stopping, the session ends at its next read: the final state has been saved.
  *
  * <p>It also hides {@code FileInputStream}'s seeking {@code readNBytes}, which a pty refuses.
@@ -34,11 +39,13 @@ final class ChipLockReleasingInputStream extends FilterInputStream {
     private final SimClock clock;
     private final BooleanSupplier stopping;
     private final AtomicLong idleSince;
+    private final BooleanSupplier chargeWaits;
     private final ClientSession session;
 
     ChipLockReleasingInputStream(InputStream in, ReentrantLock chipLock, SimClock clock, BooleanSupplier stopping,
-                                 AtomicLong idleSince, ClientSession session) {
+                                 AtomicLong idleSince, BooleanSupplier chargeWaits, ClientSession session) {
         super(in);
+        this.chargeWaits = chargeWaits;
         this.session = session;
         this.chipLock = chipLock;
         this.clock = clock;
@@ -98,8 +105,10 @@ final class ChipLockReleasingInputStream extends FilterInputStream {
         chipLock.lock();
         long now = System.nanoTime();
         long idle = Math.max(0, now - idleSince.getAndSet(now));
-        clock.advance(idle);
-        session.waited(idle);
+        if (chargeWaits.getAsBoolean()) {
+            clock.advance(idle);
+            session.waited(idle);
+        }
         checkRunning();
     }
 

@@ -4,6 +4,7 @@ import io.blueflash.sim.bootloader.BootloaderEmulator;
 import io.blueflash.sim.bootloader.HostLine;
 import io.blueflash.sim.chip.SimProfile;
 import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.chip.TimingPreset;
 import io.blueflash.sim.gdb.GdbServerEmulator;
 import io.blueflash.sim.jtag.RemoteBitbangServer;
 import io.blueflash.sim.jtag.Stm32F1JtagChain;
@@ -11,6 +12,7 @@ import io.blueflash.sim.stlink.StLinkEmulator;
 import io.blueflash.sim.stlink.StLinkPersonality;
 import io.blueflash.sim.stlink.server.StLinkServer;
 import io.blueflash.sim.stlink.server.StLinkServerDevice;
+import io.blueflash.sim.wave.ChipWaveforms;
 
 import java.io.PrintStream;
 
@@ -25,14 +27,26 @@ public final class SimEmulators {
         return new BootloaderEmulator(chip, baud)::serve;
     }
 
+    /** As {@link #bootloader(Stm32F103, int)}, drawing every character on USART1's RX and TX into {@code waves}. */
+    public static StreamService bootloader(Stm32F103 chip, int baud, ChipWaveforms waves) {
+        BootloaderEmulator emulator = new BootloaderEmulator(chip, baud);
+        emulator.observe(waves::uartCharacter);
+        return emulator::serve;
+    }
+
     /**
      * The AN3155 ROM bootloader on a UART whose host side is {@code line} (its rate may change while
      * serving, {@link ControlChannel}); tells {@code server} where one client's session ends (GO, a
-     * reset, a new client's 0x7F) and {@code log} about rates outside the specification.
+     * reset, a new client's 0x7F) and {@code log} about rates outside the specification; draws every
+     * character into {@code waves} when not null.
      */
-    public static StreamService bootloader(SimServer server, HostLine line, PrintStream log) {
-        return new BootloaderEmulator(server.chip(), line, BootloaderEmulator.BITS_8E1)
-                .onSessionEnd(server::clientSessionEnded).onWarning(log::println)::serve;
+    public static StreamService bootloader(SimServer server, HostLine line, PrintStream log, ChipWaveforms waves) {
+        BootloaderEmulator emulator = new BootloaderEmulator(server.chip(), line, BootloaderEmulator.BITS_8E1)
+                .onSessionEnd(server::clientSessionEnded).onWarning(log::println);
+        if (waves != null) {
+            emulator.observe(waves::uartCharacter);
+        }
+        return emulator::serve;
     }
 
     /** A Black Magic Probe's GDB server (facts §F). */
@@ -60,12 +74,45 @@ public final class SimEmulators {
         return new StLinkServer(emulator::transfer, device, log::println)::serve;
     }
 
+    /**
+     * As {@link #stLinkServer(Stm32F103, StLinkPersonality, PrintStream)}, the emulator's firmware
+     * costing what {@code preset} says per memory transfer; the chip's flash timing is set apart.
+     */
+    public static StreamService stLinkServer(Stm32F103 chip, StLinkPersonality personality, TimingPreset preset,
+                                             PrintStream log) {
+        StLinkEmulator emulator = new StLinkEmulator(chip, personality);
+        emulator.setFirmwareNanosPerReadTransfer(preset.stLinkNanosPerReadTransfer());
+        StLinkServerDevice device = new StLinkServerDevice(0x0483, personality.productId(), personality.serial());
+        return new StLinkServer(emulator::transfer, device, log::println)::serve;
+    }
+
     /** The chip's JTAG chain (boundary scan + JTAG-DP) behind OpenOCD's remote_bitbang protocol. */
     public static StreamService jtagBitbang(Stm32F103 chip) {
+        return bitbangServer(chip)::serve;
+    }
+
+    private static RemoteBitbangServer bitbangServer(Stm32F103 chip) {
         SimProfile profile = chip.profile();
         return new RemoteBitbangServer(
                 Stm32F1JtagChain.create(chip.swd(), profile.dbgmcuIdcode() & 0xFFF, jtagIdcode(profile.dpidr())),
-                chip::setNrst)::serve;
+                chip::setNrst);
+    }
+
+    /** As {@link #jtagBitbang(Stm32F103)}, drawing every pin the client sets into {@code waves}. */
+    public static StreamService jtagBitbang(Stm32F103 chip, ChipWaveforms waves) {
+        RemoteBitbangServer server = bitbangServer(chip);
+        server.observe(new RemoteBitbangServer.PinObserver() {
+            @Override
+            public void pins(boolean tck, boolean tms, boolean tdi, boolean tdo) {
+                waves.jtagPins(tck, tms, tdi, tdo);
+            }
+
+            @Override
+            public void resetPins(boolean trst, boolean srst) {
+                waves.jtagResetPins(trst, srst);
+            }
+        });
+        return server::serve;
     }
 
     /**

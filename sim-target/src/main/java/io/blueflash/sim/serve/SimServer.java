@@ -88,6 +88,7 @@ public final class SimServer implements AutoCloseable {
     private final List<ClientSession> active = new CopyOnWriteArrayList<>();
     private final ThreadLocal<ClientSession> current = new ThreadLocal<>();
     private volatile boolean closed;
+    private volatile boolean chargeClientWaits = true;
     private volatile boolean paced;
 
     private long savedAtNanos;
@@ -157,6 +158,15 @@ public final class SimServer implements AutoCloseable {
         } finally {
             chipLock.unlock();
         }
+    }
+
+    /**
+     * Whether the chip's clock runs at wall speed while a session waits for its client (the default,
+     * as a real board keeps running while the host thinks), or stands still, so that simulated time
+     * is only what the emulators charge and does not depend on the host's load (benchmarks).
+     */
+    public void setClientWaitsCharged(boolean charged) {
+        this.chargeClientWaits = charged;
     }
 
     /** Client sessions finished so far on all front ends. */
@@ -453,7 +463,7 @@ public final class SimServer implements AutoCloseable {
         active.add(session);
         try {
             service.serve(new ChipLockReleasingInputStream(in, chipLock, chip.clock(), () -> closed, chipIdleSince,
-                    session), new PacedOutputStream(out, session));
+                    () -> chargeClientWaits, session), new PacedOutputStream(out, session));
         } finally {
             try {
                 active.remove(session);

@@ -55,6 +55,32 @@ public sealed interface SimTraceEvent {
         }
     }
 
+    /** A line reset on the SWD wire (≥50 cycles high, ADIv5 §B4.3.3): the next transaction must read DPIDR. */
+    record SwdLineReset(long simNanos) implements SimTraceEvent {
+        @Override
+        public String layer() {
+            return "swd";
+        }
+
+        @Override
+        public String text() {
+            return "line reset: next transaction must read DPIDR";
+        }
+    }
+
+    /** The NRST pin driven low ({@code asserted}) or released by a probe (RM0008 §8.1.2). */
+    record NrstEdge(long simNanos, boolean asserted) implements SimTraceEvent {
+        @Override
+        public String layer() {
+            return "flash";
+        }
+
+        @Override
+        public String text() {
+            return asserted ? "NRST low: system held in reset" : "NRST high: reset released";
+        }
+    }
+
     /**
      * One AHB access with its decoded meaning, e.g. {@code DEBUG FLASH_CR <- PG}.
      *

@@ -76,4 +76,13 @@ class SimulatorDependencyRuleTest {
                         "io.blueflash.sim.probe..").or(JavaClass.Predicates.equivalentTo(SwdAck.class)))
                 .check(MAIN);
     }
+
+    @Test
+    void givenWaveforms_whenImported_thenDependOnJdkAndTheSiliconModelOnly() {
+        classes().that().resideInAPackage("io.blueflash.sim.wave..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(java.util.stream.Stream.concat(java.util.stream.Stream.of("java..", "io.blueflash.sim.wave.."),
+                        java.util.Arrays.stream(SILICON)).toArray(String[]::new))
+                .check(MAIN);
+    }
 }

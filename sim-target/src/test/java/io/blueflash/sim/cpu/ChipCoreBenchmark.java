@@ -54,20 +54,28 @@ public final class ChipCoreBenchmark {
         return chip;
     }
 
+    /**
+     * Rounds of 0.2 s simulated; on a shared machine the best round's CPU-second figure is the one
+     * other processes disturbed least. The straight-line program is 1 cycle per instruction from
+     * SRAM, so there simulated MHz = MIPS; from flash at 2 WS its 32-bit ADD.W lines stall, so MHz > MIPS.
+     */
     private static void measure(String name, Stm32F103 chip) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        chip.runFor(200_000_000L); // warm-up
-        for (int round = 0; round < 3; round++) {
+        chip.runFor(300_000_000L); // warm-up
+        double best = 0;
+        for (int round = 0; round < 8; round++) {
             long cycles = chip.core().cycles();
             long wall = System.nanoTime();
             long cpu = threads.getCurrentThreadCpuTime();
-            chip.runFor(1_000_000_000L);
+            chip.runFor(200_000_000L);
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
             double wallSeconds = (System.nanoTime() - wall) / 1e9;
             long ran = chip.core().cycles() - cycles;
+            best = Math.max(best, ran / cpuSeconds / 1e6);
             System.out.printf(Locale.ROOT, "%-34s %7.1f sim. MHz per wall second; %7.1f sim. MHz per CPU second%n",
                     name, ran / wallSeconds / 1e6, ran / cpuSeconds / 1e6);
         }
+        System.out.printf(Locale.ROOT, "%-34s best round: %.1f simulated MHz per CPU second%n", name, best);
     }
 
     public static void main(String[] args) {

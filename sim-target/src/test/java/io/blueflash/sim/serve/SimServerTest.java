@@ -47,6 +47,32 @@ class SimServerTest {
     }
 
     @Test
+    void givenClientWaitsNotCharged_whenTheClientPausesBetweenBytes_thenOnlyWhatTheServiceChargesPasses() throws Exception {
+        CountDownLatch served = new CountDownLatch(1);
+        try (SimServer server = SimServer.open("stm32f103c8", dir.resolve("chip.sim"),
+                new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            server.setClientWaitsCharged(false);
+            long before = server.simulatedNanos();
+            int port = server.serveTcp("test", 0, (in, out) -> {
+                while (in.read() >= 0) {
+                    server.chip().clock().advance(1_000);
+                }
+                served.countDown();
+            });
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                client.getOutputStream().write(1);
+                client.getOutputStream().flush();
+                Thread.sleep(200); // the client thinks, in wall time
+                client.getOutputStream().write(2);
+            }
+            assertThat(served.await(10, TimeUnit.SECONDS)).isTrue();
+            awaitSessions(server, 1);
+
+            assertThat(server.simulatedNanos() - before).isEqualTo(2_000);
+        }
+    }
+
+    @Test
     void givenSilentClient_whenServerCloses_thenItSavesWithoutWaitingForTheClient() throws Exception {
         Path state = dir.resolve("chip.sim");
         SimServer server = SimServer.open("stm32f103c8", state, new PrintStream(log, true, StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.blueflash.transport.serial.gdb;
 
+import io.blueflash.debug.rsp.RspFrames;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -7,8 +8,9 @@ import java.util.HexFormat;
 /**
  * Byte-level rules of the GDB remote serial protocol, host side (facts §F.2): packet framing
  * {@code $data#cs}, the modulo-256 checksum over the transmitted bytes, binary escaping of
- * {@code # $ } *} (0x7D then byte XOR 0x20) and run-length expansion of stub replies
- * ({@code c*n} = {@code c} repeated {@code n - 29} more times).
+ * {@code # $ } *} (0x7D then byte XOR 0x20) — those shared with {@code blueflash gdb-server} through
+ * api's {@link RspFrames} — and run-length expansion of stub replies
+ * ({@code c*n} = {@code c} repeated {@code n - 29} more times), which only a client needs.
  *
  * <p>Escaping and run-length encoding live on different layers: a stub's reply is first
  * run-length expanded (always), then un-escaped only by the callers that expect binary data
@@ -25,57 +27,31 @@ public final class RspCodec {
 
     /** Sum of {@code bytes[from, to)} modulo 256, as RSP defines the checksum. */
     public static int checksum(byte[] bytes, int from, int to) {
-        int sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += bytes[i] & 0xFF;
-        }
-        return sum & 0xFF;
+        return RspFrames.checksum(bytes, from, to);
     }
 
     /** The complete wire form {@code $payload#cs} of an already escaped payload. */
     public static byte[] frame(byte[] payload) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 4);
-        out.write('$');
-        out.writeBytes(payload);
-        out.write('#');
-        out.writeBytes(HEX.toHexDigits((byte) checksum(payload, 0, payload.length)).getBytes(StandardCharsets.US_ASCII));
-        return out.toByteArray();
+        return RspFrames.frame(payload);
     }
 
     /** True for the bytes that must be escaped inside binary data: {@code # $ } *}. */
     public static boolean needsEscape(int b) {
-        return b == '#' || b == '$' || b == ESCAPE || b == '*';
+        return RspFrames.needsEscape(b);
     }
 
     /** Escapes binary data for X and vFlashWrite packets (facts §F.2). */
     public static byte[] escape(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + data.length / 16 + 1);
-        for (byte b : data) {
-            if (needsEscape(b & 0xFF)) {
-                out.write(ESCAPE);
-                out.write((b & 0xFF) ^ 0x20);
-            } else {
-                out.write(b);
-            }
-        }
-        return out.toByteArray();
+        return RspFrames.escape(data);
     }
 
     /** Undoes {@link #escape}; a trailing lone escape byte is a protocol error. */
     public static byte[] unescape(byte[] data, int from) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
-        for (int i = from; i < data.length; i++) {
-            int b = data[i] & 0xFF;
-            if (b == ESCAPE) {
-                if (++i >= data.length) {
-                    throw new RspProtocolException("binary data ends inside an escape sequence (0x7D)");
-                }
-                out.write((data[i] & 0xFF) ^ 0x20);
-            } else {
-                out.write(b);
-            }
+        try {
+            return RspFrames.unescape(data, from);
+        } catch (IllegalArgumentException e) {
+            throw new RspProtocolException(e.getMessage(), e);
         }
-        return out.toByteArray();
     }
 
     /**
