@@ -53,6 +53,12 @@ final class GangCommands {
     /** How long Ctrl-C waits for the targets to unwind and the report to be printed. */
     static final long STOP_WAIT_MILLIS = 10_000;
 
+    /**
+     * What {@code --all-probes} takes: debug probes a USB listing identifies as such. A USB serial
+     * port may be wired to anything, and the simulator is never chosen by itself.
+     */
+    static final Set<String> ALL_PROBES_TRANSPORTS = Set.of("stlink", "bmp");
+
     private final CommandContext ctx;
 
     GangCommands(CommandContext ctx) {
@@ -109,10 +115,11 @@ final class GangCommands {
                 throw new UsageException("--all-probes takes every probe attached: give it without --probe or --serial");
             }
             List<ProbeInfo> real = ctx.useCases.listProbes().listProbes().probes().stream()
-                    .filter(p -> !"sim".equals(p.transport())).toList();
+                    .filter(p -> ALL_PROBES_TRANSPORTS.contains(p.transport())).toList();
             if (real.isEmpty()) {
-                throw new ProbeNotFoundException("--all-probes found no probe attached (the simulator is never "
-                        + "chosen by itself: name simulated boards with --probe sim#1 --probe sim#2 ...)");
+                throw new ProbeNotFoundException("--all-probes found no ST-Link or Black Magic Probe attached (serial "
+                        + "ports and the simulator are used only when named: --probe bootloader:PORT, "
+                        + "--probe sim#1 --probe sim#2 ...)");
             }
             real.forEach(p -> probes.add(ProbeSelector.parse(p.selector())));
             ctx.progress.note("targets: " + String.join(", ", real.stream().map(ProbeInfo::selector).toList()));
