@@ -11,7 +11,6 @@ import io.blueflash.gang.SerialCounter;
 import io.blueflash.gang.UniqueIdTable;
 import io.blueflash.image.FirmwareImage;
 import io.blueflash.image.ImageSegment;
-import io.blueflash.model.EraseMode;
 import io.blueflash.model.FlashOptions;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.model.TraceSink;
@@ -86,13 +85,7 @@ final class GangCommands {
             TargetData data = combined(counter.map(c -> c.forTarget(index)), table);
             targets.add(new GangTarget(probe, ProbeChoice.connectOptions(probe, ctx.settings, ctx.env, trace), data));
         }
-        FlashOptions options = FlashOptions.defaults().withResetAfterWrite(ctx.settings.resetAfter())
-                .withEraseMode(choices.massErase() ? EraseMode.MASS : choices.assumeBlank() ? EraseMode.NONE : EraseMode.PAGES)
-                .withVerifyAfterWrite(choices.verify())
-                .withSkipUnchangedPages(choices.compare());
-        if (ctx.settings.flashSize().isPresent()) {
-            options = options.withFlashSizeBytes(ctx.settings.flashSize().getAsLong());
-        }
+        FlashOptions options = ImageCommands.flashOptions(choices, ctx.settings);
 
         Progress progress = new Progress(probes);
         StopOnSignal stop = new StopOnSignal();
