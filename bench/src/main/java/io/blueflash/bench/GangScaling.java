@@ -17,6 +17,7 @@ import io.blueflash.port.out.TargetConnection;
 import io.blueflash.service.GangWriteService;
 import io.blueflash.service.WriteImageService;
 import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.chip.TimingPreset;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
 /**
  * How a gang write's time grows with its number of targets (issue 18): the same image written to
  * 1, 2, ... N fresh simulated boards at once, each behind its own probe stack, through the gang
- * service. Simulated time is the slowest board's (real boards program in parallel, so that is
+ * service, with the datasheet timing preset. Simulated time is the slowest board's (real boards program in parallel, so that is
  * what a real gang would take); wall and CPU time are what this host spent simulating them all.
  */
 public final class GangScaling {
@@ -78,7 +79,7 @@ public final class GangScaling {
         List<BenchRig> rigs = new ArrayList<>();
         try {
             for (int i = 0; i < targets; i++) {
-                rigs.add(BenchRig.create(transport, Stm32F103.create(profile), false));
+                rigs.add(BenchRig.create(transport, Stm32F103.create(profile), TimingPreset.DATASHEET, false));
             }
             List<GangTarget> gang = new ArrayList<>();
             for (int i = 1; i <= targets; i++) {

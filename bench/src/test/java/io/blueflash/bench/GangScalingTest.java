@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 class GangScalingTest {
 
     @Test
-    void givenThreeStLinkV3Boards_whenGangWritten_thenAllWrittenAndTheSlowestBoardsTimeIsAtLeastTheDatasheets() {
-        GangScaling.Row row = GangScaling.runOnce("stm32f103c8", BenchTransport.STLINK_V3, 3, 8 * 1024);
+    void givenThreeStLinkV3Boards_whenGangWritten_thenAllWrittenAndTheSlowestTakesAsLongAsOneBoardAlone() {
+        GangScaling.Row one = GangScaling.runOnce("stm32f103c8", BenchTransport.STLINK_V3, 1, 8 * 1024);
+        GangScaling.Row three = GangScaling.runOnce("stm32f103c8", BenchTransport.STLINK_V3, 3, 8 * 1024);
 
-        assertThat(row.written()).as(row.note()).isEqualTo(3);
-        assertThat(row.simNanos()).as("8 KB programmed on the slowest board (a fresh chip: nothing to erase)")
-                .isGreaterThanOrEqualTo(DatasheetLimit.write(0, false, 8 * 1024));
-        assertThat(row.wallNanos()).isPositive();
+        assertThat(three.written()).as(three.note()).isEqualTo(3);
+        assertThat(one.simNanos()).as("8 KB programmed: simulated time passed").isPositive();
+        assertThat(three.simNanos()).as("boards program in parallel, each on its own simulated clock")
+                .isEqualTo(one.simNanos());
     }
 }
