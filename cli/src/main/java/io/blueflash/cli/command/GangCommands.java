@@ -77,7 +77,7 @@ final class GangCommands {
         table.ifPresent(t -> t.requireOutside(image));
         requireFaultScopesMatch(probes);
 
-        TraceSink trace = ctx.settings.trace() ? new ConsoleTrace(ctx.env.err()) : TraceSink.NONE;
+        TraceSink trace = ctx.trace();
         List<GangTarget> targets = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
             ProbeSelector probe = probes.get(i);
@@ -184,7 +184,7 @@ final class GangCommands {
 
         Progress(List<ProbeSelector> probes) {
             boolean shown = ctx.settings.progress() || (ctx.settings.verbosity() > 0 && !ctx.settings.json());
-            boolean onTerminal = ctx.settings.progress() && ctx.env.terminal() && !ctx.settings.trace();
+            boolean onTerminal = ctx.settings.progress() && ctx.env.terminal() && !ctx.settings.trace().toStderr();
             board = onTerminal ? new GangProgressBoard(ctx.env.err()) : null;
             GangProgressLines lines = new GangProgressLines(ctx.env.err());
             for (ProbeSelector probe : probes) {
