@@ -17,6 +17,8 @@ import io.blueflash.port.out.TargetConnection;
 import io.blueflash.progress.ProgressEvent;
 import io.blueflash.progress.ProgressListener;
 import java.time.Duration;
+import io.blueflash.model.TraceSink;
+import io.blueflash.trace.TraceOperation;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -24,18 +26,25 @@ import java.util.OptionalLong;
 final class Session implements AutoCloseable {
 
     private final TargetConnection connection;
+    private final TraceSink trace;
     private final long wallStart;
     private final OptionalLong simStart;
 
-    private Session(TargetConnection connection, long wallStart) {
+    private Session(TargetConnection connection, TraceSink trace, long wallStart) {
         this.connection = connection;
+        this.trace = trace;
         this.wallStart = wallStart;
         this.simStart = connection.simulatedNanos();
     }
 
     static Session open(ProbeConnectors connectors, ProbeSelector selector, ConnectOptions options) {
         long start = System.nanoTime();
-        return new Session(connectors.connect(selector, options), start);
+        return new Session(connectors.connect(selector, options), options.trace(), start);
+    }
+
+    /** Tells the teaching trace which step the next transactions carry out. */
+    void step(TraceOperation operation) {
+        trace.operation(operation);
     }
 
     TargetConnection connection() {
@@ -57,6 +66,7 @@ final class Session implements AutoCloseable {
 
     /** Identifies the chip, applies {@code --flash}, and notes the result. */
     ChipDescription identify(OptionalLong flashSizeBytes, ProgressListener progress) {
+        step(new TraceOperation.IdentifyChip());
         ChipDescription chip = new ChipIdentifier().identify(memory(), connection.deviceIdHint());
         if (flashSizeBytes.isPresent()) {
             chip = chip.withFlashSize(flashSizeBytes.getAsLong());
@@ -79,7 +89,8 @@ final class Session implements AutoCloseable {
 
     /** The chip family's flash driver for this connection (the family chooses which). */
     FlashDriver driver(ChipDescription chip, ProgramPacing pacing, ProgressListener progress) {
-        return chip.flashFamily().driver(connection, chip.flash(), new DriverChoice(pacing, chip.isClone(), progress));
+        return chip.flashFamily().driver(connection, chip.flash(), new DriverChoice(pacing, chip.isClone(), progress,
+                trace));
     }
 
     /**

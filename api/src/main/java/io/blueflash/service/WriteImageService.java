@@ -25,6 +25,7 @@ import io.blueflash.port.out.MemoryFaultException;
 import io.blueflash.port.out.ProbeConnector;
 import io.blueflash.progress.FlashPhase;
 import io.blueflash.progress.ProgressEvent;
+import io.blueflash.trace.TraceOperation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,15 +76,18 @@ public final class WriteImageService implements WriteImageUseCase {
             phases.note("flash algorithm: " + algorithm.name());
 
             List<Integer> needed = FlashPlanner.pagesToReadBack(image, geometry, options);
-            Map<Integer, byte[]> current = needed.isEmpty() ? Map.of() : readBack(algorithm, geometry, needed, phases);
+            Map<Integer, byte[]> current = needed.isEmpty() ? Map.of()
+                    : readBack(session, algorithm, geometry, needed, phases);
             FlashPlan plan = FlashPlanner.plan(image, geometry, current, options);
+            session.step(new TraceOperation.Plan(plan.pagesToErase().size(), plan.pagesToProgram().size(),
+                    plan.count(PageAction.SKIP_UNCHANGED)));
             phases.event(new ProgressEvent.PlanReady(plan.pagesToErase().size(), plan.pagesToProgram().size(),
                     plan.count(PageAction.SKIP_UNCHANGED), plan.bytesToProgram(), plan.massErase()));
 
             erase(algorithm, plan, phases);
             program(algorithm, plan, phases);
             if (options.verifyAfterWrite()) {
-                verify(algorithm, plan, phases, options.eraseMode() == EraseMode.NONE);
+                verify(session, algorithm, plan, phases, options.eraseMode() == EraseMode.NONE);
             }
             FlashMaps.Protection protection = request.flashMap()
                     ? FlashMaps.Protection.of(algorithm, phases) : FlashMaps.Protection.UNKNOWN;
@@ -99,9 +103,11 @@ public final class WriteImageService implements WriteImageUseCase {
         }
     }
 
-    private static Map<Integer, byte[]> readBack(FlashDriver algorithm, FlashGeometry geometry,
+    private static Map<Integer, byte[]> readBack(Session session, FlashDriver algorithm, FlashGeometry geometry,
                                                  List<Integer> touched, PhaseRunner phases) {
         Map<Integer, byte[]> current = new HashMap<>();
+        session.step(new TraceOperation.ReadBack(touched.get(0), touched.size(), geometry.pageAddress(touched.get(0)),
+                (long) touched.size() * geometry.pageSize()));
         phases.run(FlashPhase.READ_BACK, (long) touched.size() * geometry.pageSize(), tick -> {
             for (int page : touched) {
                 try {
@@ -140,8 +146,12 @@ public final class WriteImageService implements WriteImageUseCase {
     }
 
     /** @param assumedBlank nothing was erased: a difference most likely means the page was not blank */
-    private static void verify(FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases, boolean assumedBlank) {
+    private static void verify(Session session, FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases,
+                               boolean assumedBlank) {
         List<PagePlan> pages = plan.pagesToProgram();
+        if (!pages.isEmpty()) {
+            session.step(new TraceOperation.Verify(pages.get(0).index(), pages.size(), plan.bytesToProgram()));
+        }
         phases.run(FlashPhase.VERIFY, plan.bytesToProgram(), tick -> {
             for (PagePlan page : pages) {
                 byte[] expected = page.data();

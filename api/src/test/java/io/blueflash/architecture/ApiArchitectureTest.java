@@ -72,11 +72,12 @@ class ApiArchitectureTest {
                 .because("only adapters compose debug.adi / debug.cortexm").check(api);
     }
 
+    /** The teaching trace's step values (issue 17) are the one addition: debug names its steps. */
     @Test
     void rule5_debugDependsOnPortOutAndModelOnly() {
         classes().that().resideInAPackage("io.blueflash.debug..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.blueflash.debug..",
-                        "io.blueflash.port.out..", "io.blueflash.model..", "java..")
+                        "io.blueflash.port.out..", "io.blueflash.model..", "io.blueflash.trace..", "java..")
                 .check(api);
     }
 

@@ -100,9 +100,12 @@ public final class BlueflashCommand implements Callable<Integer>, GlobalSettings
             description = "print one JSON document on stdout (for scripts); no progress output")
     boolean json;
 
-    @Option(names = "--trace", scope = ScopeType.INHERIT, order = 12,
-            description = "print the teaching trace (SWD transactions, decoded registers, flash events) on stderr")
-    boolean trace;
+    @Option(names = "--trace", scope = ScopeType.INHERIT, order = 12, arity = "0..1", fallbackValue = "full",
+            paramLabel = "LEVEL|FILE", preprocessor = io.blueflash.cli.args.AttachedValueOnly.class,
+            description = "the teaching trace: every SWD transaction and decoded register, grouped by operation "
+                    + "(unlock the FPEC, erase page 3, program ...) with the manual's section, on stderr; "
+                    + "--trace=ops only the operations; --trace=FILE or --trace=ops:FILE into a file")
+    String trace;
 
     @Option(names = "--vcd", scope = ScopeType.INHERIT, order = 12, paramLabel = "FILE",
             description = "with --probe sim: write the SWD wires (SWCLK, SWDIO and who drives it, NRST) bit by bit to FILE "
@@ -148,7 +151,7 @@ public final class BlueflashCommand implements Callable<Integer>, GlobalSettings
                 Optional.ofNullable(serial),
                 frequencyKhz == null ? OptionalInt.empty() : OptionalInt.of(frequencyKhz), mode,
                 flashSize == null ? OptionalLong.empty() : OptionalLong.of(flashSize), Optional.ofNullable(format),
-                reset, json, trace, !noProgress && !json, debug ? 2 : verbose ? 1 : 0, trimErased, simFaults, probes,
+                reset, json, io.blueflash.cli.command.TraceChoice.parse(trace), !noProgress && !json, debug ? 2 : verbose ? 1 : 0, trimErased, simFaults, probes,
                 Optional.ofNullable(vcd), vcdMaxBytes == null ? OptionalLong.empty() : OptionalLong.of(vcdMaxBytes));
     }
 }

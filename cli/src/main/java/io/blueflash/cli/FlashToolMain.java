@@ -94,13 +94,19 @@ public final class FlashToolMain {
         boolean stFlash = args.length > 0 && ST_FLASH_SWITCH.equals(args[0]);
         String[] rest = stFlash ? Arrays.copyOfRange(args, 1, args.length) : args;
         BlueflashCommand root = new BlueflashCommand();
-        CommandLine cl = commandLine(root, env, () -> factory.create(root.settings(), stFlash), stFlash);
+        List<Operations> created = new ArrayList<>();
+        CommandLine cl = commandLine(root, env, () -> {
+            Operations operations = factory.create(root.settings(), stFlash);
+            created.add(operations);
+            return operations;
+        }, stFlash);
         boolean json = Arrays.asList(rest).contains("--json");
         cl.setParameterExceptionHandler((ex, a) -> reportUsage(ex, env, json));
         cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ErrorReport.of(ex), ex, env, root));
         try {
             return cl.execute(rest);
         } finally {
+            created.forEach(Operations::finish);
             env.out().flush();
             env.err().flush();
         }

@@ -1,5 +1,7 @@
 package io.blueflash.debug.adi;
 
+import io.blueflash.model.TraceSink;
+import io.blueflash.trace.TraceOperation;
 import io.blueflash.model.PollBudget;
 import io.blueflash.port.out.DapRegisterAccess;
 import io.blueflash.port.out.TargetCommunicationException;
@@ -21,6 +23,7 @@ public final class DebugPort {
 
     private final DapRegisterAccess dap;
     private final PollBudget powerUpBudget;
+    private final TraceSink trace;
     private boolean selectKnown;
     private int select;
 
@@ -29,8 +32,18 @@ public final class DebugPort {
     }
 
     public DebugPort(DapRegisterAccess dap, PollBudget powerUpBudget) {
+        this(dap, powerUpBudget, TraceSink.NONE);
+    }
+
+    /** @param trace hears the connect and power-up steps before their transactions */
+    public DebugPort(DapRegisterAccess dap, TraceSink trace) {
+        this(dap, POWER_UP_BUDGET, trace);
+    }
+
+    private DebugPort(DapRegisterAccess dap, PollBudget powerUpBudget, TraceSink trace) {
         this.dap = Objects.requireNonNull(dap, "'dap' must not be null");
         this.powerUpBudget = Objects.requireNonNull(powerUpBudget, "'powerUpBudget' must not be null");
+        this.trace = Objects.requireNonNull(trace, "'trace' must not be null");
     }
 
     /** The raw wire, for posted-read runs that must not add an RDBUFF read per access. */
@@ -44,6 +57,7 @@ public final class DebugPort {
      * @return DPIDR (0x1BA0_1477 on a genuine STM32F1, 0x2BA0_1477 on CKS32/APM32; facts §C.5)
      */
     public int connect() {
+        trace.operation(new TraceOperation.ConnectDebugPort());
         int dpidr = dap.lineReset();
         forgetSelect();
         clearStickyErrors();
@@ -65,6 +79,7 @@ public final class DebugPort {
      * @throws TargetCommunicationException when the target never acknowledges
      */
     public void powerUp() {
+        trace.operation(new TraceOperation.PowerUpDebug());
         dap.writeDp(DapRegisterAccess.DP_CTRL_STAT, DpRegisters.POWER_UP_REQUEST);
         PollBudget.Poll poll = powerUpBudget.start();
         int ctrlStat;

@@ -1,5 +1,7 @@
 package io.blueflash.debug.cortexm;
 
+import io.blueflash.model.TraceSink;
+import io.blueflash.trace.TraceOperation;
 import static io.blueflash.debug.cortexm.CortexMRegisters.*;
 
 import io.blueflash.model.PollBudget;
@@ -27,9 +29,15 @@ public final class CortexMCoreControl implements CoreControl {
     private final DebugRegisters registers;
     private final PollBudget budget;
     private final CoreRegisterTransfer transfer;
+    private final TraceSink trace;
 
     public CortexMCoreControl(MemoryAccess memory) {
         this(memory, DEFAULT_BUDGET);
+    }
+
+    /** @param trace hears the halt and reset steps before their register accesses */
+    public CortexMCoreControl(MemoryAccess memory, TraceSink trace) {
+        this(DebugRegisters.over(memory), DEFAULT_BUDGET, null, trace);
     }
 
     /** @param budget how long to poll DHCSR for S_HALT / S_REGRDY */
@@ -43,6 +51,13 @@ public final class CortexMCoreControl implements CoreControl {
      * @param transfer the probe's core-register command, or null for the DCRSR / DCRDR handshake
      */
     public CortexMCoreControl(DebugRegisters registers, PollBudget budget, CoreRegisterTransfer transfer) {
+        this(registers, budget, transfer, TraceSink.NONE);
+    }
+
+    /** As {@link #CortexMCoreControl(DebugRegisters, PollBudget, CoreRegisterTransfer)}, its steps heard by {@code trace}. */
+    public CortexMCoreControl(DebugRegisters registers, PollBudget budget, CoreRegisterTransfer transfer,
+                              TraceSink trace) {
+        this.trace = Objects.requireNonNull(trace, "'trace' must not be null");
         this.registers = Objects.requireNonNull(registers, "'registers' must not be null");
         this.budget = Objects.requireNonNull(budget, "'budget' must not be null");
         this.transfer = transfer;
@@ -56,6 +71,7 @@ public final class CortexMCoreControl implements CoreControl {
     /** DHCSR ← DBGKEY|C_HALT|C_DEBUGEN, then waits for S_HALT. */
     @Override
     public void halt() {
+        trace.operation(new TraceOperation.HaltCore());
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_DEBUGEN);
         pollDhcsr(DHCSR_S_HALT, budget, "the core to halt (DHCSR.S_HALT)");
     }
@@ -78,6 +94,7 @@ public final class CortexMCoreControl implements CoreControl {
      */
     @Override
     public void resetAndHalt() {
+        trace.operation(new TraceOperation.ResetAndHalt());
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_DEBUGEN);
         int demcr = registers.read(DEMCR);
         registers.write(DEMCR, demcr | DEMCR_TRCENA | DEMCR_VC_HARDERR | DEMCR_VC_BUSERR | DEMCR_VC_CORERESET);
@@ -100,6 +117,7 @@ public final class CortexMCoreControl implements CoreControl {
     /** Disarms VC_CORERESET, lets the core run, then SYSRESETREQ: the firmware starts from reset. */
     @Override
     public void resetAndRun() {
+        trace.operation(new TraceOperation.ResetAndRun());
         int demcr = registers.read(DEMCR);
         registers.write(DEMCR, demcr & ~DEMCR_VC_CORERESET);
         registers.write(DFSR, DFSR_CLEAR_ALL);

@@ -1,6 +1,7 @@
 package io.blueflash.flash.stm32f1;
 
 import io.blueflash.flash.DriverChoice;
+import io.blueflash.trace.TraceOperation;
 import io.blueflash.flash.FlashAlgorithm;
 import io.blueflash.flash.PagePlan;
 import java.util.Arrays;
@@ -66,6 +67,7 @@ final class ClonePacingGuard implements FlashAlgorithm {
             PagePlan page = pages.get(0);
             fast.programPage(page.address(), page.data());
             fast.finish();
+            choice.trace().operation(new TraceOperation.CheckPacing(page.index()));
             if (!Arrays.equals(fast.read(page.address(), page.size()), page.data())) {
                 choice.note("page " + page.index() + " read back wrong after block programming: this chip "
                         + "drops half-words written while the FPEC is busy (a clone); "

@@ -7,7 +7,9 @@ import io.blueflash.flash.FlashProtectedException;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.PollBudget;
 import io.blueflash.port.out.MemoryAccess;
+import io.blueflash.model.TraceSink;
 import io.blueflash.port.out.MemoryFaultException;
+import io.blueflash.trace.TraceOperation;
 
 /**
  * The registers of one FPEC bank (bank 2 of XL parts at +0x40, facts §B.1) and the rules every
@@ -19,12 +21,29 @@ final class FpecBank {
     private final MemoryAccess memory;
     private final FlashGeometry geometry;
     private final long bankAddress;
+    private final TraceSink trace;
 
     /** @param bankAddress any flash address served by this bank */
     FpecBank(MemoryAccess memory, FlashGeometry geometry, long bankAddress) {
+        this(memory, geometry, bankAddress, TraceSink.NONE);
+    }
+
+    /** @param trace hears the unlock and relock steps */
+    FpecBank(MemoryAccess memory, FlashGeometry geometry, long bankAddress, TraceSink trace) {
         this.memory = memory;
         this.geometry = geometry;
         this.bankAddress = bankAddress;
+        this.trace = trace;
+    }
+
+    /** 1, or 2 for the second bank of XL-density parts. */
+    int number() {
+        return bankAddress >= BANK2_START ? 2 : 1;
+    }
+
+    /** Tells the teaching trace which step the next register accesses carry out. */
+    void step(TraceOperation operation) {
+        trace.operation(operation);
     }
 
     int read(int offset) {
@@ -43,6 +62,7 @@ final class FpecBank {
     void session(String what, PollBudget idleBudget, Runnable operation) {
         RuntimeException failure = null;
         try {
+            step(new TraceOperation.UnlockFlash(number()));
             waitNotBusy(idleBudget, what);
             unlock();
             write(SR, SR_CLEAR_ALL);
@@ -53,6 +73,7 @@ final class FpecBank {
             throw e;
         } finally {
             try {
+                step(new TraceOperation.LockFlash(number()));
                 write(CR, CR_LOCK);
             } catch (RuntimeException relockFailure) {
                 if (failure == null) {

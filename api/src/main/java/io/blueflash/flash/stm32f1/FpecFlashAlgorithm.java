@@ -8,8 +8,10 @@ import io.blueflash.flash.PagePlan;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.PollBudget;
 import io.blueflash.model.ProgramPacing;
+import io.blueflash.model.TraceSink;
 import io.blueflash.port.out.AccessWidth;
 import io.blueflash.port.out.MemoryAccess;
+import io.blueflash.trace.TraceOperation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,14 +58,26 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
     private final ProgramPacing pacing;
     private final PollBudget programBudget;
     private final PollBudget eraseBudget;
+    private final TraceSink trace;
 
     public FpecFlashAlgorithm(MemoryAccess memory, FlashGeometry geometry, ProgramPacing pacing) {
         this(memory, geometry, pacing, PROGRAM_BUDGET, ERASE_BUDGET);
     }
 
+    /** @param trace hears each step (unlock, erase page, program, relock) before its register accesses */
+    public FpecFlashAlgorithm(MemoryAccess memory, FlashGeometry geometry, ProgramPacing pacing, TraceSink trace) {
+        this(memory, geometry, pacing, PROGRAM_BUDGET, ERASE_BUDGET, trace);
+    }
+
     /** @param pacing {@link ProgramPacing#PAGE_BLOCK} or {@link ProgramPacing#POLL_EACH} (resolve AUTO first) */
     public FpecFlashAlgorithm(MemoryAccess memory, FlashGeometry geometry, ProgramPacing pacing,
                               PollBudget programBudget, PollBudget eraseBudget) {
+        this(memory, geometry, pacing, programBudget, eraseBudget, TraceSink.NONE);
+    }
+
+    private FpecFlashAlgorithm(MemoryAccess memory, FlashGeometry geometry, ProgramPacing pacing,
+                               PollBudget programBudget, PollBudget eraseBudget, TraceSink trace) {
+        this.trace = Objects.requireNonNull(trace, "'trace' must not be null");
         this.memory = Objects.requireNonNull(memory, "'memory' must not be null");
         this.geometry = Objects.requireNonNull(geometry, "'geometry' must not be null");
         this.pacing = Objects.requireNonNull(pacing, "'pacing' must not be null");
@@ -99,6 +113,7 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
                         throw new IllegalArgumentException(String.format("0x%08X is not the start of a page", pageAddress));
                     }
                     String what = String.format("erase of page %d at 0x%08X", page, pageAddress);
+                    bank.step(new TraceOperation.ErasePage(page, pageAddress, bank.number()));
                     bank.write(SR, SR_CLEAR_ALL);
                     bank.write(AR, (int) pageAddress);
                     bank.write(CR, CR_PER | CR_STRT);
@@ -116,6 +131,7 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
             String what = String.format("mass erase of the bank at 0x%08X", start);
             FpecBank bank = bank(start);
             bank.session(what, eraseBudget, () -> {
+                bank.step(new TraceOperation.MassErase(bank.number()));
                 bank.write(CR, CR_MER);
                 bank.write(CR, CR_MER | CR_STRT);
                 bank.requireEnd(start, bank.waitNotBusy(eraseBudget, what), what);
@@ -151,7 +167,13 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
                 }
                 for (PagePlan page : batch) {
                     byte[] data = page.data();
-                    for (int[] run : PagePlan.nonErasedRuns(data)) {
+                    List<int[]> runs = PagePlan.nonErasedRuns(data);
+                    int halfWords = runs.stream().mapToInt(run -> run[1] / 2).sum();
+                    if (halfWords > 0) {
+                        bank.step(new TraceOperation.Program(page.address(), halfWords, geometry.pageIndexOf(page.address()),
+                                geometry.pageIndexOf(page.address()), TraceOperation.Via.FPEC_EACH));
+                    }
+                    for (int[] run : runs) {
                         programEach(bank, page.address() + run[0], Arrays.copyOfRange(data, run[0], run[0] + run[1]));
                     }
                     programmed.accept(page);
@@ -201,6 +223,7 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
         int last = geometry.pageIndexOf(end - 1);
         String what = String.format("programming of [0x%08X, 0x%08X) %s", address, end,
                 first == last ? "in page " + first : String.format("in pages %d to %d", first, last));
+        bank.step(new TraceOperation.Program(address, data.length / 2, first, last, TraceOperation.Via.FPEC_BLOCK));
         memory.writeBlock((int) address, data, AccessWidth.HALFWORD);
         bank.check(address, end, bank.waitNotBusy(programBudget, what), what);
     }
@@ -221,6 +244,6 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
     }
 
     private FpecBank bank(long flashAddress) {
-        return new FpecBank(memory, geometry, flashAddress);
+        return new FpecBank(memory, geometry, flashAddress, trace);
     }
 }

@@ -6,7 +6,9 @@ import io.blueflash.flash.PagePlan;
 import io.blueflash.flash.ProtectionResult;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.OptionBytesState;
+import io.blueflash.model.TraceSink;
 import io.blueflash.port.out.MemoryAccess;
+import io.blueflash.trace.TraceOperation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,8 +27,16 @@ final class Stm32F1Driver implements FlashDriver {
     private final MemoryAccess memory;
     private final FlashGeometry geometry;
     private final Stm32F1Protection protection;
+    private final TraceSink trace;
 
     Stm32F1Driver(FlashAlgorithm operations, MemoryAccess memory, FlashGeometry geometry, Stm32F1Protection protection) {
+        this(operations, memory, geometry, protection, TraceSink.NONE);
+    }
+
+    /** @param trace hears the read-protection check (the operations trace their own steps) */
+    Stm32F1Driver(FlashAlgorithm operations, MemoryAccess memory, FlashGeometry geometry, Stm32F1Protection protection,
+                  TraceSink trace) {
+        this.trace = Objects.requireNonNull(trace, "'trace' must not be null");
         this.operations = Objects.requireNonNull(operations, "'operations' must not be null");
         this.memory = Objects.requireNonNull(memory, "'memory' must not be null");
         this.geometry = Objects.requireNonNull(geometry, "'geometry' must not be null");
@@ -77,6 +87,13 @@ final class Stm32F1Driver implements FlashDriver {
     @Override
     public int bankOf(long address) {
         return address >= FpecRegisters.BANK2_START ? 2 : 1;
+    }
+
+    /** FLASH_OBR.RDPRT first: a read-protected chip refuses debug programming (PM0075 §2.4.1). */
+    @Override
+    public void requireNotReadProtected() {
+        trace.operation(new TraceOperation.CheckReadProtection());
+        FlashDriver.super.requireNotReadProtected();
     }
 
     @Override

@@ -55,14 +55,15 @@ public final class Stm32F1Flash implements FlashFamily {
         Stm32F1Protection protection = connection.nativeProtectionAccess()
                 .<Stm32F1Protection>map(far -> new NativeProtection(far, geometry))
                 .orElseGet(() -> new FpecProtection(memory, geometry, choice));
-        return new Stm32F1Driver(operations, memory, geometry, protection);
+        return new Stm32F1Driver(operations, memory, geometry, protection, choice.trace());
     }
 
     private static FlashAlgorithm registers(MemoryAccess memory, FlashGeometry geometry, DriverChoice choice) {
         ProgramPacing pacing = resolve(choice.pacing(), choice.cloneChip());
-        FpecFlashAlgorithm chosen = new FpecFlashAlgorithm(memory, geometry, pacing);
+        FpecFlashAlgorithm chosen = new FpecFlashAlgorithm(memory, geometry, pacing, choice.trace());
         if (choice.pacing() == ProgramPacing.AUTO && pacing == ProgramPacing.PAGE_BLOCK) {
-            return new ClonePacingGuard(chosen, new FpecFlashAlgorithm(memory, geometry, ProgramPacing.POLL_EACH),
+            return new ClonePacingGuard(chosen, new FpecFlashAlgorithm(memory, geometry, ProgramPacing.POLL_EACH,
+                    choice.trace()),
                     choice);
         }
         return chosen;

@@ -142,11 +142,21 @@ public final class BenchCommand implements Callable<Integer> {
             description = "write the figures into FILE's generated part (docs/benchmarks.md), replacing the last run's")
     java.nio.file.Path doc;
 
+    @Option(names = "--gang", paramLabel = "N", description = "instead of the scenarios: write 64 KB to 1, 2, ... N "
+            + "fresh boards at once (gang programming) and print how simulated and wall time grow (transports default "
+            + "to sim and stlink-v2@4MHz; the first --profile)")
+    int gang;
+
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = jsonRequested();
+        if (gang > 0) {
+            return GangBench.run(profiles.get(0), transports == null
+                    ? List.of(BenchTransport.SIM_DIRECT, BenchTransport.STLINK_V2_4000KHZ) : transports, gang, json,
+                    out, err, jsonWriter);
+        }
         List<TimingPreset> presets = timing.stream().map(TimingPreset::named).distinct().toList();
         BenchSuite suite = new BenchSuite(presets, profiles,
                 transports == null ? List.of(BenchTransport.values()) : transports,

@@ -39,4 +39,19 @@ class BenchCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("unknown transport 'jlink': use one of sim_direct, stlink_v2_1800khz");
     }
+
+    @Test
+    void givenGangTwo_whenBench_thenOneRowPerTargetCountAndNoScenarioTable() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new BenchCommand(String::valueOf));
+        cl.setOut(new PrintWriter(out));
+
+        int code = cl.execute("--gang", "2", "--transport", "sim_direct", "--profile", "stm32f103c8");
+
+        String text = out.toString();
+        assertThat(code).as(text).isZero();
+        assertThat(text).startsWith("Gang write of 64 KB to 1..2 fresh stm32f103c8 boards")
+                .containsPattern("(?m)^sim +1 .* 1/1 *$").containsPattern("(?m)^sim +2 .* 2/2 *$")
+                .doesNotContain("scenario");
+    }
 }

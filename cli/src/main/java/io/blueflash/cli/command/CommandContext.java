@@ -18,7 +18,11 @@ import io.blueflash.port.in.FlashMap;
 import io.blueflash.port.in.ResetKind;
 import io.blueflash.port.in.ResetTargetRequest;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,8 @@ final class CommandContext {
     final ProgressEvents progress;
     final ResultPrinter printer;
     final Function<Throwable, FailureText> explain;
+    private ConsoleTrace trace;
+    private PrintStream traceFile;
 
     CommandContext(CliEnvironment env, UseCases useCases, GlobalSettings settings, boolean stFlashStyle,
                    Function<Throwable, FailureText> explain) {
@@ -57,7 +63,7 @@ final class CommandContext {
      */
     private static ProgressView view(CliEnvironment env, GlobalSettings settings) {
         if (settings.progress()) {
-            return env.terminal() && !settings.trace() ? new TerminalProgressBar(env.err())
+            return env.terminal() && !settings.trace().toStderr() ? new TerminalProgressBar(env.err())
                     : new PlainProgressLines(env.err());
         }
         return settings.verbosity() > 0 && !settings.json()
@@ -73,14 +79,48 @@ final class CommandContext {
     }
 
     ConnectOptions connect(ProbeSelector probe) {
-        TraceSink trace = settings.trace() ? new ConsoleTrace(env.err()) : TraceSink.NONE;
-        return ProbeChoice.connectOptions(probe, settings, env, trace);
+        return ProbeChoice.connectOptions(probe, settings, env, trace());
     }
 
     /** {@code --reset} after a command that does not reset by itself: st-flash resets after any command when asked. */
     void resetIfAsked(ProbeSelector probe, ConnectOptions connect) {
         if (settings.resetAfter()) {
             useCases.reset().reset(new ResetTargetRequest(probe, connect, ResetKind.AUTO, false));
+        }
+    }
+
+    /**
+     * The {@code --trace} sink of this invocation, opened on first use: stderr, or the file (replaced)
+     * that {@code --trace=FILE} names; {@link TraceSink#NONE} without {@code --trace}.
+     */
+    TraceSink trace() {
+        TraceChoice choice = settings.trace();
+        if (!choice.on()) {
+            return TraceSink.NONE;
+        }
+        if (trace == null) {
+            PrintStream out = env.err();
+            if (choice.file().isPresent()) {
+                try {
+                    out = new PrintStream(new BufferedOutputStream(Files.newOutputStream(choice.file().get()), 1 << 16),
+                            false, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UsageException("--trace: cannot write " + choice.file().get() + ": " + e.getMessage());
+                }
+                traceFile = out;
+            }
+            trace = new ConsoleTrace(out, choice.level() == TraceChoice.Level.OPS);
+        }
+        return trace;
+    }
+
+    /** Ends the invocation: the trace's last operation printed, a {@code --trace=FILE} closed. */
+    void finish() {
+        if (trace != null) {
+            trace.finish();
+        }
+        if (traceFile != null) {
+            traceFile.close();
         }
     }
 

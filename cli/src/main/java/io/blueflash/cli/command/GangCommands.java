@@ -11,7 +11,6 @@ import io.blueflash.gang.SerialCounter;
 import io.blueflash.gang.UniqueIdTable;
 import io.blueflash.image.FirmwareImage;
 import io.blueflash.image.ImageSegment;
-import io.blueflash.model.EraseMode;
 import io.blueflash.model.FlashOptions;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.model.TraceSink;
@@ -53,6 +52,12 @@ final class GangCommands {
     /** How long Ctrl-C waits for the targets to unwind and the report to be printed. */
     static final long STOP_WAIT_MILLIS = 10_000;
 
+    /**
+     * What {@code --all-probes} takes: debug probes a USB listing identifies as such. A USB serial
+     * port may be wired to anything, and the simulator is never chosen by itself.
+     */
+    static final Set<String> ALL_PROBES_TRANSPORTS = Set.of("stlink", "bmp");
+
     private final CommandContext ctx;
 
     GangCommands(CommandContext ctx) {
@@ -72,7 +77,7 @@ final class GangCommands {
         table.ifPresent(t -> t.requireOutside(image));
         requireFaultScopesMatch(probes);
 
-        TraceSink trace = ctx.settings.trace() ? new ConsoleTrace(ctx.env.err()) : TraceSink.NONE;
+        TraceSink trace = ctx.trace();
         List<GangTarget> targets = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
             ProbeSelector probe = probes.get(i);
@@ -80,13 +85,7 @@ final class GangCommands {
             TargetData data = combined(counter.map(c -> c.forTarget(index)), table);
             targets.add(new GangTarget(probe, ProbeChoice.connectOptions(probe, ctx.settings, ctx.env, trace), data));
         }
-        FlashOptions options = FlashOptions.defaults().withResetAfterWrite(ctx.settings.resetAfter())
-                .withEraseMode(choices.massErase() ? EraseMode.MASS : choices.assumeBlank() ? EraseMode.NONE : EraseMode.PAGES)
-                .withVerifyAfterWrite(choices.verify())
-                .withSkipUnchangedPages(choices.compare());
-        if (ctx.settings.flashSize().isPresent()) {
-            options = options.withFlashSizeBytes(ctx.settings.flashSize().getAsLong());
-        }
+        FlashOptions options = ImageCommands.flashOptions(choices, ctx.settings);
 
         Progress progress = new Progress(probes);
         StopOnSignal stop = new StopOnSignal();
@@ -109,10 +108,11 @@ final class GangCommands {
                 throw new UsageException("--all-probes takes every probe attached: give it without --probe or --serial");
             }
             List<ProbeInfo> real = ctx.useCases.listProbes().listProbes().probes().stream()
-                    .filter(p -> !"sim".equals(p.transport())).toList();
+                    .filter(p -> ALL_PROBES_TRANSPORTS.contains(p.transport())).toList();
             if (real.isEmpty()) {
-                throw new ProbeNotFoundException("--all-probes found no probe attached (the simulator is never "
-                        + "chosen by itself: name simulated boards with --probe sim#1 --probe sim#2 ...)");
+                throw new ProbeNotFoundException("--all-probes found no ST-Link or Black Magic Probe attached (serial "
+                        + "ports and the simulator are used only when named: --probe bootloader:PORT, "
+                        + "--probe sim#1 --probe sim#2 ...)");
             }
             real.forEach(p -> probes.add(ProbeSelector.parse(p.selector())));
             ctx.progress.note("targets: " + String.join(", ", real.stream().map(ProbeInfo::selector).toList()));
@@ -184,7 +184,7 @@ final class GangCommands {
 
         Progress(List<ProbeSelector> probes) {
             boolean shown = ctx.settings.progress() || (ctx.settings.verbosity() > 0 && !ctx.settings.json());
-            boolean onTerminal = ctx.settings.progress() && ctx.env.terminal() && !ctx.settings.trace();
+            boolean onTerminal = ctx.settings.progress() && ctx.env.terminal() && !ctx.settings.trace().toStderr();
             board = onTerminal ? new GangProgressBoard(ctx.env.err()) : null;
             GangProgressLines lines = new GangProgressLines(ctx.env.err());
             for (ProbeSelector probe : probes) {

@@ -181,11 +181,10 @@ final class GangReportPrinter {
     }
 
     private static double millis(Duration d) {
-        return Math.round(d.toNanos() / 1_000.0) / 1_000.0;
+        return ResultPrinter.millis(d);
     }
 
     private static String human(Duration d) {
-        double ms = d.toNanos() / 1e6;
-        return ms >= 1000 ? String.format(Locale.ROOT, "%.2f s", ms / 1000) : String.format(Locale.ROOT, "%.1f ms", ms);
+        return ResultPrinter.human(d);
     }
 }

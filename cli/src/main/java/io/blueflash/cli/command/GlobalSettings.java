@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  * @param format        {@code --format binary|ihex|elf|srec}, if given (else detected)
  * @param resetAfter    {@code --reset}: reset and run the target when done
  * @param json          {@code --json}: one JSON document on stdout, nothing else there
- * @param trace         {@code --trace}: teaching trace on stderr
+ * @param trace         {@code --trace[=LEVEL|FILE]}: the teaching trace, its level and where it goes
  * @param progress      false under {@code --no-progress} (and under {@code --json})
  * @param verbosity     0 normal, 1 {@code --verbose}, 2 {@code --debug} (stack traces on errors)
  * @param trimErased    st-flash's {@code --opt}: drop trailing 0xFF bytes of the image
@@ -33,7 +33,7 @@ import java.util.OptionalLong;
  */
 public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Optional<String> serial,
                              OptionalInt frequencyKhz, ConnectMode connectMode, OptionalLong flashSize,
-                             Optional<String> format, boolean resetAfter, boolean json, boolean trace,
+                             Optional<String> format, boolean resetAfter, boolean json, TraceChoice trace,
                              boolean progress, int verbosity, boolean trimErased, java.util.List<String> simFaults,
                              java.util.List<String> probes, Optional<Path> vcd, OptionalLong vcdMaxBytes) {
 
@@ -45,6 +45,7 @@ public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Op
         Objects.requireNonNull(connectMode, "'connectMode' must not be null");
         Objects.requireNonNull(flashSize, "'flashSize' must not be null");
         Objects.requireNonNull(format, "'format' must not be null");
+        Objects.requireNonNull(trace, "'trace' must not be null");
         simFaults = java.util.List.copyOf(Objects.requireNonNull(simFaults, "'simFaults' must not be null"));
         probes = java.util.List.copyOf(Objects.requireNonNull(probes, "'probes' must not be null"));
         if (probes.isEmpty() && probe.isPresent()) {
@@ -60,8 +61,9 @@ public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Op
                           Optional<String> format, boolean resetAfter, boolean json, boolean trace,
                           boolean progress, int verbosity, boolean trimErased, java.util.List<String> simFaults,
                           java.util.List<String> probes) {
-        this(probe, simState, serial, frequencyKhz, connectMode, flashSize, format, resetAfter, json, trace, progress,
-                verbosity, trimErased, simFaults, probes, Optional.empty(), OptionalLong.empty());
+        this(probe, simState, serial, frequencyKhz, connectMode, flashSize, format, resetAfter, json,
+                TraceChoice.of(trace), progress, verbosity, trimErased, simFaults, probes, Optional.empty(),
+                OptionalLong.empty());
     }
 
     /** Settings with one probe at most. */

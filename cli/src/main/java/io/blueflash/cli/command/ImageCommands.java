@@ -31,13 +31,7 @@ final class ImageCommands {
     ExitCode write(Path file, OptionalLong address, WriteChoices choices) {
         FirmwareImage image = load(file, address);
         ProbeSelector probe = ctx.probe();
-        FlashOptions options = FlashOptions.defaults().withResetAfterWrite(ctx.settings.resetAfter())
-                .withEraseMode(choices.massErase() ? EraseMode.MASS : choices.assumeBlank() ? EraseMode.NONE : EraseMode.PAGES)
-                .withVerifyAfterWrite(choices.verify())
-                .withSkipUnchangedPages(choices.compare());
-        if (ctx.settings.flashSize().isPresent()) {
-            options = options.withFlashSizeBytes(ctx.settings.flashSize().getAsLong());
-        }
+        FlashOptions options = flashOptions(choices, ctx.settings);
         WriteReport r = ctx.useCases.write().write(new WriteImageRequest(probe, ctx.connect(probe), image, options,
                 ctx.progress, choices.flashMap().isPresent()));
         Map<String, Object> fields = ResultPrinter.fields(
@@ -52,6 +46,18 @@ final class ImageCommands {
                         r.verified() ? "; verified" : "", r.resetAndRun() ? "; reset and running" : "")));
         ctx.flashMap(choices.flashMap(), r.flashMap(), fields, lines);
         return ctx.printer.ok("write", fields, r.timing(), lines);
+    }
+
+    /** The write's flash options from the user's choices and the global settings (one target or a gang). */
+    static FlashOptions flashOptions(WriteChoices choices, GlobalSettings settings) {
+        FlashOptions options = FlashOptions.defaults().withResetAfterWrite(settings.resetAfter())
+                .withEraseMode(choices.massErase() ? EraseMode.MASS : choices.assumeBlank() ? EraseMode.NONE : EraseMode.PAGES)
+                .withVerifyAfterWrite(choices.verify())
+                .withSkipUnchangedPages(choices.compare());
+        if (settings.flashSize().isPresent()) {
+            options = options.withFlashSizeBytes(settings.flashSize().getAsLong());
+        }
+        return options;
     }
 
     ExitCode verify(Path file, OptionalLong address, Optional<Path> flashMap) {

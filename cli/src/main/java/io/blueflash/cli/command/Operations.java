@@ -15,6 +15,10 @@ public interface Operations {
 
     ExitCode write(Path file, OptionalLong address, WriteChoices choices);
 
+    /** Ends the invocation after its command ran or failed: closes what it opened (a {@code --trace=FILE}). */
+    default void finish() {
+    }
+
     /**
      * Gang programming: {@code write} to several targets at once ({@code --probe} several times or
      * {@code --all-probes}), with per-target data; one report, exit code 0 only if all succeeded.

@@ -86,11 +86,11 @@ final class ResultPrinter {
                 .orElse("time: " + human(timing.wall()));
     }
 
-    private static double millis(Duration d) {
+    static double millis(Duration d) {
         return Math.round(d.toNanos() / 1_000.0) / 1_000.0;
     }
 
-    private static String human(Duration d) {
+    static String human(Duration d) {
         double ms = d.toNanos() / 1e6;
         return ms >= 1000 ? String.format(Locale.ROOT, "%.2f s", ms / 1000) : String.format(Locale.ROOT, "%.1f ms", ms);
     }

@@ -24,17 +24,24 @@ public final class UseCaseOperations implements Operations {
     private final TargetCommands target;
     private final OptionBytesCommands optionBytes;
     private final GdbServerCommands gdbServer;
+    private final CommandContext ctx;
 
     /** @param explain turns a failure into its exit code and words (the composition root's {@code ErrorReport}) */
     public UseCaseOperations(CliEnvironment env, UseCases useCases, GlobalSettings settings, boolean stFlashStyle,
                              Function<Throwable, FailureText> explain) {
         CommandContext ctx = new CommandContext(env, useCases, settings, stFlashStyle, explain);
+        this.ctx = ctx;
         this.gang = new GangCommands(ctx);
         this.image = new ImageCommands(ctx);
         this.memory = new MemoryCommands(ctx);
         this.target = new TargetCommands(ctx);
         this.optionBytes = new OptionBytesCommands(ctx);
         this.gdbServer = new GdbServerCommands(ctx);
+    }
+
+    @Override
+    public void finish() {
+        ctx.finish();
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class WriteSubcommand implements Callable<Integer> {
             + "already hold it (as st-flash does)")
     boolean noCompare;
 
-    @Option(names = "--all-probes", description = "gang: write to every probe attached (ST-Links; never the simulator)")
+    @Option(names = "--all-probes", description = "gang: write to every ST-Link and Black Magic Probe attached (serial ports and the simulator only when named with --probe)")
     boolean allProbes;
 
     @Option(names = "--serial-counter", paramLabel = "START@ADDRESS[:WIDTH]", description = "gang: write a serial "

@@ -106,7 +106,7 @@ class CommandLineGrammarTest {
         assertThat(s.probe()).contains("sim:stm32f103cb");
         assertThat(s.simState()).contains(Path.of("/tmp/s.state"));
         assertThat(s.json()).isTrue();
-        assertThat(s.trace()).isTrue();
+        assertThat(s.trace()).isEqualTo(TraceChoice.FULL_ON_STDERR);
         assertThat(s.progress()).as("--json turns progress off").isFalse();
         assertThat(ops.stFlashStyle).isFalse();
     }
@@ -123,6 +123,23 @@ class CommandLineGrammarTest {
         run("option-bytes");
         assertThat(ops.calls).containsExactly("verify fw.hex -", "erase 0x08000400 1024", "erase 0x08000400 100 rounding",
                 "reset hard", "info [CHIPID, FLASH]", "info [DESCR]", "probes", "option-bytes");
+    }
+
+    @Test
+    void givenTodaysBareTrace_whenFollowedByTheFile_thenTheFileIsNotTakenAsTheTraceValue() {
+        assertThat(run("--probe sim write --trace fw.bin 0x08000000")).isZero();
+
+        assertThat(ops.settings.trace()).isEqualTo(TraceChoice.FULL_ON_STDERR);
+        assertThat(ops.calls).containsExactly("write fw.bin 0x08000000");
+    }
+
+    @Test
+    void givenTraceWithAttachedValue_whenParsed_thenLevelAndFile() {
+        run("--trace=ops:teach.txt write fw.bin 0x08000000");
+
+        assertThat(ops.settings.trace()).isEqualTo(new TraceChoice(true, TraceChoice.Level.OPS,
+                java.util.Optional.of(Path.of("teach.txt"))));
+        assertThat(ops.calls).containsExactly("write fw.bin 0x08000000");
     }
 
     @Test

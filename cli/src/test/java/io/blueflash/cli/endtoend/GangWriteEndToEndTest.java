@@ -105,6 +105,18 @@ class GangWriteEndToEndTest {
     }
 
     @Test
+    void givenTheSameGangWrittenAgain_whenNothingChanged_thenEveryPageOfImageAndSerialIsSkipped() {
+        String line = "--json write FILE:fw.bin 0x08000000 --probe sim#1 --probe sim#2 --serial-counter 1000@0x0800FC00";
+        CliRun first = run(line);
+        assertThat(first.exitCode).as(first.toString()).isZero();
+
+        CliRun again = run(line);
+
+        assertThat(again.exitCode).as(again.toString()).isZero();
+        assertThat(again.out.split("\"pagesProgrammed\":0,\"pagesUnchanged\":4,", -1)).as(again.out).hasSize(3);
+    }
+
+    @Test
     void givenUniqueIdTableMissingOneBoard_whenWriting_thenThatBoardFailsWithExit2AndTheOthersGetTheirBytes()
             throws IOException {
         CliRun first = run("--json write FILE:fw.bin 0x08000000 --probe sim#1 --probe sim#2 --probe sim#3");

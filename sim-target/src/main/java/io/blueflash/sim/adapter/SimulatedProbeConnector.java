@@ -85,8 +85,11 @@ public final class SimulatedProbeConnector implements ProbeConnector {
         return connector;
     }
 
-    /** The connector's board of this profile and number (tests inject one); a new chip when there is none. */
-    private Stm32F103 boardFor(SimProfile profile, OptionalInt number, boolean keep) {
+    /**
+     * The connector's board of this profile and number (tests inject one); a new chip when there is
+     * none. Synchronized: a gang write connects to several boards from several threads at once.
+     */
+    private synchronized Stm32F103 boardFor(SimProfile profile, OptionalInt number, boolean keep) {
         String key = profile.name() + (number.isPresent() ? "#" + number.getAsInt() : "");
         Stm32F103 board = boards.get(key);
         if (board == null) {

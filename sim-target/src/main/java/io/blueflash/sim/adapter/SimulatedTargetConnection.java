@@ -75,9 +75,9 @@ public final class SimulatedTargetConnection implements TargetConnection {
             chip.addTraceListener(traceListener);
         }
         this.dap = new SimDapRegisterAccess(chip.swd(), SimDapRegisterAccess.DEFAULT_WAIT_RETRIES, signals::check);
-        DebugPort debugPort = new DebugPort(dap);
+        DebugPort debugPort = new DebugPort(dap, trace);
         this.memory = new MemApMemoryAccess(debugPort, 0, 1024);
-        this.core = new CortexMCoreControl(memory);
+        this.core = new CortexMCoreControl(memory, trace);
         this.resetLine = chip::setNrst;
         this.debugPort = debugPort;
     }

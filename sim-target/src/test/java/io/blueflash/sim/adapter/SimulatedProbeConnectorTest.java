@@ -71,6 +71,34 @@ class SimulatedProbeConnectorTest {
     }
 
     @Test
+    void givenNumberedBoards_whenConnect_thenEachIsAChipOfItsOwnWithItsOwnUniqueIdAndSelector() {
+        byte[] written = {1, 2, 3, 4};
+        try (TargetConnection one = connect("sim#1", ConnectOptions.defaults());
+             TargetConnection two = connect("sim:stm32f103cb#2", ConnectOptions.defaults())) {
+            MemoryAccess m1 = one.memoryAccess().orElseThrow();
+            MemoryAccess m2 = two.memoryAccess().orElseThrow();
+            assertThat(one.probe().selectorText()).isEqualTo("sim:stm32f103c8#1");
+            assertThat(two.probe().selectorText()).isEqualTo("sim:stm32f103cb#2");
+            assertThat(m1.read32(0x1FFF_F7E8)).as("U_ID[31:0] of board 1: the profile's plus 1").isEqualTo(0x0033_FF36);
+            assertThat(m2.read32(0x1FFF_F7E8)).isEqualTo(0x0033_FF37);
+            assertThat(m1.read32(0x1FFF_F7EC)).isEqualTo(m2.read32(0x1FFF_F7EC));
+            m1.writeBlock(0x2000_0000, written, io.blueflash.port.out.AccessWidth.WORD);
+            assertThat(m2.readBlock(0x2000_0000, 4)).as("board 2's SRAM is its own").isNotEqualTo(written);
+        }
+        try (TargetConnection plain = connect("sim", ConnectOptions.defaults())) {
+            assertThat(plain.memoryAccess().orElseThrow().read32(0x1FFF_F7E8)).as("the unnumbered board")
+                    .isEqualTo(0x0033_FF35);
+        }
+    }
+
+    @Test
+    void givenBoardNumberZeroOrText_whenConnect_thenProbeNotFoundSayingWhat() {
+        assertThatThrownBy(() -> connect("sim#0", ConnectOptions.defaults())).isInstanceOf(ProbeNotFoundException.class)
+                .hasMessageContaining("1 or more");
+        assertThatThrownBy(() -> connect("sim#x", ConnectOptions.defaults())).isInstanceOf(ProbeNotFoundException.class);
+    }
+
+    @Test
     void givenHotPlug_whenConnect_thenCoreKeepsRunning() {
         try (TargetConnection connection = connect("sim:stm32f103cb", ConnectOptions.defaults().withMode(ConnectMode.HOT_PLUG))) {
             assertThat(connection.coreControl().orElseThrow().isHalted()).isFalse();
