@@ -42,6 +42,14 @@ public interface FlashDriver extends FlashAlgorithm {
         return 1;
     }
 
+    /**
+     * Checksums of pages computed on the target, when this driver can run code there (an SRAM
+     * loader); empty otherwise, and then pages are read back to compare them.
+     */
+    default Optional<PageChecksums> pageChecksums() {
+        return Optional.empty();
+    }
+
     /** Reads and decodes the stored option bytes. */
     OptionBytesState readOptionBytes();
 

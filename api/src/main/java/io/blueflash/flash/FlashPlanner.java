@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * Turns an image into a {@link FlashPlan}: a pure function of the image, the flash geometry, the
@@ -81,11 +82,42 @@ public final class FlashPlanner {
      */
     public static FlashPlan plan(FirmwareImage image, FlashGeometry geometry, Map<Integer, byte[]> current,
                                  FlashOptions options) {
+        return plan(image, geometry, current, Map.of(), page -> 0, options);
+    }
+
+    /**
+     * The touched pages the image covers completely, ascending: their final content does not depend on
+     * what they hold now, so a checksum of that content ({@link PageChecksums}) decides "unchanged"
+     * and "erased" for them without reading them back.
+     */
+    public static List<Integer> fullyCoveredPages(FirmwareImage image, FlashGeometry geometry) {
+        return touchedPages(image, geometry).stream()
+                .filter(p -> coversWholly(image, geometry.pageAddress(p), geometry.pageSize())).toList();
+    }
+
+    /**
+     * As {@link #plan(FirmwareImage, FlashGeometry, Map, FlashOptions)}, where some fully covered pages
+     * are known only by a checksum of what they hold now: such a page is unchanged when the checksum
+     * of its final content matches, and reads erased when the checksum of an erased page does.
+     *
+     * @param currentChecksums checksum of the current content by page index; those pages must be
+     *                         fully covered by the image ({@link #fullyCoveredPages})
+     * @param checksum         the same checksum computed on the host
+     */
+    public static FlashPlan plan(FirmwareImage image, FlashGeometry geometry, Map<Integer, byte[]> current,
+                                 Map<Integer, Integer> currentChecksums, ToIntFunction<byte[]> checksum,
+                                 FlashOptions options) {
         boolean mass = options.eraseMode() == EraseMode.MASS;
         boolean blank = mass || options.eraseMode() == EraseMode.NONE;
+        int erasedChecksum = currentChecksums.isEmpty() ? 0 : checksum.applyAsInt(erasedPage(geometry));
         List<PagePlan> plans = new ArrayList<>();
         for (int index : touchedPages(image, geometry)) {
             long address = geometry.pageAddress(index);
+            Integer sum = blank ? null : currentChecksums.get(index);
+            if (sum != null) {
+                plans.add(checksummedPage(image, geometry, checksum, options, index, address, sum, erasedChecksum));
+                continue;
+            }
             boolean unknown = !blank && !current.containsKey(index) && !options.skipUnchangedPages()
                     && coversWholly(image, address, geometry.pageSize());
             byte[] before = blank || unknown ? erasedPage(geometry) : currentPage(current, index, geometry);
@@ -96,6 +128,21 @@ public final class FlashPlanner {
             plans.add(new PagePlan(index, address, action, after));
         }
         return new FlashPlan(geometry, mass, plans);
+    }
+
+    private static PagePlan checksummedPage(FirmwareImage image, FlashGeometry geometry, ToIntFunction<byte[]> checksum,
+                                            FlashOptions options, int index, long address, int sum, int erasedChecksum) {
+        if (!coversWholly(image, address, geometry.pageSize())) {
+            throw new IllegalArgumentException(String.format(
+                    "page %d (0x%08X) is not fully covered by the image: its current bytes are needed, not a checksum",
+                    index, address));
+        }
+        byte[] after = erasedPage(geometry);
+        image.segments().forEach(s -> s.copyOverlapInto(address, after));
+        PageAction action = options.skipUnchangedPages() && checksum.applyAsInt(after) == sum
+                ? PageAction.SKIP_UNCHANGED
+                : sum == erasedChecksum ? PageAction.PROGRAM_ONLY : PageAction.ERASE_AND_PROGRAM;
+        return new PagePlan(index, address, action, after);
     }
 
     private static PageAction actionFor(byte[] before, byte[] after, FlashGeometry geometry, FlashOptions options,

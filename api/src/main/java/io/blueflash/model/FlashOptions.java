@@ -16,47 +16,61 @@ import java.util.OptionalLong;
  * @param flashSizeBytes     overrides the flash size the chip reports (st-flash {@code --flash=128k}):
  *                           the F103C8 reports 64 KB but usually has 128 KB
  * @param pacing             how half-words are fed to the FPEC
+ * @param method             SRAM flash loader or registers ({@link FlashMethod#AUTO}: the loader when possible)
  */
 public record FlashOptions(EraseMode eraseMode, boolean skipUnchangedPages, boolean verifyAfterWrite,
-                           boolean resetAfterWrite, OptionalLong flashSizeBytes, ProgramPacing pacing) {
+                           boolean resetAfterWrite, OptionalLong flashSizeBytes, ProgramPacing pacing,
+                           FlashMethod method) {
 
     public FlashOptions {
         Objects.requireNonNull(eraseMode, "'eraseMode' must not be null");
         Objects.requireNonNull(flashSizeBytes, "'flashSizeBytes' must not be null");
         Objects.requireNonNull(pacing, "'pacing' must not be null");
+        Objects.requireNonNull(method, "'method' must not be null");
         if (flashSizeBytes.isPresent() && flashSizeBytes.getAsLong() <= 0) {
             throw new IllegalArgumentException("'flashSizeBytes' must be positive: " + flashSizeBytes.getAsLong());
         }
     }
 
-    /** Page erase, skip unchanged pages, verify, no reset, reported flash size, automatic pacing. */
+    /** As the canonical constructor with {@link FlashMethod#AUTO}. */
+    public FlashOptions(EraseMode eraseMode, boolean skipUnchangedPages, boolean verifyAfterWrite,
+                        boolean resetAfterWrite, OptionalLong flashSizeBytes, ProgramPacing pacing) {
+        this(eraseMode, skipUnchangedPages, verifyAfterWrite, resetAfterWrite, flashSizeBytes, pacing, FlashMethod.AUTO);
+    }
+
+    /** Page erase, skip unchanged pages, verify, no reset, reported flash size, automatic pacing and method. */
     public static FlashOptions defaults() {
         return new FlashOptions(EraseMode.PAGES, true, true, false, OptionalLong.empty(), ProgramPacing.AUTO);
     }
 
     public FlashOptions withEraseMode(EraseMode mode) {
-        return new FlashOptions(mode, skipUnchangedPages, verifyAfterWrite, resetAfterWrite, flashSizeBytes, pacing);
+        return new FlashOptions(mode, skipUnchangedPages, verifyAfterWrite, resetAfterWrite, flashSizeBytes, pacing, method);
     }
 
     public FlashOptions withSkipUnchangedPages(boolean skip) {
-        return new FlashOptions(eraseMode, skip, verifyAfterWrite, resetAfterWrite, flashSizeBytes, pacing);
+        return new FlashOptions(eraseMode, skip, verifyAfterWrite, resetAfterWrite, flashSizeBytes, pacing, method);
     }
 
     public FlashOptions withVerifyAfterWrite(boolean verify) {
-        return new FlashOptions(eraseMode, skipUnchangedPages, verify, resetAfterWrite, flashSizeBytes, pacing);
+        return new FlashOptions(eraseMode, skipUnchangedPages, verify, resetAfterWrite, flashSizeBytes, pacing, method);
     }
 
     public FlashOptions withResetAfterWrite(boolean reset) {
-        return new FlashOptions(eraseMode, skipUnchangedPages, verifyAfterWrite, reset, flashSizeBytes, pacing);
+        return new FlashOptions(eraseMode, skipUnchangedPages, verifyAfterWrite, reset, flashSizeBytes, pacing, method);
     }
 
     public FlashOptions withFlashSizeBytes(long bytes) {
         return new FlashOptions(eraseMode, skipUnchangedPages, verifyAfterWrite, resetAfterWrite,
-                OptionalLong.of(bytes), pacing);
+                OptionalLong.of(bytes), pacing, method);
     }
 
     public FlashOptions withPacing(ProgramPacing newPacing) {
         return new FlashOptions(eraseMode, skipUnchangedPages, verifyAfterWrite, resetAfterWrite,
-                flashSizeBytes, newPacing);
+                flashSizeBytes, newPacing, method);
+    }
+
+    public FlashOptions withMethod(FlashMethod newMethod) {
+        return new FlashOptions(eraseMode, skipUnchangedPages, verifyAfterWrite, resetAfterWrite,
+                flashSizeBytes, pacing, newMethod);
     }
 }

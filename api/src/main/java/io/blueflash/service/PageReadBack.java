@@ -16,11 +16,11 @@ final class PageReadBack {
     static void requireEqualOnBlank(PagePlan page, byte[] expected, byte[] actual) {
         int first = firstDifference(expected, actual);
         if (first >= 0) {
-            throw new FlashOperationException(String.format(
+            throw new FlashOperationException(FlashOperationException.Reason.VERIFY_MISMATCH, String.format(
                     "verify failed on page %d: 0x%08X reads 0x%02X where 0x%02X was written. The write erased nothing,"
                             + " taking the flash to be blank (a fresh or just-erased chip), and this page was not:"
                             + " write again with page erase (the default), which reads back and erases what it must",
-                    page.index(), page.address() + first, actual[first] & 0xFF, expected[first] & 0xFF));
+                    page.index(), page.address() + first, actual[first] & 0xFF, expected[first] & 0xFF), null);
         }
     }
 
@@ -46,12 +46,12 @@ final class PageReadBack {
             }
         }
         if (count > 0) {
-            throw new FlashOperationException(String.format(
+            throw new FlashOperationException(FlashOperationException.Reason.VERIFY_MISMATCH, String.format(
                     "verify failed on page %d: 0x%08X reads 0x%02X where 0x%02X was written (%d byte(s) of the "
                             + "page differ). Clone chips such as the APM32F103 drop half-words written while the "
                             + "FPEC is busy: leave the programming pace automatic (or choose half-word pacing, "
                             + "ProgramPacing.POLL_EACH); otherwise the page may be worn out",
-                    page.index(), page.address() + first, actual[first] & 0xFF, expected[first] & 0xFF, count));
+                    page.index(), page.address() + first, actual[first] & 0xFF, expected[first] & 0xFF, count), null);
         }
     }
 }

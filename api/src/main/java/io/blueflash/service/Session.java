@@ -5,6 +5,7 @@ import io.blueflash.chip.ChipIdentifier;
 import io.blueflash.flash.DriverChoice;
 import io.blueflash.flash.FlashDriver;
 import io.blueflash.model.ConnectOptions;
+import io.blueflash.model.FlashMethod;
 import io.blueflash.model.ProgramPacing;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.model.UniqueId;
@@ -89,8 +90,13 @@ final class Session implements AutoCloseable {
 
     /** The chip family's flash driver for this connection (the family chooses which). */
     FlashDriver driver(ChipDescription chip, ProgramPacing pacing, ProgressListener progress) {
-        return chip.flashFamily().driver(connection, chip.flash(), new DriverChoice(pacing, chip.isClone(), progress,
-                trace));
+        return driver(chip, pacing, FlashMethod.AUTO, progress);
+    }
+
+    /** As {@link #driver(ChipDescription, ProgramPacing, ProgressListener)}, with the user's flash method. */
+    FlashDriver driver(ChipDescription chip, ProgramPacing pacing, FlashMethod method, ProgressListener progress) {
+        return chip.flashFamily().driver(connection, chip.flash(),
+                new DriverChoice(pacing, chip.isClone(), progress, trace, method, chip.sramBytes()));
     }
 
     /**

@@ -33,8 +33,9 @@ import java.util.Optional;
 
 /**
  * Writes an image: connect → identify the chip → apply {@code --flash} → check the image fits →
- * halt → refuse a read-protected chip → read back the pages the plan needs → plan → erase → program →
- * verify by read-back → optionally reset and run.
+ * halt → refuse a read-protected chip → learn what the pages the plan needs hold (checksums on the
+ * target where the driver computes them, else read-back; {@link PageCheck}) → plan → erase → program
+ * → verify (checksums or read-back) → optionally reset and run.
  *
  * <p>Nothing on the target changes before the plan exists, and the plan keeps every byte of a
  * touched page that the image does not cover ({@link FlashPlanner}), so a page is never erased
@@ -71,14 +72,16 @@ public final class WriteImageService implements WriteImageUseCase {
             FirmwareImage image = TargetImage.merge(request.image(), own);
             FlashPlanner.touchedPages(image, geometry); // refuses an image that does not fit, before halting
             session.haltIfPossible();
-            FlashDriver algorithm = session.driver(chip, options.pacing(), request.progress());
+            FlashDriver algorithm = session.driver(chip, options.pacing(), options.method(), request.progress());
             algorithm.requireNotReadProtected();
             phases.note("flash algorithm: " + algorithm.name());
 
             List<Integer> needed = FlashPlanner.pagesToReadBack(image, geometry, options);
-            Map<Integer, byte[]> current = needed.isEmpty() ? Map.of()
-                    : readBack(session, algorithm, geometry, needed, phases);
-            FlashPlan plan = FlashPlanner.plan(image, geometry, current, options);
+            if (!needed.isEmpty()) {
+                session.step(new TraceOperation.ReadBack(needed.get(0), needed.size(), geometry.pageAddress(needed.get(0)),
+                        (long) needed.size() * geometry.pageSize()));
+            }
+            FlashPlan plan = PageCheck.plan(algorithm, image, geometry, options, phases);
             session.step(new TraceOperation.Plan(plan.pagesToErase().size(), plan.pagesToProgram().size(),
                     plan.count(PageAction.SKIP_UNCHANGED)));
             phases.event(new ProgressEvent.PlanReady(plan.pagesToErase().size(), plan.pagesToProgram().size(),
@@ -101,24 +104,6 @@ public final class WriteImageService implements WriteImageUseCase {
                     plan.pagesToProgram().size(), plan.count(PageAction.SKIP_UNCHANGED), plan.bytesToProgram(),
                     plan.massErase(), options.verifyAfterWrite(), reset, timing, uniqueId, own.description(), map);
         }
-    }
-
-    private static Map<Integer, byte[]> readBack(Session session, FlashDriver algorithm, FlashGeometry geometry,
-                                                 List<Integer> touched, PhaseRunner phases) {
-        Map<Integer, byte[]> current = new HashMap<>();
-        session.step(new TraceOperation.ReadBack(touched.get(0), touched.size(), geometry.pageAddress(touched.get(0)),
-                (long) touched.size() * geometry.pageSize()));
-        phases.run(FlashPhase.READ_BACK, (long) touched.size() * geometry.pageSize(), tick -> {
-            for (int page : touched) {
-                try {
-                    current.put(page, algorithm.read(geometry.pageAddress(page), geometry.pageSize()));
-                } catch (MemoryFaultException fault) {
-                    throw algorithm.explainReadFault(fault);
-                }
-                tick.advance(geometry.pageSize());
-            }
-        });
-        return current;
     }
 
     private static void erase(FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases) {
@@ -146,23 +131,12 @@ public final class WriteImageService implements WriteImageUseCase {
     }
 
     /** @param assumedBlank nothing was erased: a difference most likely means the page was not blank */
-    private static void verify(Session session, FlashAlgorithm algorithm, FlashPlan plan, PhaseRunner phases,
+    private static void verify(Session session, FlashDriver algorithm, FlashPlan plan, PhaseRunner phases,
                                boolean assumedBlank) {
         List<PagePlan> pages = plan.pagesToProgram();
         if (!pages.isEmpty()) {
             session.step(new TraceOperation.Verify(pages.get(0).index(), pages.size(), plan.bytesToProgram()));
         }
-        phases.run(FlashPhase.VERIFY, plan.bytesToProgram(), tick -> {
-            for (PagePlan page : pages) {
-                byte[] expected = page.data();
-                byte[] actual = algorithm.read(page.address(), expected.length);
-                if (assumedBlank) {
-                    PageReadBack.requireEqualOnBlank(page, expected, actual);
-                } else {
-                    PageReadBack.requireEqual(page, expected, actual);
-                }
-                tick.advance(page.size());
-            }
-        });
+        PageCheck.verify(algorithm, pages, plan.geometry(), phases, assumedBlank);
     }
 }

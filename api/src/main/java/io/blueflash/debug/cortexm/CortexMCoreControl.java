@@ -83,6 +83,23 @@ public final class CortexMCoreControl implements CoreControl {
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_DEBUGEN);
     }
 
+    /**
+     * DHCSR ← DBGKEY|C_HALT|C_MASKINTS|C_DEBUGEN (C_MASKINTS may change only while halted, DDI0403E
+     * C1.6.3), then DBGKEY|C_MASKINTS|C_DEBUGEN: runs with PendSV, SysTick and IRQs masked, as stlink
+     * runs its flash loader.
+     */
+    @Override
+    public void resumeMaskingInterrupts() {
+        registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_MASKINTS | DHCSR_C_DEBUGEN);
+        registers.write(DFSR, DFSR_CLEAR_ALL);
+        registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_MASKINTS | DHCSR_C_DEBUGEN);
+    }
+
+    @Override
+    public boolean canMaskInterrupts() {
+        return true;
+    }
+
     @Override
     public boolean isHalted() {
         return (registers.read(DHCSR) & DHCSR_S_HALT) != 0;

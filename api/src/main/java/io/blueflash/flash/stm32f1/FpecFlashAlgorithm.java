@@ -152,7 +152,7 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
      */
     @Override
     public void programPages(List<PagePlan> pages, Consumer<PagePlan> programmed) {
-        pages.forEach(page -> checkProgramRange(page.address(), page.size()));
+        pages.forEach(page -> checkProgramRange(geometry, page.address(), page.size()));
         for (List<PagePlan> batch : byBank(pages, PagePlan::address)) {
             FpecBank bank = bank(batch.get(0).address());
             bank.session(String.format("programming of %d page(s) from 0x%08X", batch.size(), batch.get(0).address()),
@@ -182,7 +182,8 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
         }
     }
 
-    private void checkProgramRange(long address, int length) {
+    /** Half-word aligned, inside the flash and inside one FPEC bank. */
+    static void checkProgramRange(FlashGeometry geometry, long address, int length) {
         if ((address & 1) != 0 || length % 2 != 0) {
             throw new IllegalArgumentException(String.format(
                     "flash is programmed in half-words: 0x%08X + %d bytes is not half-word aligned", address, length));
@@ -194,7 +195,7 @@ public final class FpecFlashAlgorithm implements FlashAlgorithm {
     }
 
     /** Consecutive runs of items served by the same FPEC bank, in order. */
-    private static <T> List<List<T>> byBank(List<T> items, java.util.function.ToLongFunction<T> address) {
+    static <T> List<List<T>> byBank(List<T> items, java.util.function.ToLongFunction<T> address) {
         List<List<T>> batches = new ArrayList<>();
         for (T item : items) {
             boolean bank2 = address.applyAsLong(item) >= BANK2_START;

@@ -2,6 +2,7 @@ package io.blueflash.flash.stm32f1;
 
 import io.blueflash.flash.FlashAlgorithm;
 import io.blueflash.flash.FlashDriver;
+import io.blueflash.flash.PageChecksums;
 import io.blueflash.flash.PagePlan;
 import io.blueflash.flash.ProtectionResult;
 import io.blueflash.model.FlashGeometry;
@@ -14,12 +15,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * The STM32F1 flash driver on one connection: erase and program through the operations
  * {@link Stm32F1Flash} chose (FPEC registers or the far end's commands), RDP read from FLASH_OBR
  * (facts §B.6), the option bytes read from 0x1FFF_F800 (facts §A.3), protection changed through
- * the chosen {@link Stm32F1Protection}.
+ * the chosen {@link Stm32F1Protection}; page checksums on the target when the SRAM loader is in use.
  */
 final class Stm32F1Driver implements FlashDriver {
 
@@ -28,6 +30,7 @@ final class Stm32F1Driver implements FlashDriver {
     private final FlashGeometry geometry;
     private final Stm32F1Protection protection;
     private final TraceSink trace;
+    private final Supplier<Optional<PageChecksums>> checksums;
 
     Stm32F1Driver(FlashAlgorithm operations, MemoryAccess memory, FlashGeometry geometry, Stm32F1Protection protection) {
         this(operations, memory, geometry, protection, TraceSink.NONE);
@@ -36,7 +39,14 @@ final class Stm32F1Driver implements FlashDriver {
     /** @param trace hears the read-protection check (the operations trace their own steps) */
     Stm32F1Driver(FlashAlgorithm operations, MemoryAccess memory, FlashGeometry geometry, Stm32F1Protection protection,
                   TraceSink trace) {
+        this(operations, memory, geometry, protection, trace, Optional::empty);
+    }
+
+    /** @param checksums page checksums on the target, asked for when the service wants them */
+    Stm32F1Driver(FlashAlgorithm operations, MemoryAccess memory, FlashGeometry geometry, Stm32F1Protection protection,
+                  TraceSink trace, Supplier<Optional<PageChecksums>> checksums) {
         this.trace = Objects.requireNonNull(trace, "'trace' must not be null");
+        this.checksums = Objects.requireNonNull(checksums, "'checksums' must not be null");
         this.operations = Objects.requireNonNull(operations, "'operations' must not be null");
         this.memory = Objects.requireNonNull(memory, "'memory' must not be null");
         this.geometry = Objects.requireNonNull(geometry, "'geometry' must not be null");
@@ -94,6 +104,11 @@ final class Stm32F1Driver implements FlashDriver {
     public void requireNotReadProtected() {
         trace.operation(new TraceOperation.CheckReadProtection());
         FlashDriver.super.requireNotReadProtected();
+    }
+
+    @Override
+    public Optional<PageChecksums> pageChecksums() {
+        return checksums.get();
     }
 
     @Override

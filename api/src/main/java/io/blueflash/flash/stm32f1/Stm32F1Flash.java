@@ -7,6 +7,8 @@ import io.blueflash.flash.FlashException;
 import io.blueflash.flash.FlashFamily;
 import io.blueflash.flash.NativeFlashAlgorithm;
 import io.blueflash.model.FlashGeometry;
+import io.blueflash.model.FlashMethod;
+import java.util.Optional;
 import io.blueflash.model.ProgramPacing;
 import io.blueflash.port.out.MemoryAccess;
 import io.blueflash.port.out.TargetCapability;
@@ -18,9 +20,11 @@ import io.blueflash.port.out.TargetConnection;
  * <ol>
  *   <li>The far end's own flash commands ({@link TargetCapability#NATIVE_FLASH}: the ROM bootloader,
  *       a Black Magic Probe): they know their flash and beat driving the FPEC over their memory commands.</li>
- *   <li>(Issue 14) a flash loader run from SRAM, when the connection has {@code CORE_CONTROL} and the
- *       chip SRAM for it, with the register path below as its fallback, as OpenOCD's {@code stm32x_write}
- *       falls back when no work area is available.</li>
+ *   <li>blueflash's flash loader run from SRAM ({@link SramLoaderAlgorithm}), when the connection has
+ *       {@code CORE_CONTROL}, its run control can mask interrupts and the chip has SRAM for the work area
+ *       ({@link SramWorkArea}), unless the user chose {@link FlashMethod#REGISTERS}; the register path
+ *       below erases for it and is its fallback, as OpenOCD's {@code stm32x_write} falls back when no work
+ *       area is available.</li>
  *   <li>The FPEC registers over {@code MemoryAccess}, paced per {@link ProgramPacing}; on a chip not known
  *       as a clone, automatic pacing is guarded by {@link ClonePacingGuard}.</li>
  * </ol>
@@ -45,17 +49,31 @@ public final class Stm32F1Flash implements FlashFamily {
         MemoryAccess memory = connection.memoryAccess().orElseThrow(() -> new FlashException(String.format(
                 "probe %s offers neither native flash programming nor memory access (capabilities %s): "
                         + "it cannot program flash", connection.probe().selectorText(), connection.capabilities())));
-        FlashAlgorithm operations;
-        if (connection.has(TargetCapability.NATIVE_FLASH) && connection.nativeFlashAccess().isPresent()) {
-            operations = new NativeFlashAlgorithm(connection.nativeFlashAccess().get(), memory, geometry.pageSize(),
-                    connection.probe().transport());
-        } else {
-            operations = registers(memory, geometry, choice);
-        }
         Stm32F1Protection protection = connection.nativeProtectionAccess()
                 .<Stm32F1Protection>map(far -> new NativeProtection(far, geometry))
                 .orElseGet(() -> new FpecProtection(memory, geometry, choice));
-        return new Stm32F1Driver(operations, memory, geometry, protection, choice.trace());
+        if (connection.has(TargetCapability.NATIVE_FLASH) && connection.nativeFlashAccess().isPresent()) {
+            return new Stm32F1Driver(new NativeFlashAlgorithm(connection.nativeFlashAccess().get(), memory,
+                    geometry.pageSize(), connection.probe().transport()), memory, geometry, protection, choice.trace());
+        }
+        FlashAlgorithm registers = registers(memory, geometry, choice);
+        Optional<SramWorkArea> area = loaderArea(connection, choice);
+        if (area.isEmpty()) {
+            return new Stm32F1Driver(registers, memory, geometry, protection, choice.trace());
+        }
+        SramLoaderAlgorithm loader = new SramLoaderAlgorithm(memory, connection.coreControl().orElseThrow(), geometry,
+                area.get(), registers, choice);
+        return new Stm32F1Driver(loader, memory, geometry, protection, choice.trace(),
+                () -> loader.loaded() ? Optional.of(loader) : Optional.empty());
+    }
+
+    /** The loader's work area when the loader is wanted and possible here. */
+    private static Optional<SramWorkArea> loaderArea(TargetConnection connection, DriverChoice choice) {
+        if (choice.method() == FlashMethod.REGISTERS || !connection.has(TargetCapability.CORE_CONTROL)
+                || connection.coreControl().isEmpty() || !connection.coreControl().get().canMaskInterrupts()) {
+            return Optional.empty();
+        }
+        return SramWorkArea.fit(choice.sramBytes(), SramLoaderImage.bytes().length);
     }
 
     private static FlashAlgorithm registers(MemoryAccess memory, FlashGeometry geometry, DriverChoice choice) {

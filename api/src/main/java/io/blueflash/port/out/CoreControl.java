@@ -14,6 +14,22 @@ public interface CoreControl {
     /** Resumes execution (DHCSR C_DEBUGEN only). */
     void resume();
 
+    /**
+     * Resumes execution with interrupts masked (DHCSR C_MASKINTS, set while halted): code a tool runs
+     * on the core, such as a flash loader, is then not preempted by the firmware's interrupt
+     * handlers. Probes whose run control cannot mask interrupts do not offer it.
+     *
+     * @throws UnsupportedOperationException when this run control cannot mask interrupts
+     */
+    default void resumeMaskingInterrupts() {
+        throw new UnsupportedOperationException("this probe's run control cannot mask interrupts while resuming");
+    }
+
+    /** Whether {@link #resumeMaskingInterrupts()} is offered. */
+    default boolean canMaskInterrupts() {
+        return false;
+    }
+
     boolean isHalted();
 
     /** Soft reset through AIRCR.SYSRESETREQ with VC_CORERESET: the core stops at the reset vector. */

@@ -329,6 +329,7 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
                 int pc = state.r[CoreState.PC];
                 int cost = step();
                 time.cycles += cost;
+                memory.waitCycles = 0; // now part of cycles: a clock sync before the next step must not count them again
                 if (state.r[CoreState.PC] == pc && !attention && memory.peek16(pc) == BRANCH_TO_SELF && cost > 0
                         && time.cycles < limit) {
                     long loops = (limit - time.cycles + cost - 1) / cost;

@@ -8,6 +8,7 @@ import io.blueflash.flash.DriverChoice;
 import io.blueflash.progress.ProgressListener;
 import io.blueflash.model.ConnectOptions;
 import io.blueflash.model.FlashGeometry;
+import io.blueflash.model.FlashMethod;
 import io.blueflash.model.ProbeSelector;
 import io.blueflash.model.ProgramPacing;
 import io.blueflash.port.out.TargetConnection;
@@ -15,7 +16,8 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The api's {@link FlashAlgorithmContract} for the algorithm the core selects (AUTO pacing) on
+ * The api's {@link FlashAlgorithmContract} for the algorithm the core selects (AUTO pacing and
+ * method: blueflash's SRAM loader, since the simulated probe has run control and the chip SRAM) on
  * a genuine part, a high-density part, the XL part and the APM32 clone.
  */
 class SimulatedFlashAlgorithmContractTest {
@@ -32,7 +34,8 @@ class SimulatedFlashAlgorithmContractTest {
             ChipDescription chip = new ChipIdentifier().identify(connection.memoryAccess().orElseThrow(), OptionalInt.empty());
             geometry = chip.flash();
             return chip.flashFamily().driver(connection, geometry,
-                    new DriverChoice(ProgramPacing.AUTO, chip.isClone(), ProgressListener.NONE));
+                    new DriverChoice(ProgramPacing.AUTO, chip.isClone(), ProgressListener.NONE, FlashMethod.AUTO,
+                            chip.sramBytes()));
         }
 
         @Override

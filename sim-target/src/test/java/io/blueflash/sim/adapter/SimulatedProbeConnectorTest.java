@@ -159,7 +159,8 @@ class SimulatedProbeConnectorTest {
                 });
         io.blueflash.image.FirmwareImage image = io.blueflash.contract.TestImages.random(0x0800_0000L, 2048, 5);
         new io.blueflash.service.WriteImageService(List.of(board)).write(new io.blueflash.port.in.WriteImageRequest(
-                ProbeSelector.parse("sim"), options, image, io.blueflash.model.FlashOptions.defaults(),
+                ProbeSelector.parse("sim"), options, image, io.blueflash.model.FlashOptions.defaults()
+                        .withMethod(io.blueflash.model.FlashMethod.REGISTERS), // the debugger writes flash itself
                 io.blueflash.progress.ProgressListener.NONE));
         assertThat(waits).isNotEmpty();
         assertThat(chip.saveState().flash()).startsWith(image.segments().get(0).data());

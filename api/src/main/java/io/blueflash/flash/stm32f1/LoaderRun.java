@@ -1,0 +1,131 @@
+package io.blueflash.flash.stm32f1;
+
+import io.blueflash.flash.FlashOperationException;
+import io.blueflash.model.PollBudget;
+import io.blueflash.port.out.CoreControl;
+import io.blueflash.port.out.MemoryAccess;
+
+/**
+ * One run of a routine of the SRAM loader on the target's core: registers in, resume with
+ * interrupts masked, and a fault turned into a halt by vector catch (DEMCR.VC_*, DDI0403E C1.6.5),
+ * so a loader that faults stops at the handler instead of running the firmware's handler from
+ * flash. {@link #end()} halts the core if it still runs and puts DEMCR back: callers call it in
+ * {@code finally}, so the core is left halted on every exit path.
+ */
+final class LoaderRun {
+
+    // ARMv7-M debug and fault registers (DDI0403E C1.6, B3.2.15–B3.2.16; PM0056 §4.4).
+    static final int CFSR = 0xE000_ED28;
+    static final int HFSR = 0xE000_ED2C;
+    static final int DFSR = 0xE000_ED30;
+    static final int DEMCR = 0xE000_EDFC;
+    static final int DFSR_BKPT = 1 << 1;
+    static final int DFSR_VCATCH = 1 << 3;
+    /** VC_MMERR, VC_NOCPERR, VC_CHKERR, VC_STATERR, VC_BUSERR, VC_INTERR, VC_HARDERR. */
+    static final int VECTOR_CATCH_FAULTS = 0x7F0;
+    static final int REG_SP = 13;
+    static final int REG_LR = 14;
+    static final int REG_PC = 15;
+    static final int REG_XPSR = 16;
+    static final int XPSR_THUMB = 1 << 24;
+
+    private final MemoryAccess memory;
+    private final CoreControl core;
+    private final SramWorkArea area;
+    private int savedDemcr;
+    private boolean started;
+
+    LoaderRun(MemoryAccess memory, CoreControl core, SramWorkArea area) {
+        this.memory = memory;
+        this.core = core;
+        this.area = area;
+    }
+
+    /** Halts the core if needed, arms the fault vector catches, sets r0–r3, SP, PC, xPSR.T and resumes. */
+    void start(int entryOffset, int r0, int r1, int r2, int r3) {
+        if (!core.isHalted()) {
+            core.halt();
+        }
+        savedDemcr = memory.read32(DEMCR);
+        started = true;
+        memory.write32(DEMCR, savedDemcr | VECTOR_CATCH_FAULTS);
+        int[] arguments = {r0, r1, r2, r3};
+        for (int i = 0; i < arguments.length; i++) {
+            core.writeCoreRegister(i, arguments[i]);
+        }
+        core.writeCoreRegister(REG_SP, area.stackTop());
+        core.writeCoreRegister(REG_LR, 0xFFFF_FFFF);
+        core.writeCoreRegister(REG_PC, area.code() + entryOffset);
+        core.writeCoreRegister(REG_XPSR, XPSR_THUMB);
+        core.resumeMaskingInterrupts();
+    }
+
+    boolean stopped() {
+        return core.isHalted();
+    }
+
+    /**
+     * Waits for the routine's BKPT; a halt for any other reason is a fault.
+     *
+     * @throws FlashOperationException {@code LOADER_TIMEOUT} or {@code LOADER_FAULT}
+     */
+    void awaitBreakpoint(PollBudget budget, String what) {
+        PollBudget.Poll poll = budget.start();
+        while (!core.isHalted()) {
+            if (poll.spent()) {
+                throw timeout(what, poll.attempts());
+            }
+        }
+        requireBreakpoint(what);
+    }
+
+    /** @throws FlashOperationException {@code LOADER_FAULT} unless the core halted on the loader's BKPT */
+    void requireBreakpoint(String what) {
+        int dfsr = memory.read32(DFSR);
+        if ((dfsr & DFSR_BKPT) != 0 && (dfsr & DFSR_VCATCH) == 0) {
+            return;
+        }
+        int pc = core.readCoreRegister(REG_PC);
+        throw new FlashOperationException(FlashOperationException.Reason.LOADER_FAULT, String.format(
+                "%s: the flash loader in SRAM took a fault%s and the core halted at 0x%08X (DFSR=0x%08X, CFSR=0x%08X, "
+                        + "HFSR=0x%08X; fault status registers, Cortex-M3 TRM §4 / DDI0403E B3.2.15); the FPEC was "
+                        + "locked again and the core left halted. Flash may hold part of the data: write again",
+                what, faultingInstruction(dfsr), pc, dfsr, memory.read32(CFSR), memory.read32(HFSR)), null);
+    }
+
+    /** " at 0x…" from the exception frame the fault stacked (its return address, B1.5.6), or "" when unreadable. */
+    private String faultingInstruction(int dfsr) {
+        if ((dfsr & DFSR_VCATCH) == 0) {
+            return "";
+        }
+        try {
+            return String.format(" at 0x%08X", memory.read32(core.readCoreRegister(REG_SP) + 24));
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
+    }
+
+    /** The error for a loader that made no progress within {@code attempts} polls; {@link #end()} halts it. */
+    FlashOperationException timeout(String what, int attempts) {
+        return new FlashOperationException(FlashOperationException.Reason.LOADER_TIMEOUT, String.format(
+                "%s: the flash loader in SRAM made no progress after %d polls (one half-word takes at most 70 µs, "
+                        + "DS5319 t_prog); the core was halted and the FPEC locked again. Flash may hold part of the "
+                        + "data: write again, or program through the registers instead of the loader", what, attempts),
+                null);
+    }
+
+    /** Halts the core if it still runs and restores DEMCR; safe to call more than once. */
+    void end() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        try {
+            if (!core.isHalted()) {
+                core.halt();
+            }
+        } finally {
+            memory.write32(DEMCR, savedDemcr);
+        }
+    }
+}

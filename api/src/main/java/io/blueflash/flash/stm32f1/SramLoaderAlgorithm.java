@@ -1,0 +1,315 @@
+package io.blueflash.flash.stm32f1;
+
+import static io.blueflash.flash.stm32f1.FpecRegisters.*;
+import static io.blueflash.flash.stm32f1.SramWorkArea.*;
+
+import io.blueflash.flash.DriverChoice;
+import io.blueflash.flash.FlashAlgorithm;
+import io.blueflash.flash.FlashOperationException;
+import io.blueflash.flash.PageChecksums;
+import io.blueflash.flash.PagePlan;
+import io.blueflash.model.FlashGeometry;
+import io.blueflash.model.PollBudget;
+import io.blueflash.port.out.AccessWidth;
+import io.blueflash.port.out.CoreControl;
+import io.blueflash.port.out.MemoryAccess;
+import io.blueflash.port.out.MemoryFaultException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * Programming through blueflash's own flash loader, run from SRAM on the target's core
+ * ({@link SramLoaderImage}): the core writes each half-word and polls FLASH_SR.BSY itself, so the
+ * probe only streams data. Double-buffered: while the core programs the block in one buffer the
+ * host fills the other, and waits only when both are full. Erase stays on the register path (one
+ * command per page, the probe waits t_ERASE either way), as do reads. The loader's second routine
+ * computes page checksums ({@link PageChecksums}, {@link Stm32Crc32}) on the core.
+ *
+ * <p>Every run happens inside an {@link FpecBank} session (unlock, clear flags, relock in
+ * {@code finally}) and a {@link LoaderRun} (core halted again and DEMCR restored in {@code finally}).
+ * When the loader cannot be placed in SRAM (the write faults or does not read back), programming
+ * falls back to the registers, with a note.
+ */
+final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
+
+    /**
+     * How long one block may take: 4 KB is 2048 half-words of at most 70 µs (DS5319 t_prog) = 0.14 s;
+     * the attempt floor covers a slow simulated wire.
+     */
+    static final PollBudget BLOCK_BUDGET = new PollBudget(50_000, Duration.ofSeconds(2));
+
+    static final String NAME = "STM32F1 SRAM loader (double-buffered, BSY polled on the core)";
+
+    private final MemoryAccess memory;
+    private final CoreControl core;
+    private final FlashGeometry geometry;
+    private final SramWorkArea area;
+    private final FlashAlgorithm registers;
+    private final DriverChoice choice;
+    private final byte[] code;
+    private final PollBudget budget;
+    private Boolean loaded;
+
+    SramLoaderAlgorithm(MemoryAccess memory, CoreControl core, FlashGeometry geometry, SramWorkArea area,
+                        FlashAlgorithm registers, DriverChoice choice) {
+        this(memory, core, geometry, area, registers, choice, SramLoaderImage.bytes(), BLOCK_BUDGET);
+    }
+
+    /** @param code the loader's bytes (tests pass a broken one) */
+    SramLoaderAlgorithm(MemoryAccess memory, CoreControl core, FlashGeometry geometry, SramWorkArea area,
+                        FlashAlgorithm registers, DriverChoice choice, byte[] code, PollBudget budget) {
+        this.memory = Objects.requireNonNull(memory, "'memory' must not be null");
+        this.core = Objects.requireNonNull(core, "'core' must not be null");
+        this.geometry = Objects.requireNonNull(geometry, "'geometry' must not be null");
+        this.area = Objects.requireNonNull(area, "'area' must not be null");
+        this.registers = Objects.requireNonNull(registers, "'registers' must not be null");
+        this.choice = Objects.requireNonNull(choice, "'choice' must not be null");
+        this.code = code.clone();
+        this.budget = Objects.requireNonNull(budget, "'budget' must not be null");
+    }
+
+    @Override
+    public String name() {
+        return Boolean.FALSE.equals(loaded) ? registers.name() : NAME;
+    }
+
+    @Override
+    public void erasePage(long pageAddress) {
+        registers.erasePage(pageAddress);
+    }
+
+    @Override
+    public void erasePages(List<Long> pageAddresses, LongConsumer erased) {
+        registers.erasePages(pageAddresses, erased);
+    }
+
+    @Override
+    public void massErase() {
+        registers.massErase();
+    }
+
+    @Override
+    public void programPage(long address, byte[] data) {
+        Objects.requireNonNull(data, "'data' must not be null");
+        programPages(List.of(new PagePlan(-1, address, io.blueflash.flash.PageAction.PROGRAM_ONLY, data)), page -> { });
+    }
+
+    @Override
+    public void programPages(List<PagePlan> pages, Consumer<PagePlan> programmed) {
+        pages.forEach(page -> FpecFlashAlgorithm.checkProgramRange(geometry, page.address(), page.size()));
+        if (pages.isEmpty()) {
+            return;
+        }
+        if (!loaded()) {
+            registers.programPages(pages, programmed);
+            return;
+        }
+        for (List<PagePlan> batch : FpecFlashAlgorithm.byBank(pages, PagePlan::address)) {
+            FpecBank bank = new FpecBank(memory, geometry, batch.get(0).address());
+            String what = String.format("programming of %d page(s) from 0x%08X by the SRAM loader", batch.size(),
+                    batch.get(0).address());
+            bank.session(what, FpecFlashAlgorithm.ERASE_BUDGET, () -> stream(bank, batch, programmed, what));
+        }
+    }
+
+    @Override
+    public byte[] read(long address, int length) {
+        return memory.readBlock((int) address, length);
+    }
+
+    @Override
+    public String checksumName() {
+        return "CRC-32 of the STM32 CRC unit, on the target";
+    }
+
+    /**
+     * Runs the CRC routine over the pages, as many per run as the two buffers hold page addresses
+     * (the routine replaces each address by its page's CRC).
+     */
+    @Override
+    public List<Integer> onTarget(List<Long> pageAddresses) {
+        for (long address : pageAddresses) {
+            if (!geometry.contains(address, geometry.pageSize())
+                    || geometry.pageAddress(geometry.pageIndexOf(address)) != address) {
+                throw new IllegalArgumentException(String.format("0x%08X is not the start of a flash page", address));
+            }
+        }
+        List<Integer> crcs = new ArrayList<>(pageAddresses.size());
+        if (pageAddresses.isEmpty()) {
+            return crcs;
+        }
+        if (!loaded()) {
+            throw new IllegalStateException("the flash loader is not in SRAM: no checksums on the target");
+        }
+        for (int from = 0; from < pageAddresses.size(); from += area.maxCrcPages()) {
+            List<Long> chunk = pageAddresses.subList(from, Math.min(pageAddresses.size(), from + area.maxCrcPages()));
+            int[] addresses = chunk.stream().mapToInt(Long::intValue).toArray();
+            memory.writeBlock(area.buffer0(), words(addresses), AccessWidth.WORD);
+            String what = String.format("CRC of %d page(s) from 0x%08X", chunk.size(), chunk.get(0));
+            LoaderRun run = new LoaderRun(memory, core, area);
+            try {
+                run.start(SramLoaderImage.CRC_ENTRY, area.buffer0(), chunk.size(), geometry.pageSize(), 0);
+                run.awaitBreakpoint(budget, what);
+            } finally {
+                run.end();
+            }
+            ByteBuffer back = ByteBuffer.wrap(memory.readBlock(area.buffer0(), 4 * chunk.size()))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < chunk.size(); i++) {
+                crcs.add(back.getInt());
+            }
+        }
+        return crcs;
+    }
+
+    @Override
+    public int of(byte[] page) {
+        return Stm32Crc32.of(page);
+    }
+
+    /** Copies the loader to SRAM once and reads it back; false (after a note) when SRAM refuses it. */
+    boolean loaded() {
+        if (loaded == null) {
+            try {
+                memory.writeBlock(area.code(), code, AccessWidth.WORD);
+                loaded = Arrays.equals(memory.readBlock(area.code(), code.length), code);
+            } catch (MemoryFaultException fault) {
+                loaded = false;
+            }
+            if (!loaded) {
+                choice.note(String.format("the flash loader could not be placed in SRAM at 0x%08X; programming "
+                        + "through the FPEC registers instead (slower)", area.code()));
+            }
+        }
+        return loaded;
+    }
+
+    /** Starts the programming routine, feeds it the batch's runs through the two slots, ends it. */
+    private void stream(FpecBank bank, List<PagePlan> batch, Consumer<PagePlan> programmed, String what) {
+        List<ProgramRun> runs = ProgramRun.coalesce(batch, area.bufferBytes());
+        memory.writeBlock(area.control(), new byte[CONTROL_BYTES], AccessWidth.WORD);
+        LoaderRun run = new LoaderRun(memory, core, area);
+        ProgramRun[] inSlot = new ProgramRun[2];
+        try {
+            run.start(SramLoaderImage.PROGRAM_ENTRY, area.control(), area.buffer0(), area.bufferBytes(),
+                    FpecRegisters.register(batch.get(0).address(), 0));
+            int slot = 0;
+            for (ProgramRun block : runs) {
+                if (block.data().length == 0) {       // only completes pages already erased
+                    drain(bank, run, inSlot, slot, programmed, what);
+                    block.completes().forEach(programmed);
+                    continue;
+                }
+                awaitFree(bank, run, inSlot, slot, programmed, what);
+                byte[] data = block.data();
+                memory.writeBlock(area.buffer(slot), padToWord(data), AccessWidth.WORD);
+                memory.writeBlock(area.slotAddress(slot), words((int) block.address(), data.length), AccessWidth.WORD);
+                inSlot[slot] = block;
+                slot ^= 1;
+            }
+            drain(bank, run, inSlot, slot, programmed, what);
+            memory.writeBlock(area.slotAddress(slot), words(0, END_OF_BLOCKS), AccessWidth.WORD);
+            run.awaitBreakpoint(budget, what);
+            int[] control = control();
+            if (control[0] != STATUS_DONE) {
+                failed(bank, control, what);
+            }
+        } finally {
+            run.end();
+        }
+    }
+
+    /** Waits for the older slot, then the newer one (the one before {@code next}). */
+    private void drain(FpecBank bank, LoaderRun run, ProgramRun[] inSlot, int next, Consumer<PagePlan> programmed,
+                       String what) {
+        awaitFree(bank, run, inSlot, next, programmed, what);
+        awaitFree(bank, run, inSlot, next ^ 1, programmed, what);
+    }
+
+    /**
+     * Polls the control block until {@code slot} is free, then reports the pages its block completed.
+     * A status word with the error bit, or a core that halted meanwhile, ends the run with an error.
+     */
+    private void awaitFree(FpecBank bank, LoaderRun run, ProgramRun[] inSlot, int slot, Consumer<PagePlan> programmed,
+                           String what) {
+        ProgramRun pending = inSlot[slot];
+        if (pending == null) {
+            return;
+        }
+        PollBudget.Poll poll = budget.start();
+        for (int polls = 1; ; polls++) {
+            if (memory.read32(area.slotAddress(slot) + SLOT_COUNT - SLOT_ADDRESS) == 0) {
+                inSlot[slot] = null;
+                pending.completes().forEach(programmed);
+                return;
+            }
+            if (polls % 8 == 0 && run.stopped()) {
+                int[] control = control();
+                if ((control[0] & STATUS_ERROR) != 0) {
+                    run.requireBreakpoint(what);
+                    failed(bank, control, what);
+                }
+                run.requireBreakpoint(what);
+                throw new FlashOperationException(FlashOperationException.Reason.LOADER_FAULT, String.format(
+                        "%s: the flash loader stopped before its block at 0x%08X was programmed", what,
+                        pending.address()), null);
+            }
+            if (poll.spent()) {
+                throw run.timeout(String.format("%s, block [0x%08X, 0x%08X)", what, pending.address(),
+                        pending.address() + pending.data().length), poll.attempts());
+            }
+        }
+    }
+
+    /** WRPRTERR as the register path reports it; PGERR or a half-word that read back wrong as the loader's errors. */
+    private void failed(FpecBank bank, int[] control, String what) {
+        int sr = control[0] & ~(STATUS_ERROR | STATUS_LOST);
+        long at = control[5] & 0xFFFF_FFFFL;
+        bank.check(at, sr & SR_WRPRTERR, what);
+        if ((control[0] & STATUS_LOST) != 0) {
+            throw new FlashOperationException(FlashOperationException.Reason.LOADER_FLASH_ERROR, String.format(
+                    "%s failed at 0x%08X: the half-word reads back other than written although FLASH_SR=0x%02X shows "
+                            + "no error (RM0008 §3.3.3, PM0075 §2.3.3): the flash cell may be worn, or the chip drops "
+                            + "writes; the FPEC was locked again and the core left halted", what, at, sr), null);
+        }
+        throw new FlashOperationException(FlashOperationException.Reason.LOADER_FLASH_ERROR, String.format(
+                "%s failed at 0x%08X: FLASH_SR=0x%02X reports PGERR, the half-word there was not erased before "
+                        + "programming (RM0008 §3.3.3, PM0075 §2.3.3); the FPEC was locked again and the core left halted",
+                what, at, sr), null);
+    }
+
+    /** The control block: status, slot 0 address and count, slot 1 address and count, failing address. */
+    private int[] control() {
+        ByteBuffer bytes = ByteBuffer.wrap(memory.readBlock(area.control(), 24)).order(ByteOrder.LITTLE_ENDIAN);
+        int[] words = new int[6];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = bytes.getInt();
+        }
+        return words;
+    }
+
+    private static byte[] words(int... values) {
+        ByteBuffer out = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int value : values) {
+            out.putInt(value);
+        }
+        return out.array();
+    }
+
+    /** Pads with 0xFF, which the loader skips (an erased half-word already reads 0xFFFF). */
+    private static byte[] padToWord(byte[] data) {
+        if (data.length % 4 == 0) {
+            return data;
+        }
+        byte[] padded = Arrays.copyOf(data, (data.length + 3) & ~3);
+        Arrays.fill(padded, data.length, padded.length, (byte) 0xFF);
+        return padded;
+    }
+}

@@ -1,0 +1,154 @@
+package io.blueflash.flash.stm32f1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.blueflash.chip.ChipIdentifier;
+import io.blueflash.contract.TestImages;
+import io.blueflash.flash.DriverChoice;
+import io.blueflash.flash.FlashOperationException;
+import io.blueflash.flash.FlashProtectedException;
+import io.blueflash.model.ConnectOptions;
+import io.blueflash.model.FlashGeometry;
+import io.blueflash.model.PollBudget;
+import io.blueflash.model.ProbeSelector;
+import io.blueflash.model.ProgramPacing;
+import io.blueflash.port.out.CoreControl;
+import io.blueflash.port.out.MemoryAccess;
+import io.blueflash.port.out.TargetConnection;
+import io.blueflash.progress.ProgressListener;
+import io.blueflash.sim.adapter.SimulatedProbeConnector;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SRAM loader's exits on the simulated STM32F103 (which executes it): a loader that never
+ * halts times out, one that faults is caught by vector catch, FPEC error flags become typed errors,
+ * and on every one of them the FPEC is locked again, the core left halted and DEMCR restored. Its
+ * CRC routine agrees with the host's {@link Stm32Crc32} (the simulator's CRC unit is written apart).
+ */
+class SramLoaderOnSimulatedChipTest {
+
+    /** {@code b .} at both entry points: never halts. */
+    private static final byte[] SPINS = {(byte) 0xFE, (byte) 0xE7, (byte) 0xFE, (byte) 0xE7,
+            (byte) 0xFE, (byte) 0xE7, (byte) 0xFE, (byte) 0xE7};
+    /** {@code udf #0} at both entry points: UsageFault, escalated to HardFault. */
+    private static final byte[] FAULTS = {0, (byte) 0xDE, 0, (byte) 0xDE, 0, (byte) 0xDE, 0, (byte) 0xDE};
+
+    private final TargetConnection connection = new SimulatedProbeConnector()
+            .connect(ProbeSelector.parse("sim:stm32f103c8"), ConnectOptions.defaults());
+    private final MemoryAccess memory = connection.memoryAccess().orElseThrow();
+    private final CoreControl core = connection.coreControl().orElseThrow();
+    private final FlashGeometry geometry = new ChipIdentifier().identify(memory, OptionalInt.empty()).flash();
+    private final SramWorkArea area = SramWorkArea.fit(20 * 1024, 256).orElseThrow();
+    private final int demcrBefore = memory.read32(LoaderRun.DEMCR);
+
+    @AfterEach
+    void close() {
+        connection.close();
+    }
+
+    @Test
+    void givenLoaderThatNeverHalts_whenProgramming_thenTimeoutAndCoreHaltedFpecLockedDemcrRestored() {
+        SramLoaderAlgorithm loader = loader(SPINS);
+        geometryPageErased(0);
+
+        assertThatThrownBy(() -> loader.programPage(geometry.baseAddress(), TestImages.randomBytes(1024, 1)))
+                .isInstanceOfSatisfying(FlashOperationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FlashOperationException.Reason.LOADER_TIMEOUT))
+                .hasMessageContaining("no progress");
+        assertLeftSafe();
+    }
+
+    @Test
+    void givenLoaderThatNeverHalts_whenChecksumsAsked_thenTimeout() {
+        SramLoaderAlgorithm loader = loader(SPINS);
+
+        assertThatThrownBy(() -> loader.onTarget(List.of(geometry.baseAddress())))
+                .isInstanceOfSatisfying(FlashOperationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FlashOperationException.Reason.LOADER_TIMEOUT));
+        assertLeftSafe();
+    }
+
+    @Test
+    void givenLoaderThatFaults_whenProgramming_thenFaultReportedWithFaultRegisters() {
+        SramLoaderAlgorithm loader = loader(FAULTS);
+        geometryPageErased(0);
+
+        assertThatThrownBy(() -> loader.programPage(geometry.baseAddress(), TestImages.randomBytes(1024, 2)))
+                .isInstanceOfSatisfying(FlashOperationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FlashOperationException.Reason.LOADER_FAULT))
+                .hasMessageContaining("CFSR=").hasMessageContaining("0x20000000");
+        assertLeftSafe();
+    }
+
+    @Test
+    void givenProgrammedPage_whenProgrammedAgainWithoutErase_thenPgerrAsLoaderFlashError() {
+        SramLoaderAlgorithm loader = loader(SramLoaderImage.bytes());
+        geometryPageErased(1);
+        long page = geometry.pageAddress(1);
+        loader.programPage(page, TestImages.randomBytes(1024, 3));
+
+        assertThatThrownBy(() -> loader.programPage(page, TestImages.randomBytes(1024, 4)))
+                .isInstanceOfSatisfying(FlashOperationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FlashOperationException.Reason.LOADER_FLASH_ERROR))
+                .hasMessageContaining("PGERR").hasMessageContaining("RM0008 §3.3.3");
+        assertLeftSafe();
+    }
+
+    @Test
+    void givenWriteProtectedPage_whenLoaderProgramsIt_thenWriteProtectedError() {
+        Stm32F1Protection protection = new FpecProtection(memory, geometry,
+                new DriverChoice(ProgramPacing.AUTO, false, ProgressListener.NONE));
+        protection.writeProtect(List.of(0));
+        core.resetAndHalt();                                   // WRPR is loaded at reset
+        SramLoaderAlgorithm loader = loader(SramLoaderImage.bytes());
+
+        assertThatThrownBy(() -> loader.programPage(geometry.baseAddress(), TestImages.randomBytes(64, 5)))
+                .isInstanceOfSatisfying(FlashProtectedException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FlashProtectedException.Kind.WRITE_PROTECTED));
+        assertLeftSafe();
+    }
+
+    @Test
+    void givenPages_whenCrcComputedOnTheCore_thenEqualsHostCrcOfTheirBytes() {
+        SramLoaderAlgorithm loader = loader(SramLoaderImage.bytes());
+        byte[] data = TestImages.randomBytes(3 * 1024, 6);
+        for (int i = 0; i < 3; i++) {
+            geometryPageErased(4 + i);
+            loader.programPage(geometry.pageAddress(4 + i), Arrays.copyOfRange(data, i * 1024, (i + 1) * 1024));
+        }
+        List<Long> pages = List.of(geometry.pageAddress(4), geometry.pageAddress(5), geometry.pageAddress(6),
+                geometry.pageAddress(40));
+
+        List<Integer> crcs = loader.onTarget(pages);
+
+        byte[] erased = new byte[1024];
+        Arrays.fill(erased, (byte) 0xFF);
+        assertThat(crcs).containsExactly(Stm32Crc32.of(Arrays.copyOfRange(data, 0, 1024)),
+                Stm32Crc32.of(Arrays.copyOfRange(data, 1024, 2048)), Stm32Crc32.of(Arrays.copyOfRange(data, 2048, 3072)),
+                Stm32Crc32.of(erased));
+        assertThat(core.isHalted()).isTrue();
+    }
+
+    private SramLoaderAlgorithm loader(byte[] code) {
+        return new SramLoaderAlgorithm(memory, core, geometry, area,
+                new FpecFlashAlgorithm(memory, geometry, ProgramPacing.PAGE_BLOCK),
+                new DriverChoice(ProgramPacing.AUTO, false, ProgressListener.NONE),
+                Arrays.copyOf(code, (code.length + 3) & ~3), PollBudget.attempts(400));
+    }
+
+    private void geometryPageErased(int page) {
+        new FpecFlashAlgorithm(memory, geometry, ProgramPacing.PAGE_BLOCK).erasePage(geometry.pageAddress(page));
+    }
+
+    private void assertLeftSafe() {
+        assertThat(core.isHalted()).as("core halted").isTrue();
+        assertThat(memory.read32(FpecRegisters.FPEC_BASE + FpecRegisters.CR) & FpecRegisters.CR_LOCK)
+                .as("FLASH_CR.LOCK").isEqualTo(FpecRegisters.CR_LOCK);
+        assertThat(memory.read32(LoaderRun.DEMCR)).as("DEMCR").isEqualTo(demcrBefore);
+    }
+}
