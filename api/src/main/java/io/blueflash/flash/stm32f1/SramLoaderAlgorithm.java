@@ -14,6 +14,7 @@ import io.blueflash.port.out.AccessWidth;
 import io.blueflash.port.out.CoreControl;
 import io.blueflash.port.out.MemoryAccess;
 import io.blueflash.port.out.MemoryFaultException;
+import io.blueflash.trace.TraceOperation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
@@ -112,7 +113,7 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
             return;
         }
         for (List<PagePlan> batch : FpecFlashAlgorithm.byBank(pages, PagePlan::address)) {
-            FpecBank bank = new FpecBank(memory, geometry, batch.get(0).address());
+            FpecBank bank = new FpecBank(memory, geometry, batch.get(0).address(), choice.trace());
             String what = String.format("programming of %d page(s) from 0x%08X by the SRAM loader", batch.size(),
                     batch.get(0).address());
             bank.session(what, FpecFlashAlgorithm.ERASE_BUDGET, () -> stream(bank, batch, programmed, what));
@@ -209,6 +210,9 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
                 }
                 awaitFree(bank, run, inSlot, slot, programmed, what);
                 byte[] data = block.data();
+                bank.step(new TraceOperation.Program(block.address(), data.length / 2,
+                        geometry.pageIndexOf(block.address()), geometry.pageIndexOf(block.address() + data.length - 1),
+                        TraceOperation.Via.SRAM_LOADER));
                 memory.writeBlock(area.buffer(slot), padToWord(data), AccessWidth.WORD);
                 memory.writeBlock(area.slotAddress(slot), words((int) block.address(), data.length), AccessWidth.WORD);
                 inSlot[slot] = block;
