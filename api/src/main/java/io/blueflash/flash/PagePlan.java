@@ -26,6 +26,14 @@ public record PagePlan(int index, long address, PageAction action, byte[] data) 
         data = data.clone();
     }
 
+    /**
+     * One page programmed on its own, outside a planner's plan (no page index, no erase): how a
+     * driver that programs in batches answers {@code FlashAlgorithm.programPage}.
+     */
+    public static PagePlan programOnly(long address, byte[] data) {
+        return new PagePlan(-1, address, PageAction.PROGRAM_ONLY, data);
+    }
+
     @Override
     public byte[] data() {
         return data.clone();

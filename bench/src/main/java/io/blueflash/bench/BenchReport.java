@@ -58,6 +58,17 @@ public final class BenchReport {
                 v.goal(), v.measured());
     }
 
+    /** A titled section holding one fixed-width table as a text block (column alignment survives). */
+    private static void textTable(List<String> md, String title, String header, List<String> rows) {
+        md.add("### " + title);
+        md.add("");
+        md.add("```text");
+        md.add(header);
+        md.addAll(rows);
+        md.add("```");
+        md.add("");
+    }
+
     /** Markdown for docs/benchmarks.md: the command, the three tables and the targets. */
     public static String markdown(String command, String machine, List<BenchResult> results, List<SideBySide.Row> side,
                                   List<String> host, List<BenchTargets.Verdict> verdicts) {
@@ -67,20 +78,9 @@ public final class BenchReport {
         md.add("Command: `" + command + "`  ");
         md.add("Machine: " + machine);
         md.add("");
-        md.add("### Scenarios");
-        md.add("");
-        md.add("```text");
-        md.add(header());
-        results.forEach(r -> md.add(row(r)));
-        md.add("```");
-        md.add("");
-        md.add("### Side by side (same simulated chip, same image, same preset)");
-        md.add("");
-        md.add("```text");
-        md.add(sideHeader());
-        side.forEach(r -> md.add(sideRow(r)));
-        md.add("```");
-        md.add("");
+        textTable(md, "Scenarios", header(), results.stream().map(BenchReport::row).toList());
+        textTable(md, "Side by side (same simulated chip, same image, same preset)", sideHeader(),
+                side.stream().map(BenchReport::sideRow).toList());
         md.add("### Host");
         md.add("");
         host.forEach(h -> md.add("- " + h));

@@ -99,7 +99,7 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
     @Override
     public void programPage(long address, byte[] data) {
         Objects.requireNonNull(data, "'data' must not be null");
-        programPages(List.of(new PagePlan(-1, address, io.blueflash.flash.PageAction.PROGRAM_ONLY, data)), page -> { });
+        programPages(List.of(PagePlan.programOnly(address, data)), page -> { });
     }
 
     @Override
