@@ -97,6 +97,12 @@ public final class SimServeCommand implements Callable<Integer> {
                     + "the ST-Link firmware's cost per read calibrated on published Blue Pill figures, docs/sim.md).")
     String timing;
 
+    @Option(names = "--jtag-khz", defaultValue = "1000", paramLabel = "KHZ",
+            description = "With --jtag-bitbang: the adapter's TCK rate, which each clock cycle the client sends costs in "
+                    + "simulated time (default ${DEFAULT-VALUE}, the 'adapter speed' of OpenOCD's target/stm32f1x.cfg); "
+                    + "remote_bitbang carries no rate of its own.")
+    int jtagKhz;
+
     @Option(names = "--no-wall-clock",
             description = "Keep the chip's clock still while a client thinks: simulated time is then only what the "
                     + "emulators charge and does not depend on the host's load (for measurements).")
@@ -274,6 +280,10 @@ public final class SimServeCommand implements Callable<Integer> {
 
     /** Starts the chosen front end (and the control channel) and says where it listens. */
     String start(SimServer server) {
+        if (jtagKhz <= 0 || jtagKhz > 1_000_000) {
+            server.close();
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jtag-khz: 1 to 1000000 kHz, got " + jtagKhz);
+        }
         HostLine line = frontEnd.bootloaderPty != null ? hostLine() : null;
         String where = startFrontEnd(server, line);
         if (control == null) {
@@ -312,13 +322,14 @@ public final class SimServeCommand implements Callable<Integer> {
             return "the AN3155 bootloader on " + f.bootloaderPty;
         }
         if (f.jtagBitbang != null) {
-            StreamService service = SimEmulators.jtagBitbang(server.chip());
+            long tckHz = jtagKhz * 1000L;
+            StreamService service = SimEmulators.jtagBitbang(server.chip(), tckHz);
             if (writer != null) {
-                waves = ChipWaveforms.jtagProbe(server.chip(), writer, 0).withFirmwarePins();
-                service = SimEmulators.jtagBitbang(server.chip(), waves);
+                waves = ChipWaveforms.jtagProbe(server.chip(), writer, 0, tckHz).withFirmwarePins();
+                service = SimEmulators.jtagBitbang(server.chip(), tckHz, waves);
             }
             int port = server.serveTcp("remote_bitbang", f.jtagBitbang, service);
-            return "JTAG (remote_bitbang) on 127.0.0.1:" + port;
+            return "JTAG (remote_bitbang, TCK " + jtagKhz + " kHz) on 127.0.0.1:" + port;
         }
         if (writer != null) {
             waves = ChipWaveforms.swdProbe(server.chip(), writer, 0).withFirmwarePins();

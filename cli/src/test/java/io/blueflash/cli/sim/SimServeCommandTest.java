@@ -123,6 +123,36 @@ class SimServeCommandTest {
     }
 
     @Test
+    void givenJtagKhz1_whenClientClocks43TckCyclesToReadIdcode_thenItsSessionTook43MillisecondsSimulated()
+            throws Exception {
+        PipedOutputStream stdinWriter = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(stdinWriter);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> execute(stdin, out,
+                "--state", dir.resolve("chip.sim").toString(), "--jtag-bitbang", "0", "--jtag-khz", "1", "--no-wall-clock"));
+        int port = awaitPort(out);
+
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(readIdcode(socket.getInputStream(), socket.getOutputStream())).isEqualTo(0x3BA00477L);
+        }
+        stdinWriter.close();
+
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("TCK 1 kHz", "client session 1: 43.000 ms simulated");
+    }
+
+    @Test
+    void givenJtagKhzZero_whenServing_thenRefusedNamingTheOption() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = execute(new ByteArrayInputStream(new byte[0]), out, "--state", dir.resolve("s").toString(),
+                "--jtag-bitbang", "0", "--jtag-khz", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--jtag-khz");
+    }
+
+    @Test
     void givenStlinkModelAndSerial_whenTwoClientsOpenTheProbeAtOnce_thenBothSeeThatProbeAndBothAreServed()
             throws Exception {
         PipedOutputStream stdinWriter = new PipedOutputStream();
@@ -206,6 +236,7 @@ class SimServeCommandTest {
     }
 
     /** Test-Logic-Reset, Run-Test/Idle, then a 32-bit DR scan: the TAP nearest TDO (the JTAG-DP) shows its IDCODE. */
+    /** Clocks TCK 43 times: Test-Logic-Reset (5), to Shift-DR (4), 32 bits out, back to Run-Test/Idle (2). */
     private static long readIdcode(InputStream in, OutputStream out) throws IOException {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < 5; i++) {

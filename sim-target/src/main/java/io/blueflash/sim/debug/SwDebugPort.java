@@ -143,9 +143,15 @@ public final class SwDebugPort implements SwdTransactionPort {
 
     @Override
     public SwdResponse read(boolean ap, int address) {
+        return read(ap, address, true);
+    }
+
+    private SwdResponse read(boolean ap, int address, boolean wireCost) {
         checkAddress(address);
         SwdAck ack = admit(ap, true, address);
-        chargeBits(bitsFor(ack) + idleCycles);
+        if (wireCost) {
+            chargeBits(bitsFor(ack) + idleCycles);
+        }
         if (ack != SwdAck.OK) {
             trace(ap, true, address, ack, 0);
             return SwdResponse.of(ack);
@@ -162,9 +168,15 @@ public final class SwDebugPort implements SwdTransactionPort {
 
     @Override
     public SwdResponse write(boolean ap, int address, int value) {
+        return write(ap, address, value, true);
+    }
+
+    private SwdResponse write(boolean ap, int address, int value, boolean wireCost) {
         checkAddress(address);
         SwdAck ack = admit(ap, false, address);
-        chargeBits(bitsFor(ack) + idleCycles);
+        if (wireCost) {
+            chargeBits(bitsFor(ack) + idleCycles);
+        }
         trace(ap, false, address, ack, value);
         if (ack == SwdAck.OK) {
             performWrite(ap, address, value); // posted: a bus error shows as FAULT on a later transaction
@@ -176,6 +188,30 @@ public final class SwDebugPort implements SwdTransactionPort {
     public void lineReset() {
         chargeBits(52);
         lineResetUncharged();
+    }
+
+    /**
+     * The same DP and AP reached through another wire that prices its own clock cycles: the JTAG-DP
+     * of the SWJ-DP, whose TCK cycles the JTAG front end charges. Its transactions cost no SWD bits;
+     * what the AP spends on the bus (a stall on flash BSY) is still charged.
+     */
+    public SwdTransactionPort withoutWireCost() {
+        return new SwdTransactionPort() {
+            @Override
+            public SwdResponse read(boolean ap, int address) {
+                return SwDebugPort.this.read(ap, address, false);
+            }
+
+            @Override
+            public SwdResponse write(boolean ap, int address, int value) {
+                return SwDebugPort.this.write(ap, address, value, false);
+            }
+
+            @Override
+            public void lineReset() {
+                lineResetUncharged();
+            }
+        };
     }
 
     private static void checkAddress(int address) {

@@ -24,8 +24,9 @@ import io.blueflash.sim.debug.SwdTransactionPort;
  *   <li>A new client session ({@link #startSession()}) finds the DP as after power-up: no sticky flag
  *       and no access pending, so one session's bus fault does not leak into the next.</li>
  * </ul>
- * Timing: each access costs its equivalent SW-DP transactions on the chip's clock; TCK cycles are
- * not counted separately. Not modelled: CTRL/STAT.ORUNDETECT overrun detection.
+ * Timing: the scans' TCK cycles are what an access costs ({@link TckClock}); give this DP the
+ * SW-DP's wire-free view ({@code SwDebugPort.withoutWireCost()}) so no SWD bits are charged on top.
+ * Not modelled: CTRL/STAT.ORUNDETECT overrun detection.
  */
 public final class ArmJtagDp implements JtagTap {
 

@@ -8,6 +8,10 @@ import java.util.List;
  * enters the first TAP's register while every register moves one bit towards TDO. TDO shows the
  * low bit of the last register, as after the falling edge on which real TAPs drive it; outside the
  * shift states it reads 1 (released line with pull-up).
+ *
+ * <p>Time: with a {@link TckClock} ({@link #priceTck}) every rising edge costs one TCK period on the
+ * chip's clock, charged before each register action (capture, update, reset) so that a DP access
+ * happens at the simulated instant its scan reaches it; without one, TCK cycles cost nothing.
  */
 public final class JtagScanChain {
 
@@ -15,6 +19,7 @@ public final class JtagScanChain {
     private TapState state = TapState.TEST_LOGIC_RESET;
     private boolean tck;
     private long risingEdges;
+    private TckClock tckClock;
 
     /** @param tdiToTdo the TAPs, the one connected to TDI first */
     public JtagScanChain(List<? extends JtagTap> tdiToTdo) {
@@ -27,6 +32,21 @@ public final class JtagScanChain {
 
     public TapState state() {
         return state;
+    }
+
+    /** Charges every TCK cycle on {@code clock} from now on. */
+    public void priceTck(TckClock clock) {
+        if (clock == null) {
+            throw new IllegalArgumentException("'clock' must not be null");
+        }
+        tckClock = clock;
+    }
+
+    /** Charges the TCK cycles not yet charged (before a reply to the client or a reset pin change). */
+    public void chargeTck() {
+        if (tckClock != null) {
+            tckClock.charge();
+        }
     }
 
     /** Rising TCK edges seen so far. */
@@ -69,10 +89,19 @@ public final class JtagScanChain {
 
     private void clock(boolean tms, boolean tdi) {
         risingEdges++;
+        if (tckClock != null) {
+            tckClock.cycle();
+        }
         if (state == TapState.SHIFT_DR || state == TapState.SHIFT_IR) {
             shift(tdi);
         }
         state = state.next(tms);
+        switch (state) {
+            case TEST_LOGIC_RESET, CAPTURE_IR, CAPTURE_DR, UPDATE_IR, UPDATE_DR -> chargeTck();
+            default -> {
+                // shifting and waiting states only move bits: their cycles are charged with the next action
+            }
+        }
         switch (state) {
             case TEST_LOGIC_RESET -> resetTaps();
             case CAPTURE_IR -> slots.forEach(s -> s.load(s.tap.irLength(), s.tap.irCapture()));

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * TDO as {@code '0'}/{@code '1'}; {@code 'r'}–{@code 'u'} set TRST (2) and SRST (1), asserted when
  * the bit is set; {@code 'B'}/{@code 'b'} (LED) are accepted; {@code 'Q'} ends the session. Replies
  * are flushed whenever the client has nothing more queued, so OpenOCD's batched reads never stall.
+ * When the chain prices TCK ({@link JtagScanChain#priceTck}), its cycles are charged before each reply.
  */
 public final class RemoteBitbangServer {
 
@@ -79,6 +80,7 @@ public final class RemoteBitbangServer {
         try {
             while (true) {
                 if (in.available() == 0) {
+                    chain.chargeTck(); // the reply leaves after the cycles that produced it
                     out.flush();
                 }
                 int c = in.read();
@@ -88,6 +90,7 @@ public final class RemoteBitbangServer {
                 handle(c, out);
             }
         } finally {
+            chain.chargeTck();
             out.flush();
         }
     }
@@ -111,6 +114,7 @@ public final class RemoteBitbangServer {
                 observer.resetPins(trst, asserted);
             }
             if (asserted != srstAsserted) {
+                chain.chargeTck();
                 srstAsserted = asserted;
                 srst.accept(asserted);
             }

@@ -6,8 +6,10 @@ import io.blueflash.sim.chip.SimProfile;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.chip.TimingPreset;
 import io.blueflash.sim.gdb.GdbServerEmulator;
+import io.blueflash.sim.jtag.JtagScanChain;
 import io.blueflash.sim.jtag.RemoteBitbangServer;
 import io.blueflash.sim.jtag.Stm32F1JtagChain;
+import io.blueflash.sim.jtag.TckClock;
 import io.blueflash.sim.stlink.StLinkEmulator;
 import io.blueflash.sim.stlink.StLinkPersonality;
 import io.blueflash.sim.stlink.server.StLinkServer;
@@ -86,21 +88,36 @@ public final class SimEmulators {
         return new StLinkServer(emulator::transfer, device, log::println)::serve;
     }
 
-    /** The chip's JTAG chain (boundary scan + JTAG-DP) behind OpenOCD's remote_bitbang protocol. */
+    /** The chip's JTAG chain (boundary scan + JTAG-DP) behind OpenOCD's remote_bitbang protocol, TCK at 1 MHz. */
     public static StreamService jtagBitbang(Stm32F103 chip) {
-        return bitbangServer(chip)::serve;
+        return jtagBitbang(chip, TckClock.DEFAULT_HZ);
     }
 
-    private static RemoteBitbangServer bitbangServer(Stm32F103 chip) {
+    /**
+     * The chip's JTAG chain behind remote_bitbang, each TCK cycle costing one period at {@code tckHz}
+     * on the chip's clock (the protocol carries no rate: this is the served adapter's speed); the DP's
+     * accesses cost no SWD bits of their own.
+     */
+    public static StreamService jtagBitbang(Stm32F103 chip, long tckHz) {
+        return jtagBitbang(chip, new TckClock(chip.clock(), tckHz));
+    }
+
+    /** As {@link #jtagBitbang(Stm32F103, long)}, with the caller's {@code tck} (on {@code chip}'s clock), which counts the cycles. */
+    public static StreamService jtagBitbang(Stm32F103 chip, TckClock tck) {
+        return bitbangServer(chip, tck)::serve;
+    }
+
+    private static RemoteBitbangServer bitbangServer(Stm32F103 chip, TckClock tck) {
         SimProfile profile = chip.profile();
-        return new RemoteBitbangServer(
-                Stm32F1JtagChain.create(chip.swd(), profile.dbgmcuIdcode() & 0xFFF, jtagIdcode(profile.dpidr())),
-                chip::setNrst);
+        JtagScanChain chain = Stm32F1JtagChain.create(chip.debugPort().withoutWireCost(),
+                profile.dbgmcuIdcode() & 0xFFF, jtagIdcode(profile.dpidr()));
+        chain.priceTck(tck);
+        return new RemoteBitbangServer(chain, chip::setNrst);
     }
 
-    /** As {@link #jtagBitbang(Stm32F103)}, drawing every pin the client sets into {@code waves}. */
-    public static StreamService jtagBitbang(Stm32F103 chip, ChipWaveforms waves) {
-        RemoteBitbangServer server = bitbangServer(chip);
+    /** As {@link #jtagBitbang(Stm32F103, long)}, drawing every pin the client sets into {@code waves}. */
+    public static StreamService jtagBitbang(Stm32F103 chip, long tckHz, ChipWaveforms waves) {
+        RemoteBitbangServer server = bitbangServer(chip, new TckClock(chip.clock(), tckHz));
         server.observe(new RemoteBitbangServer.PinObserver() {
             @Override
             public void pins(boolean tck, boolean tms, boolean tdi, boolean tdo) {

@@ -54,10 +54,13 @@ public final class ChipWaveforms implements SimTraceListener, AutoCloseable {
         return waves;
     }
 
-    /** The JTAG connector of {@code chip}; feed it with {@link #jtagPins} and {@link #jtagResetPins}. */
-    public static ChipWaveforms jtagProbe(Stm32F103 chip, VcdWriter vcd, long startNanos) {
+    /**
+     * The JTAG connector of {@code chip}, clocked at {@code tckHz} (the adapter speed the JTAG front end
+     * prices TCK at); feed it with {@link #jtagPins} and {@link #jtagResetPins}.
+     */
+    public static ChipWaveforms jtagProbe(Stm32F103 chip, VcdWriter vcd, long startNanos, long tckHz) {
         ChipWaveforms waves = new ChipWaveforms(chip, vcd, startNanos);
-        waves.jtag = new JtagWaveform(vcd, chip.debugPort()::frequencyHz);
+        waves.jtag = new JtagWaveform(vcd, () -> tckHz);
         return waves;
     }
 

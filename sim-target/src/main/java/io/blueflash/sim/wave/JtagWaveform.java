@@ -7,10 +7,10 @@ import java.util.function.LongSupplier;
  * The JTAG connector of the simulated chip ({@code TCK}, {@code TMS}, {@code TDI}, {@code TDO},
  * {@code NTRST}, {@code NRST}) as a remote_bitbang client drives it, one pin setting at a time.
  *
- * <p>Timing: remote_bitbang carries no clock rate, and the simulated JTAG-DP charges its accesses
- * as SW-DP transactions rather than TCK cycles. Each pin setting is therefore drawn half a TCK
- * period after the previous one, at the DP's SWD frequency as the probe's TCK, and never before the
- * chip's present time (so the time an access spends on the AHB shows as a pause). TDO is drawn as
+ * <p>Timing: remote_bitbang carries no clock rate; the JTAG front end prices each TCK cycle at the
+ * served adapter speed ({@code sim serve --jtag-khz}). Each pin setting is drawn half a TCK period
+ * at that speed after the previous one, and never before the chip's present time (so the time an
+ * access spends on the AHB shows as a pause). TDO is drawn as
  * the TAP drives it: it changes on TCK's falling edge (IEEE 1149.1 §4.5), so a rising edge samples
  * the bit the chain is about to shift out.
  */

@@ -3,6 +3,7 @@ package io.blueflash.sim.wave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.jtag.TckClock;
 import io.blueflash.sim.serve.SimEmulators;
 import io.blueflash.sim.trace.SimTraceEvent;
 import java.io.ByteArrayInputStream;
@@ -108,8 +109,8 @@ class JtagVcdSigrokTest {
 
         Path file = temp.resolve("jtag.vcd");
         ByteArrayOutputStream tdo = new ByteArrayOutputStream();
-        try (ChipWaveforms waves = ChipWaveforms.jtagProbe(chip, VcdWriter.create(file, 1 << 24, "test"), 0)) {
-            SimEmulators.jtagBitbang(chip, waves).serve(
+        try (ChipWaveforms waves = ChipWaveforms.jtagProbe(chip, VcdWriter.create(file, 1 << 24, "test"), 0, TckClock.DEFAULT_HZ)) {
+            SimEmulators.jtagBitbang(chip, TckClock.DEFAULT_HZ, waves).serve(
                     new ByteArrayInputStream(client.chars.toString().getBytes(StandardCharsets.US_ASCII)), tdo);
         }
         String readBack = tdo.toString(StandardCharsets.US_ASCII);
