@@ -65,7 +65,8 @@ public final class SimServeCommand implements Callable<Integer> {
 
     @Option(names = "--control", paramLabel = "PORT",
             description = "Board control channel on 127.0.0.1:PORT (0: any free port), one command a line: reset, "
-                    + "nrst low|high, boot0 high|low, rts 0|1, dtr 0|1, baud N, status.")
+                    + "nrst low|high, boot0 high|low, rts 0|1, dtr 0|1, modem RTS DTR, baud N, status. stm32flash's -i "
+                    + "GPIO sequences reach it through the modem-line shim (docs/conformance.md).")
     Integer control;
 
     @Option(names = "--control-wiring", defaultValue = "nrst=dtr,boot0=rts", paramLabel = "WIRING",

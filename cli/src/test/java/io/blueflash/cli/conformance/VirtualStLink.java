@@ -2,14 +2,8 @@ package io.blueflash.cli.conformance;
 
 import io.blueflash.sim.stlink.StLinkPersonality;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,12 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 final class VirtualStLink {
 
-    static final Path SOURCES = Path.of(System.getProperty("basedir", "."))
-            .resolve("../transport-usb/src/test/c/virtual-stlink").normalize();
-    static final Path LIBRARY = Path.of(System.getProperty("basedir", "."), "target", "virtual-stlink",
-            "libvirtual-stlink.so").toAbsolutePath();
-
-    private static boolean built;
+    private static final PreloadLibrary LIBRARY =
+            new PreloadLibrary("virtual-stlink", "../transport-usb/src/test/c/virtual-stlink", "-lpthread");
 
     private VirtualStLink() {
     }
@@ -59,50 +49,9 @@ final class VirtualStLink {
     }
 
     /** Builds the library when needed; skips the calling test, saying why, without gcc or libusb's header. */
-    static synchronized Path library() {
-        if (built) {
-            return LIBRARY;
-        }
-        assumeTrue(ExternalClient.onPath("gcc"), "gcc is not installed: cannot build the virtual ST-Link"
-                + " (apt-get install -y gcc libusb-1.0-0-dev; .ci/run installs them)");
+    static Path library() {
         assumeTrue(Files.exists(Path.of("/usr/include/libusb-1.0/libusb.h")), "libusb.h is missing: cannot build"
                 + " the virtual ST-Link (apt-get install -y libusb-1.0-0-dev; .ci/run installs it)");
-        try {
-            List<Path> sources;
-            try (Stream<Path> files = Files.list(SOURCES)) {
-                sources = files.filter(f -> f.toString().endsWith(".c") || f.toString().endsWith(".h")).sorted().toList();
-            }
-            if (!upToDate(sources)) {
-                Files.createDirectories(LIBRARY.getParent());
-                List<String> command = new ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-O2", "-Wall", "-Wextra",
-                        "-Werror", "-o", LIBRARY.toString()));
-                sources.stream().filter(f -> f.toString().endsWith(".c")).map(Path::toString).forEach(command::add);
-                command.add("-lpthread");
-                ExternalClient.Run gcc = ExternalClient.run(LIBRARY.getParent(), Duration.ofSeconds(60), command);
-                if (!gcc.succeeded()) {
-                    throw new AssertionError("building the virtual ST-Link failed: " + gcc.describe());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while building the virtual ST-Link", e);
-        }
-        built = true;
-        return LIBRARY;
-    }
-
-    private static boolean upToDate(List<Path> sources) throws IOException {
-        if (!Files.exists(LIBRARY)) {
-            return false;
-        }
-        FileTime built = Files.getLastModifiedTime(LIBRARY);
-        for (Path source : sources) {
-            if (Files.getLastModifiedTime(source).compareTo(built) > 0) {
-                return false;
-            }
-        }
-        return true;
+        return LIBRARY.build();
     }
 }

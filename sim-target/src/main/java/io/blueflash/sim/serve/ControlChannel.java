@@ -24,6 +24,8 @@ import java.util.Objects;
  * <li>{@code rts 0|1}, {@code dtr 0|1}: the host UART's modem lines as a USB-serial adapter drives them
  *     (1 = asserted), wired to NRST and BOOT0 as {@link Wiring} says; this is what stm32flash's
  *     {@code -i} GPIO sequences drive through the modem-line shim.</li>
+ * <li>{@code modem RTS DTR} (each 0|1): both lines at once, as one TIOCMSET of a serial port sets
+ *     them (the modem-line shim sends this); BOOT0 then takes its level before NRST does.</li>
  * <li>{@code baud N}: the rate the host's serial port is set to (what the bootloader locks to at 0x7F).</li>
  * <li>{@code status}, {@code help}.</li>
  * </ul>
@@ -123,6 +125,15 @@ public final class ControlChannel {
                 applyModemLines(chip);
                 return "ok " + status(chip);
             }
+            case "modem" -> {
+                if (words.length != 3 || !words[1].matches("[01]") || !words[2].matches("[01]")) {
+                    throw new IllegalArgumentException("usage: modem RTS DTR (each 0|1)");
+                }
+                rts = words[1].equals("1");
+                dtr = words[2].equals("1");
+                applyModemLines(chip);
+                return "ok " + status(chip);
+            }
             case "baud" -> {
                 if (line == null) {
                     throw new IllegalArgumentException("no UART front end is served (--bootloader-pty)");
@@ -137,7 +148,7 @@ public final class ControlChannel {
                 return "ok " + status(chip);
             }
             case "help" -> {
-                return "ok commands: reset | nrst low|high | boot0 high|low | rts 0|1 | dtr 0|1 | baud N | status";
+                return "ok commands: reset | nrst low|high | boot0 high|low | rts 0|1 | dtr 0|1 | modem RTS DTR | baud N | status";
             }
             default -> throw new IllegalArgumentException("unknown command '" + words[0] + "' (try help)");
         }
@@ -168,7 +179,7 @@ public final class ControlChannel {
     }
 
     private String status(Stm32F103 chip) {
-        return String.format("boot0 %s nrst %s%s", chip.bootMode() == BootMode.SYSTEM_MEMORY ? "high" : "low",
-                chip.isNrstAsserted() ? "low" : "high", line == null ? "" : " baud " + line.baud());
+        return String.format("boot0 %s nrst %s rts %d dtr %d%s", chip.bootMode() == BootMode.SYSTEM_MEMORY ? "high" : "low",
+                chip.isNrstAsserted() ? "low" : "high", rts ? 1 : 0, dtr ? 1 : 0, line == null ? "" : " baud " + line.baud());
     }
 }
