@@ -86,11 +86,30 @@ final class LoaderRun {
             return;
         }
         int pc = core.readCoreRegister(REG_PC);
+        if (dfsr == 0 && onLoaderBreakpoint(pc)) {
+            return;
+        }
         throw new FlashOperationException(FlashOperationException.Reason.LOADER_FAULT, String.format(
                 "%s: the flash loader in SRAM took a fault%s and the core halted at 0x%08X (DFSR=0x%08X, CFSR=0x%08X, "
                         + "HFSR=0x%08X; fault status registers, Cortex-M3 TRM §4 / DDI0403E B3.2.15); the FPEC was "
                         + "locked again and the core left halted. Flash may hold part of the data: write again",
                 what, faultingInstruction(dfsr), pc, dfsr, memory.read32(CFSR), memory.read32(HFSR)), null);
+    }
+
+    /**
+     * For probes that read and clear DFSR themselves when they see the core halt (a Black Magic Probe's
+     * halt poll): the halt was the loader's own when the PC is in the loader's code on a BKPT (T1 encoding
+     * 0xBExx, DDI0403E A7.7.17). A fault caught by vector catch halts at a handler in flash instead.
+     */
+    private boolean onLoaderBreakpoint(int pc) {
+        if (pc < area.code() || pc >= area.control() - 1) {
+            return false;
+        }
+        try {
+            return (memory.read16(pc) & 0xFF00) == 0xBE00;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /** " at 0x…" from the exception frame the fault stacked (its return address, B1.5.6), or "" when unreadable. */

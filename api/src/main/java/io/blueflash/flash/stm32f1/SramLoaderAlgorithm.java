@@ -18,7 +18,6 @@ import io.blueflash.trace.TraceOperation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -127,47 +126,13 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
 
     @Override
     public String checksumName() {
-        return "CRC-32 of the STM32 CRC unit, on the target";
+        return LoaderPageCrc.NAME;
     }
 
-    /**
-     * Runs the CRC routine over the pages, as many per run as the two buffers hold page addresses
-     * (the routine replaces each address by its page's CRC).
-     */
+    /** The loader's CRC routine over the pages ({@link LoaderPageCrc}). */
     @Override
     public List<Integer> onTarget(List<Long> pageAddresses) {
-        for (long address : pageAddresses) {
-            if (!geometry.contains(address, geometry.pageSize())
-                    || geometry.pageAddress(geometry.pageIndexOf(address)) != address) {
-                throw new IllegalArgumentException(String.format("0x%08X is not the start of a flash page", address));
-            }
-        }
-        List<Integer> crcs = new ArrayList<>(pageAddresses.size());
-        if (pageAddresses.isEmpty()) {
-            return crcs;
-        }
-        if (!loaded()) {
-            throw new IllegalStateException("the flash loader is not in SRAM: no checksums on the target");
-        }
-        for (int from = 0; from < pageAddresses.size(); from += area.maxCrcPages()) {
-            List<Long> chunk = pageAddresses.subList(from, Math.min(pageAddresses.size(), from + area.maxCrcPages()));
-            int[] addresses = chunk.stream().mapToInt(Long::intValue).toArray();
-            memory.writeBlock(area.buffer0(), words(addresses), AccessWidth.WORD);
-            String what = String.format("CRC of %d page(s) from 0x%08X", chunk.size(), chunk.get(0));
-            LoaderRun run = new LoaderRun(memory, core, area);
-            try {
-                run.start(SramLoaderImage.CRC_ENTRY, area.buffer0(), chunk.size(), geometry.pageSize(), 0);
-                run.awaitBreakpoint(budget, what);
-            } finally {
-                run.end();
-            }
-            ByteBuffer back = ByteBuffer.wrap(memory.readBlock(area.buffer0(), 4 * chunk.size()))
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < chunk.size(); i++) {
-                crcs.add(back.getInt());
-            }
-        }
-        return crcs;
+        return new LoaderPageCrc(memory, core, geometry, area, this::loaded, budget).onTarget(pageAddresses);
     }
 
     @Override

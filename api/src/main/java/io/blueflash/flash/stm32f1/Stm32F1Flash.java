@@ -6,6 +6,8 @@ import io.blueflash.flash.FlashDriver;
 import io.blueflash.flash.FlashException;
 import io.blueflash.flash.FlashFamily;
 import io.blueflash.flash.NativeFlashAlgorithm;
+import io.blueflash.flash.PageChecksums;
+import io.blueflash.port.out.CoreControl;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.FlashMethod;
 import java.util.Optional;
@@ -19,7 +21,10 @@ import io.blueflash.port.out.TargetConnection;
  * ({@link TargetCapability}), not from its class.
  * <ol>
  *   <li>The far end's own flash commands ({@link TargetCapability#NATIVE_FLASH}: the ROM bootloader,
- *       a Black Magic Probe): they know their flash and beat driving the FPEC over their memory commands.</li>
+ *       a Black Magic Probe): they know their flash and beat driving the FPEC over their memory commands.
+ *       When the connection also has {@code CORE_CONTROL} and the chip SRAM for the work area, pages are
+ *       compared and verified by the SRAM loader's CRC routine on the core ({@link NativeFlashPageCrc}),
+ *       interrupts masked through PRIMASK where the probe's run control cannot mask them.</li>
  *   <li>blueflash's flash loader run from SRAM ({@link SramLoaderAlgorithm}), when the connection has
  *       {@code CORE_CONTROL}, its run control can mask interrupts and the chip has SRAM for the work area
  *       ({@link SramWorkArea}), unless the user chose {@link FlashMethod#REGISTERS}; the register path
@@ -53,8 +58,11 @@ public final class Stm32F1Flash implements FlashFamily {
                 .<Stm32F1Protection>map(far -> new NativeProtection(far, geometry))
                 .orElseGet(() -> new FpecProtection(memory, geometry, choice));
         if (connection.has(TargetCapability.NATIVE_FLASH) && connection.nativeFlashAccess().isPresent()) {
-            return new Stm32F1Driver(new NativeFlashAlgorithm(connection.nativeFlashAccess().get(), memory,
-                    geometry.pageSize(), connection.probe().transport()), memory, geometry, protection, choice.trace());
+            NativeFlashAlgorithm farEnd = new NativeFlashAlgorithm(connection.nativeFlashAccess().get(), memory,
+                    geometry.pageSize(), connection.probe().transport());
+            Optional<PageChecksums> crc = crcArea(connection, choice).map(area -> new NativeFlashPageCrc(memory,
+                    maskingInterrupts(connection.coreControl().orElseThrow(), memory), geometry, area, choice));
+            return new Stm32F1Driver(farEnd, memory, geometry, protection, choice.trace(), () -> crc);
         }
         FlashAlgorithm registers = registers(memory, geometry, choice);
         Optional<SramWorkArea> area = loaderArea(connection, choice);
@@ -74,6 +82,23 @@ public final class Stm32F1Flash implements FlashFamily {
             return Optional.empty();
         }
         return SramWorkArea.fit(choice.sramBytes(), SramLoaderImage.bytes().length);
+    }
+
+    /**
+     * The CRC routine's work area beside a far end that programs flash itself: wanted unless the user
+     * chose {@link FlashMethod#REGISTERS}, possible with {@code CORE_CONTROL} and SRAM for the area.
+     */
+    private static Optional<SramWorkArea> crcArea(TargetConnection connection, DriverChoice choice) {
+        if (choice.method() == FlashMethod.REGISTERS || !connection.has(TargetCapability.CORE_CONTROL)
+                || connection.coreControl().isEmpty()) {
+            return Optional.empty();
+        }
+        return SramWorkArea.fit(choice.sramBytes(), SramLoaderImage.bytes().length);
+    }
+
+    /** The probe's run control if it masks interrupts itself, else PRIMASK set through the debug registers. */
+    private static CoreControl maskingInterrupts(CoreControl core, MemoryAccess memory) {
+        return core.canMaskInterrupts() ? core : new PrimaskRunControl(core, memory);
     }
 
     private static FlashAlgorithm registers(MemoryAccess memory, FlashGeometry geometry, DriverChoice choice) {

@@ -47,6 +47,13 @@ interface BmpTarget {
 
     boolean isHalted();
 
+    /**
+     * After the core halted while it ran for {@code c}: reads DFSR and writes the value back, clearing
+     * its sticky bits, as BMP's halt poll does when it works out why the core stopped (so DFSR reads 0
+     * by the time GDB sees the stop reply).
+     */
+    void haltObserved();
+
     /** {@code s}: executes one instruction with interrupts masked (DHCSR C_STEP | C_MASKINTS) and halts. */
     void step();
 

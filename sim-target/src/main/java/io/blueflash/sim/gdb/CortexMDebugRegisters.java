@@ -5,6 +5,7 @@ final class CortexMDebugRegisters {
 
     static final int CPUID = 0xE000_ED00;
     static final int AIRCR = 0xE000_ED0C;
+    static final int DFSR = 0xE000_ED30;
     static final int DHCSR = 0xE000_EDF0;
     static final int DEMCR = 0xE000_EDFC;
 

@@ -23,8 +23,8 @@ import java.util.Objects;
  * vFlashWrite vFlashDone}, thread queries, {@code ? H qC qAttached vCont? c s D k} and Ctrl-C;
  * {@code Z0}/{@code Z1} hardware breakpoints (FPB) and {@code Z2}–{@code Z4} watchpoints (DWT) as
  * BMP's cortexm driver sets them ({@link CortexMBreakUnits}). After {@code c} the probe polls DHCSR
- * until the core halts and then sends the stop reply (with {@code watch:ADDR;} for a watchpoint),
- * as BMP does; a byte from GDB meanwhile (Ctrl-C, or a packet such as {@code D}) is served instead.
+ * until the core halts, reads DFSR and writes it back (clearing it, as BMP's halt poll does) and then
+ * sends the stop reply (with {@code watch:ADDR;} for a watchpoint), as BMP does; a byte from GDB meanwhile (Ctrl-C, or a packet such as {@code D}) is served instead.
  *
  * <p>Time: every SWD transaction the probe performs costs its bits on the chip's clock, and the
  * USB CDC link adds {@link UsbCdcLinkModel} per packet and per byte. One thread serves one session;
@@ -330,6 +330,7 @@ public final class GdbServerEmulator {
         }
         while (!wire.inputWaiting()) {
             if (target.isHalted()) {
+                target.haltObserved();
                 return stopReply();
             }
             clock.advance(RUNNING_POLL_NANOS);

@@ -10,6 +10,7 @@ import static io.blueflash.sim.gdb.CortexMDebugRegisters.C_STEP;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.DBGKEY;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.DBGMCU_IDCODE;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.DEMCR;
+import static io.blueflash.sim.gdb.CortexMDebugRegisters.DFSR;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.DHCSR;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.F_SIZE;
 import static io.blueflash.sim.gdb.CortexMDebugRegisters.ROM_PIDR1;
@@ -297,6 +298,12 @@ final class SwdBmpTarget implements BmpTarget {
     public boolean isHalted() {
         requireAttached();
         return guarded(() -> (engine.read32(DHCSR) & S_HALT) != 0);
+    }
+
+    @Override
+    public void haltObserved() {
+        requireAttached();
+        guarded(() -> engine.write32(DFSR, engine.read32(DFSR)));
     }
 
     /** SYSRESETREQ; with VC_CORERESET set at attach the core stops at the reset vector. */

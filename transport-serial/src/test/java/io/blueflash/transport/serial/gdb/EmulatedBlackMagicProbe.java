@@ -18,12 +18,12 @@ import java.util.function.UnaryOperator;
  * the host's {@link BlackMagicProbeConnector} opens it through {@link #opener()}. Filters on either
  * direction let tests corrupt bytes on the "line".
  */
-final class EmulatedBlackMagicProbe implements AutoCloseable {
+public final class EmulatedBlackMagicProbe implements AutoCloseable {
 
-    static final String PORT = "/dev/ttyACM-sim";
+    public static final String PORT = "/dev/ttyACM-sim";
 
-    final Stm32F103 chip;
-    final GdbServerEmulator emulator;
+    public final Stm32F103 chip;
+    public final GdbServerEmulator emulator;
     private final UnaryOperator<OutputStream> hostToProbe;
     private final UnaryOperator<OutputStream> probeToHost;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -31,7 +31,7 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
     private SerialLine line;
     private IdleTrackingInput probeIn;
 
-    EmulatedBlackMagicProbe(String profile) {
+    public EmulatedBlackMagicProbe(String profile) {
         this(profile, UnaryOperator.identity(), UnaryOperator.identity());
     }
 
@@ -71,7 +71,7 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
         }
     }
 
-    BlackMagicProbeConnector connector() {
+    public BlackMagicProbeConnector connector() {
         return new BlackMagicProbeConnector(opener());
     }
 
@@ -117,7 +117,7 @@ final class EmulatedBlackMagicProbe implements AutoCloseable {
         endSession();
     }
 
-    Throwable failure() {
+    public Throwable failure() {
         return failure.get();
     }
 
