@@ -1,6 +1,7 @@
 package io.blueflash.sim.stlink;
 
 import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.jtag.JtagScanPricedPort;
 import io.blueflash.sim.probe.ApFaultException;
 import io.blueflash.sim.probe.SwdProbeEngine;
 import io.blueflash.sim.probe.SwdProbeException;
@@ -19,23 +20,56 @@ final class ChipProbeTarget implements ProbeTarget {
     /** WAIT acknowledgements the firmware retries before reporting a WAIT status. */
     static final int FIRMWARE_WAIT_RETRIES = 4;
 
+    /** The ST-Link's JTAG clock before any JTAG_SET_FREQ: divisor 32, 1125 kHz. */
+    static final long DEFAULT_JTAG_HZ = 1_125_000L;
+
     private final Stm32F103 chip;
-    private final SwdProbeEngine engine;
+    private final SwdProbeEngine swdEngine;
+    private final SwdProbeEngine jtagEngine;
+    private SwdProbeEngine engine;
+    private long jtagHz = DEFAULT_JTAG_HZ;
 
     ChipProbeTarget(Stm32F103 chip) {
         this.chip = chip;
-        this.engine = new SwdProbeEngine(chip.swd());
-        this.engine.setWaitRetryLimit(FIRMWARE_WAIT_RETRIES);
+        this.swdEngine = new SwdProbeEngine(chip.swd());
+        this.jtagEngine = new SwdProbeEngine(new JtagScanPricedPort(chip.debugPort().withoutWireCost(), chip.clock(),
+                () -> jtagHz));
+        swdEngine.setWaitRetryLimit(FIRMWARE_WAIT_RETRIES);
+        jtagEngine.setWaitRetryLimit(FIRMWARE_WAIT_RETRIES);
+        this.engine = swdEngine;
     }
 
     @Override
     public int connect() {
+        engine = swdEngine;
         return call(engine::connect, 0, true);
     }
 
+    /** The same DP and AP model behind the JTAG-DP; its accesses priced as JTAG scans ({@link JtagScanPricedPort}). */
+    @Override
+    public int connectJtag() {
+        engine = jtagEngine;
+        return jtagIdcode(call(engine::connect, 0, true));
+    }
+
+    @Override
+    public void setJtagFrequencyHz(long hz) {
+        jtagHz = hz;
+    }
+
+    /** In JTAG mode DP register 0 is what READ_IDCODES reports: the JTAG-DP's IDCODE. */
     @Override
     public int readDp(int address) {
-        return call(() -> engine.readDp(address), 0, true);
+        int value = call(() -> engine.readDp(address), 0, true);
+        return engine == jtagEngine && address == 0 ? jtagIdcode(value) : value;
+    }
+
+    /**
+     * The JTAG-DP IDCODE that goes with an SW-DP DPIDR (facts §C.5: genuine 0x1BA01477 / 0x3BA00477,
+     * APM32 0x2BA01477 / 0x4BA00477, 2 apart in the version field).
+     */
+    static int jtagIdcode(int dpidr) {
+        return ((dpidr >>> 28) + 2) << 28 | 0x0BA0_0477;
     }
 
     @Override

@@ -14,6 +14,18 @@ interface ProbeTarget {
     /** Line reset, DPIDR read, debug power-up; returns DPIDR. */
     int connect();
 
+    /**
+     * Attaches over JTAG instead (the SWJ-DP's JTAG-DP): returns the JTAG IDCODE, and from now on every
+     * DP/AP access costs its JTAG scans at the JTAG clock ({@link #setJtagFrequencyHz}).
+     */
+    default int connectJtag() {
+        throw new TargetUnreachable("this target is not wired for JTAG");
+    }
+
+    /** The TCK rate of JTAG mode. */
+    default void setJtagFrequencyHz(long hz) {
+    }
+
     int readDp(int address);
 
     void writeDp(int address, int value);

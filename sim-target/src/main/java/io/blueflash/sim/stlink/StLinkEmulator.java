@@ -32,6 +32,8 @@ public final class StLinkEmulator {
     /** V2 SWD divisors (facts §D.8): {kHz, divisor}. */
     static final int[][] V2_DIVISORS = {{4000, 0}, {1800, 1}, {1200, 2}, {950, 3}, {480, 7}, {240, 15}, {125, 31},
         {100, 40}, {50, 79}, {25, 158}, {15, 265}, {5, 798}};
+    static final int[][] V2_JTAG_DIVISORS = {{9000, 4}, {4500, 8}, {2250, 16}, {1125, 32}, {562, 64}, {281, 128},
+        {140, 256}};
     /** SWD clocks an STLINK-V3 offers through GET_COM_FREQ, kHz. */
     static final List<Integer> V3_SWD_KHZ = List.of(24000, 8000, 3300, 1000, 200, 50, 5);
     static final int MAX_WORD_TRANSFER = 6144;
@@ -185,6 +187,7 @@ public final class StLinkEmulator {
         return switch (sub) {
             case GETLASTRWSTATUS2 -> personality.atLeast(15);
             case SWD_SET_FREQ -> !personality.isV3() && personality.jtag() >= 22;
+            case JTAG_SET_FREQ -> !personality.isV3() && personality.jtag() >= 24;
             case READ_DAP_REG, WRITE_DAP_REG -> personality.atLeast(24);
             case READMEM_16BIT, WRITEMEM_16BIT -> personality.atLeast(26);
             case INIT_AP, CLOSE_AP_DBG -> personality.atLeast(28);
@@ -226,11 +229,14 @@ public final class StLinkEmulator {
         if (sub == SWD_SET_FREQ) {
             return setV2Frequency(u16(c, 2));
         }
+        if (sub == JTAG_SET_FREQ) {
+            return setV2JtagFrequency(u16(c, 2));
+        }
         if (sub == GET_COM_FREQ) {
             return comFrequencies();
         }
         if (sub == SET_COM_FREQ) {
-            return setComFrequency(u32(c, 4));
+            return setComFrequency(u32(c, 4), (c[2] & 0xFF) == 1);
         }
         if (sub == INIT_AP || sub == CLOSE_AP_DBG) {
             return statusReply(OK, 2);
@@ -269,11 +275,15 @@ public final class StLinkEmulator {
     }
 
     private byte[] enter(int how) {
-        if (how != ENTER_SWD) {
-            return statusReply(CMD_ERROR, 2); // JTAG is not emulated
+        if (how != ENTER_SWD && how != ENTER_JTAG_NO_RESET) {
+            return statusReply(CMD_ERROR, 2);
         }
         try {
-            target.connect();
+            if (how == ENTER_JTAG_NO_RESET) {
+                target.connectJtag();
+            } else {
+                target.connect();
+            }
             swdEntered = true;
             mode = MODE_DEBUG;
             return statusReply(OK, 2);
@@ -309,6 +319,18 @@ public final class StLinkEmulator {
         return statusReply(OK, 2);
     }
 
+    /** OpenOCD's {@code stlink_khz_to_speed_map_jtag}: kHz and the divisor a V2 takes for it. */
+    private byte[] setV2JtagFrequency(int divisor) {
+        int[] best = V2_JTAG_DIVISORS[0];
+        for (int[] entry : V2_JTAG_DIVISORS) {
+            if (Math.abs(entry[1] - divisor) < Math.abs(best[1] - divisor)) {
+                best = entry;
+            }
+        }
+        target.setJtagFrequencyHz(best[0] * 1000L);
+        return statusReply(OK, 2);
+    }
+
     private byte[] comFrequencies() {
         byte[] reply = new byte[52];
         reply[0] = (byte) OK;
@@ -319,12 +341,17 @@ public final class StLinkEmulator {
         return reply;
     }
 
-    private byte[] setComFrequency(int khz) {
+    /** @param jtag SET_COM_FREQ's mode byte was 1: the JTAG clock (this emulator offers the same list for both) */
+    private byte[] setComFrequency(int khz, boolean jtag) {
         int chosen = V3_SWD_KHZ.stream().filter(f -> f <= khz).max(Integer::compare).orElse(-1);
         if (chosen < 0) {
             return statusReply(FREQUENCY_NOT_SUPPORTED, 8);
         }
-        target.setSwdFrequencyHz(chosen * 1000L);
+        if (jtag) {
+            target.setJtagFrequencyHz(chosen * 1000L);
+        } else {
+            target.setSwdFrequencyHz(chosen * 1000L);
+        }
         byte[] reply = statusReply(OK, 8);
         putU32(reply, 4, chosen);
         return reply;

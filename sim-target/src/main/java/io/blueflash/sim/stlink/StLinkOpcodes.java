@@ -43,6 +43,7 @@ final class StLinkOpcodes {
     static final int DRIVE_NRST = 0x3C;
     static final int GETLASTRWSTATUS2 = 0x3E;
     static final int SWD_SET_FREQ = 0x43;
+    static final int JTAG_SET_FREQ = 0x44;
     static final int READ_DAP_REG = 0x45;
     static final int WRITE_DAP_REG = 0x46;
     static final int READMEM_16BIT = 0x47;
@@ -53,8 +54,8 @@ final class StLinkOpcodes {
     static final int GET_COM_FREQ = 0x62;
 
     // arguments
-    /** ENTER's third byte: SWD (JTAG is not emulated). */
-    static final int ENTER_SWD = 0xA3;
+    /** ENTER's third byte: SWD, or JTAG without touching NRST. */
+    static final int ENTER_SWD = 0xA3, ENTER_JTAG_NO_RESET = 0xA4;
     /** DRIVE_NRST's third byte. */
     static final int NRST_LOW = 0, NRST_HIGH = 1, NRST_PULSE = 2;
     /** READ_DAP_REG / WRITE_DAP_REG port that means the DP rather than an AP. */
@@ -70,6 +71,7 @@ final class StLinkOpcodes {
             Map.entry(READDEBUGREG, "READDEBUGREG"), Map.entry(READALLREGS, "READALLREGS"),
             Map.entry(GETLASTRWSTATUS, "GETLASTRWSTATUS"), Map.entry(DRIVE_NRST, "DRIVE_NRST"),
             Map.entry(GETLASTRWSTATUS2, "GETLASTRWSTATUS2"), Map.entry(SWD_SET_FREQ, "SWD_SET_FREQ"),
+            Map.entry(JTAG_SET_FREQ, "JTAG_SET_FREQ"),
             Map.entry(READ_DAP_REG, "READ_DAP_REG"), Map.entry(WRITE_DAP_REG, "WRITE_DAP_REG"),
             Map.entry(READMEM_16BIT, "READMEM_16BIT"), Map.entry(WRITEMEM_16BIT, "WRITEMEM_16BIT"),
             Map.entry(INIT_AP, "INIT_AP"), Map.entry(CLOSE_AP_DBG, "CLOSE_AP_DBG"),

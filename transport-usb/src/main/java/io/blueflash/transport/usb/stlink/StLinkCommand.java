@@ -25,6 +25,8 @@ public final class StLinkCommand {
 
     // DEBUG sub-commands (byte 1), facts §D.4
     public static final int ENTER_SWD = 0xA3;
+    /** APIV2_ENTER's mode byte for JTAG without touching NRST (OpenOCD STLINK_DEBUG_ENTER_JTAG_NO_RESET). */
+    public static final int ENTER_JTAG_NO_RESET = 0xA4;
     public static final int EXIT = 0x21;
     public static final int APIV2_ENTER = 0x30;
     public static final int APIV2_READ_IDCODES = 0x31;
@@ -38,6 +40,8 @@ public final class StLinkCommand {
     public static final int APIV2_DRIVE_NRST = 0x3C;
     public static final int APIV2_GETLASTRWSTATUS2 = 0x3E;
     public static final int APIV2_SWD_SET_FREQ = 0x43;
+    /** The JTAG clock's divisor (V2 from J24; OpenOCD STLINK_DEBUG_APIV2_JTAG_SET_FREQ). */
+    public static final int APIV2_JTAG_SET_FREQ = 0x44;
     public static final int APIV2_READ_DAP_REG = 0x45;
     public static final int APIV2_WRITE_DAP_REG = 0x46;
     public static final int APIV2_INIT_AP = 0x4B;
@@ -119,6 +123,7 @@ public final class StLinkCommand {
             case APIV2_GETLASTRWSTATUS2 -> "GETLASTRWSTATUS2";
             case APIV2_DRIVE_NRST -> "DRIVE_NRST";
             case APIV2_SWD_SET_FREQ -> "SWD_SET_FREQ";
+            case APIV2_JTAG_SET_FREQ -> "JTAG_SET_FREQ";
             case APIV2_READ_DAP_REG -> "READ_DAP_REG";
             case APIV2_WRITE_DAP_REG -> "WRITE_DAP_REG";
             case APIV2_INIT_AP -> "INIT_AP";

@@ -90,6 +90,38 @@ public final class StLinkProtocol {
         checked("ENTER_SWD", debug(APIV2_ENTER).u8(ENTER_SWD).bytes(), 2);
     }
 
+    /** APIV2_ENTER with JTAG, NRST left alone: the probe scans the JTAG-DP instead of speaking SWD. */
+    public void enterJtag() {
+        checked("ENTER_JTAG", debug(APIV2_ENTER).u8(ENTER_JTAG_NO_RESET).bytes(), 2);
+    }
+
+    /**
+     * Sets the JTAG clock (TCK) to the closest supported value: V3 through SET_COM_FREQ in JTAG mode,
+     * V2 (J24 on) through JTAG_SET_FREQ's divisor.
+     *
+     * @return the choice made, or {@code null} when this firmware cannot set it
+     */
+    public SwdFrequency.Choice setJtagFrequency(int requestedKhz) {
+        StLinkVersion v = version();
+        if (v.hasComFrequency()) {
+            byte[] reply = checked("GET_COM_FREQ", debug(APIV3_GET_COM_FREQ).u8(1).bytes(), 52);
+            int count = Math.min(10, reply[8] & 0xFF);
+            List<Integer> offered = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                offered.add(u32At(reply, 12 + 4 * i));
+            }
+            SwdFrequency.Choice choice = SwdFrequency.forV3(requestedKhz, offered);
+            checked("SET_COM_FREQ", debug(APIV3_SET_COM_FREQ).u8(1).u8(0).u32(choice.khz()).bytes(), 8);
+            return choice;
+        }
+        if (v.hasJtagSetFrequency()) {
+            SwdFrequency.Choice choice = SwdFrequency.forV2Jtag(requestedKhz);
+            checked("JTAG_SET_FREQ", debug(APIV2_JTAG_SET_FREQ).u16(choice.setting()).bytes(), 2);
+            return choice;
+        }
+        return null;
+    }
+
     /** INIT_AP, required before AP use from J28 (facts §D.5). */
     public void initAp(int ap) {
         if (version().needsInitAp()) {

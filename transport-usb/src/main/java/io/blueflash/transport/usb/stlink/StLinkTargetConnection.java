@@ -26,11 +26,18 @@ import java.util.Set;
  * (facts §D.10): versions, leave DFU/debug/SWIM mode, target voltage, (NRST low for
  * connect-under-reset), SWD clock, ENTER_SWD, INIT_AP, READ_IDCODES, then reset-and-halt
  * (normal), halt then release NRST then reset-and-halt (under reset), or nothing (hot-plug).
+ * Transport option {@value #JTAG_OPTION}=true connects over JTAG instead (JTAG clock, ENTER with JTAG):
+ * the same commands then reach the SWJ-DP's JTAG-DP, for boards wired to the 20-pin JTAG header.
  *
  * <p>Offers {@link MemoryAccess}, {@link CoreControl} and {@link ResetLine} always, and
  * {@link DapRegisterAccess} when the firmware has the DAP register commands (J24+).
  */
 public final class StLinkTargetConnection implements TargetConnection {
+
+    /** Transport option: connect over JTAG instead of SWD ("true"/"false"). */
+    public static final String JTAG_OPTION = "stlink.jtag";
+    /** JTAG clock without --freq: 1125 kHz, the ST-Link divisor nearest the 1 MHz of OpenOCD's stm32f1x.cfg. */
+    static final int DEFAULT_JTAG_KHZ = 1125;
 
     /** OpenOCD warns below this target voltage (facts §D.9). */
     static final double LOW_VOLTAGE = 1.5;
@@ -73,8 +80,13 @@ public final class StLinkTargetConnection implements TargetConnection {
             if (options.mode() == ConnectMode.UNDER_RESET) {
                 protocol.driveNrst(StLinkCommand.NRST_LOW);
             }
-            int swdKhz = setClock(protocol, version, options, notes);
-            protocol.enterSwd();
+            boolean jtag = Boolean.parseBoolean(options.option(JTAG_OPTION, "false"));
+            int swdKhz = jtag ? setJtagClock(protocol, version, options, notes) : setClock(protocol, version, options, notes);
+            if (jtag) {
+                protocol.enterJtag();
+            } else {
+                protocol.enterSwd();
+            }
             protocol.initAp(0);
             int dpidr = protocol.readIdCode();
             CortexMCoreControl core = coreControl(protocol);
@@ -88,9 +100,9 @@ public final class StLinkTargetConnection implements TargetConnection {
                 }
                 case HOT_PLUG -> { }
             }
-            String description = String.format("%s (%s), %s, SWD %d kHz, DPIDR 0x%08X", device.modelName(),
+            String description = String.format("%s (%s), %s, %s %d kHz, %s 0x%08X", device.modelName(),
                     version.label(), Double.isNaN(volts) ? "target voltage unknown" : String.format("target %.2f V", volts),
-                    swdKhz, dpidr);
+                    jtag ? "JTAG" : "SWD", swdKhz, jtag ? "JTAG IDCODE" : "DPIDR", dpidr);
             notes.forEach(note -> options.trace().trace("stlink", channel.simulatedNanos().orElse(-1), note));
             return new StLinkTargetConnection(protocol, new ProbeDescriptor("stlink", device.serial(), description),
                     notes, dpidr, start);
@@ -142,6 +154,22 @@ public final class StLinkTargetConnection implements TargetConnection {
         }
         if (!choice.exact()) {
             notes.add("SWD clock " + requested + " kHz is not available on this ST-Link; using " + choice.khz() + " kHz");
+        }
+        return choice.khz();
+    }
+
+    /** The JTAG clock: the --freq request, else the ST-Link's JTAG default as OpenOCD's stm32f1x.cfg has it. */
+    private static int setJtagClock(StLinkProtocol protocol, StLinkVersion version, ConnectOptions options,
+                                    List<String> notes) {
+        int requested = options.swdFrequencyKhz().orElse(DEFAULT_JTAG_KHZ);
+        SwdFrequency.Choice choice = protocol.setJtagFrequency(requested);
+        if (choice == null) {
+            notes.add("ST-Link firmware " + version.label() + " cannot set the JTAG clock (needs J24);"
+                    + " it runs at its default " + DEFAULT_JTAG_KHZ + " kHz");
+            return DEFAULT_JTAG_KHZ;
+        }
+        if (!choice.exact()) {
+            notes.add("JTAG clock " + requested + " kHz is not available on this ST-Link; using " + choice.khz() + " kHz");
         }
         return choice.khz();
     }

@@ -99,6 +99,11 @@ public record StLinkVersion(int hardware, int jtag, int swim, int msd, int bridg
     }
 
     /** V3 sets the clock with SET_COM_FREQ in kHz. */
+    /** JTAG_SET_FREQ: V2 from J24 (OpenOCD STLINK_F_HAS_JTAG_SET_FREQ). */
+    public boolean hasJtagSetFrequency() {
+        return v2AtLeast(24);
+    }
+
     public boolean hasComFrequency() {
         return isV3();
     }

@@ -17,6 +17,12 @@ public final class SwdFrequency {
             new Choice(125, 31, true), new Choice(100, 40, true), new Choice(50, 79, true),
             new Choice(25, 158, true), new Choice(15, 265, true), new Choice(5, 798, true));
 
+    /** V2 JTAG divisor table, kHz → divisor (OpenOCD {@code stlink_khz_to_speed_map_jtag}). */
+    public static final List<Choice> V2_JTAG_TABLE = List.of(
+            new Choice(9000, 4, true), new Choice(4500, 8, true), new Choice(2250, 16, true),
+            new Choice(1125, 32, true), new Choice(562, 64, true), new Choice(281, 128, true),
+            new Choice(140, 256, true));
+
     /** Default when the user asks for nothing: 1800 kHz on V2 (stlink), 1000 kHz on V3. */
     public static final int V2_DEFAULT_KHZ = 1800, V3_DEFAULT_KHZ = 1000;
 
@@ -34,6 +40,13 @@ public final class SwdFrequency {
     /** Closest V2 divisor for {@code requestedKhz}. */
     public static Choice forV2(int requestedKhz) {
         return closest(requestedKhz, V2_TABLE.stream().map(Choice::khz).toList(), true);
+    }
+
+    /** Closest V2 JTAG divisor for {@code requestedKhz}. */
+    public static Choice forV2Jtag(int requestedKhz) {
+        Choice closest = closest(requestedKhz, V2_JTAG_TABLE.stream().map(Choice::khz).toList(), false);
+        int setting = V2_JTAG_TABLE.stream().filter(c -> c.khz() == closest.khz()).findFirst().orElseThrow().setting();
+        return new Choice(closest.khz(), setting, closest.exact());
     }
 
     /** Closest of the kHz values a V3 reported with GET_COM_FREQ. */
