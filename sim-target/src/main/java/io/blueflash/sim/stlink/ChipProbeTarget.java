@@ -1,7 +1,7 @@
 package io.blueflash.sim.stlink;
 
 import io.blueflash.sim.chip.Stm32F103;
-import io.blueflash.sim.jtag.JtagScanPricedPort;
+import io.blueflash.sim.debug.JtagScanPricedPort;
 import io.blueflash.sim.probe.ApFaultException;
 import io.blueflash.sim.probe.SwdProbeEngine;
 import io.blueflash.sim.probe.SwdProbeException;

@@ -1,8 +1,6 @@
-package io.blueflash.sim.jtag;
+package io.blueflash.sim.debug;
 
 import io.blueflash.sim.bus.SimClock;
-import io.blueflash.sim.debug.SwdResponse;
-import io.blueflash.sim.debug.SwdTransactionPort;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,8 +26,8 @@ public final class JtagScanPricedPort implements SwdTransactionPort {
     private final SwdTransactionPort uncharged;
     private final SimClock clock;
     private final LongSupplier tckHz;
-    private TckClock tck;
     private long cycles;
+    private long nanoRemainder;
     /** The instruction in the JTAG-DP's IR: null after a TAP reset (IDCODE), else DPACC or APACC. */
     private Boolean apSelected;
 
@@ -76,15 +74,12 @@ public final class JtagScanPricedPort implements SwdTransactionPort {
         charge(DR_SCAN_CYCLES);
     }
 
+    /** n cycles cost exactly n / f; the sub-nanosecond remainder is carried to the next charge. */
     private void charge(int cycles) {
         long hz = tckHz.getAsLong();
-        if (tck == null || tck.hz() != hz) {
-            tck = new TckClock(clock, hz);
-        }
         this.cycles += cycles;
-        for (int i = 0; i < cycles; i++) {
-            tck.cycle();
-        }
-        tck.charge();
+        long total = cycles * 1_000_000_000L + nanoRemainder;
+        nanoRemainder = total % hz;
+        clock.advance(total / hz);
     }
 }
