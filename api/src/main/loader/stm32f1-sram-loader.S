@@ -9,8 +9,12 @@
 @ requires the same bytes. The code is position independent; the host loads it at the start of
 @ SRAM and enters it at one of the two entry points below with the core halted.
 @
-@ Both routines end on BKPT (the core halts: DHCSR.S_HALT, DFSR.BKPT). They use no stack, but
-@ the host sets SP to the top of its work area so that a fault can stack its frame.
+@ Both routines end on BKPT (the core halts: DHCSR.S_HALT, DFSR.BKPT) after writing their status
+@ word. The host sets only PC (and xPSR.T): each routine finds the control block right after its code
+@ (label control_block, 16-byte aligned; the host's SramWorkArea puts it there) and reads its
+@ arguments and its SP from it, so that starting a run costs the probe as few commands as possible.
+@ The routines use the stack only to save registers; SP is the top of the host's work area, so that
+@ a fault can stack its frame there.
 
         .syntax unified
         .cpu    cortex-m3
@@ -23,6 +27,15 @@
         .equ    SR_ERRORS, 0x14          @ PGERR | WRPRTERR
         .equ    CR_PG, 0x01
         .equ    STATUS_DONE, 1
+        .equ    STATUS_DROPPED, 2        @ with DONE: half-words written while BSY were dropped
+        .equ    ARG0, 24                 @ control block: four arguments and the SP
+        .equ    ARG1, 28
+        .equ    ARG2, 32
+        .equ    ARG3, 36
+        .equ    ARG_SP, 40
+        .equ    MODE_PACED, 1            @ program: wait for BSY after every half-word
+        .equ    MODE_CHECK, 2            @ program: read the first block back, pace if writes were dropped
+        .equ    MODE_DROPPED, 0x10       @ program, set by the core: a write was dropped
         .equ    RCC_AHBENR, 0x40021014
         .equ    AHBENR_CRCEN, 0x40
         .equ    CRC_DR, 0x40023000
@@ -37,23 +50,34 @@ entry_crc:
 @ ---------------------------------------------------------------------------------------------
 @ program: writes half-words from two SRAM buffers the host fills in turn, so the host streams
 @ the next block while the core programs this one.
-@   r0 = control block:  +0  status (host writes 0; 1 when done, 0x80000000|FLASH_SR on an error,
-@                            0xC0000000|FLASH_SR when a half-word reads back other than written)
+@ control block (r0):    +0  status (host writes 0; 1 when done, 3 when done after dropped writes,
+@                            0x80000000|FLASH_SR on an error, 0xC0000000|FLASH_SR when a half-word
+@                            reads back other than written)
 @                        +4  slot 0 flash address   +8  slot 0 byte count
 @                        +12 slot 1 flash address   +16 slot 1 byte count
 @                        +20 flash address of the half-word that failed
+@                        +24 buffer of slot 0 (slot 1's follows it)   +28 bytes per buffer
+@                        +32 FPEC register base of the bank (0x40022000, or +0x40 for XL bank 2)
+@                        +36 mode (MODE_PACED, MODE_CHECK)            +40 SP
 @        A slot is full when its count is not 0; the core sets it back to 0 once programmed.
 @        A count of 0xFFFFFFFF ends the run.
-@   r1 = buffer of slot 0, r2 = bytes per buffer (buffer of slot 1 = r1 + r2); r6 is scratch
-@        once the block's source pointer r9 is set
-@   r3 = FPEC register base of the bank being written (0x40022000, or +0x40 for XL bank 2)
-@ The host has unlocked the FPEC and cleared its flags. Each half-word is written alone and BSY
-@ is awaited before the next (RM0008 §3.3.3): clones that lose a half-word written while BSY
-@ (APM32F103) need that, and genuine parts cost nothing more. Right after the write the core reads
-@ the half-word: on genuine parts a flash read stalls until the FPEC is done, so the BSY loop
-@ below usually finds BSY clear at once; once BSY is clear the half-word is read again and must
-@ hold what was written. Half-words of 0xFFFF are skipped: an erased cell already reads so.
+@ The host has unlocked the FPEC and cleared its flags. Registers: r4 slot, r5 its control words,
+@ r6 its buffer, r7 bytes left, r8 flash address, r9 source, r10 0xFFFF, r11 half-word, r12 FLASH_SR,
+@ lr mode. Half-words of 0xFFFF are skipped: an erased cell already reads so.
+@ Genuine parts (mode 0 or MODE_CHECK): the next half-word is written right after the last one, the
+@ bus stalls the write until BSY clears (RM0008 §3.3.3, "any attempt to read or write the Flash
+@ memory ... stalls"), so the core loses no time between two t_prog. PGERR and WRPRTERR show in
+@ FLASH_SR at the write that caused them. With MODE_CHECK the first block is read back: a clone that
+@ drops half-words written while BSY (APM32F103) leaves them erased; they are written again, one by
+@ one, and the rest of the run is paced.
+@ Clones (MODE_PACED): each half-word is written alone, BSY awaited and the half-word read back.
 program:
+        adr     r0, control_block
+        ldr     sp, [r0, #ARG_SP]
+        ldr     r1, [r0, #ARG0]
+        ldr     r2, [r0, #ARG1]
+        ldr     r3, [r0, #ARG2]
+        ldr     lr, [r0, #ARG3]
         movs    r4, #0                  @ slot
         movw    r10, #0xFFFF
         mov.w   r11, #CR_PG
@@ -69,30 +93,81 @@ wait_slot:
         beq     finished
         ldr     r8, [r5, #4]
         mov     r9, r6
-half_word:
+        tst     lr, #MODE_PACED
+        bne     paced
+back_to_back:
         ldrh    r11, [r9], #2
         cmp     r11, r10
-        beq     skip
-        strh    r11, [r8]
-        ldrh    r6, [r8]                @ stalls while BSY on genuine parts
-busy:
+        beq     next_half_word
+        strh    r11, [r8]               @ stalls while the previous half-word is BSY
         ldr     r12, [r3, #FLASH_SR]
-        tst     r12, #SR_BSY
-        bne     busy
         tst     r12, #SR_ERRORS
         bne     failed
-        ldrh    r6, [r8]
-        cmp     r6, r11
-        bne     lost
-skip:
+next_half_word:
         add     r8, r8, #2
         subs    r7, r7, #2
-        bhi     half_word
+        bhi     back_to_back
+        sub     r8, r8, #2              @ the last half-word, should its end show an error
+drain:
+        ldr     r12, [r3, #FLASH_SR]
+        tst     r12, #SR_BSY
+        bne     drain
+        tst     r12, #SR_ERRORS
+        bne     failed
+        tst     lr, #MODE_CHECK
+        beq     block_done
+        bic     lr, lr, #MODE_CHECK
+        ldr     r8, [r5, #4]
+        mov     r9, r6
+        ldr     r7, [r5, #8]
+check:
+        ldrh    r11, [r9], #2
+        ldrh    r12, [r8]
+        cmp     r12, r11
+        beq     checked
+        cmp     r12, r10                @ still erased: the write was dropped
+        bne     lost_here
+        orr     lr, lr, #(MODE_PACED | MODE_DROPPED)
+        strh    r11, [r8]
+rewrite_busy:
+        ldr     r12, [r3, #FLASH_SR]
+        tst     r12, #SR_BSY
+        bne     rewrite_busy
+        tst     r12, #SR_ERRORS
+        bne     failed
+        ldrh    r12, [r8]
+        cmp     r12, r11
+        bne     lost_here
+checked:
+        add     r8, r8, #2
+        subs    r7, r7, #2
+        bhi     check
+        b       block_done
+paced:
+        ldrh    r11, [r9], #2
+        cmp     r11, r10
+        beq     paced_next
+        strh    r11, [r8]
+paced_busy:
+        ldr     r12, [r3, #FLASH_SR]
+        tst     r12, #SR_BSY
+        bne     paced_busy
+        tst     r12, #SR_ERRORS
+        bne     failed
+        ldrh    r12, [r8]
+        cmp     r12, r11
+        bne     lost_here
+paced_next:
+        add     r8, r8, #2
+        subs    r7, r7, #2
+        bhi     paced
+block_done:
         mov.w   r11, #0
         str     r11, [r5, #8]           @ slot free again
         eor     r4, r4, #1
         b       next_slot
-lost:
+lost_here:
+        ldr     r12, [r3, #FLASH_SR]
         orr     r12, r12, #0x40000000
 failed:
         orr     r12, r12, #0x80000000
@@ -101,6 +176,9 @@ failed:
         b       stop
 finished:
         mov.w   r11, #STATUS_DONE
+        tst     lr, #MODE_DROPPED
+        it      ne
+        orrne   r11, r11, #STATUS_DROPPED
         str     r11, [r0, #0]
 stop:
         mov.w   r11, #0
@@ -110,27 +188,37 @@ stop:
 @ ---------------------------------------------------------------------------------------------
 @ crc_pages: the CRC calculation unit's CRC-32 (polynomial 0x04C11DB7, initial value
 @ 0xFFFFFFFF, 32-bit words most significant bit first, no final XOR) of each listed page.
-@   r0 = array of page addresses, each replaced by its page's CRC
-@   r1 = number of pages, r2 = bytes per page (a multiple of 16)
+@ control block (r0): +0 status (1 when done), +24 array of page addresses, each replaced by its
+@        page's CRC, +28 number of pages, +32 bytes per page (a multiple of 32), +40 SP
 @ The CRC unit's clock (RCC_AHBENR.CRCEN) is switched on and put back as it was.
 crc_pages:
+        adr     r0, control_block
+        ldr     sp, [r0, #ARG_SP]
+        ldr     r1, [r0, #ARG1]
+        ldr     r2, [r0, #ARG2]
         ldr     r3, =RCC_AHBENR
         ldr     r4, [r3]
         orr     r5, r4, #AHBENR_CRCEN
         str     r5, [r3]
+        push    {r0, r3, r4}
+        ldr     r0, [r0, #ARG0]
         ldr     r5, =CRC_DR
-        movs    r6, #1
 crc_page:
         cbz     r1, crc_done
+        movs    r6, #1
         str     r6, [r5, #CRC_CR]       @ RESET: CRC_DR = 0xFFFFFFFF
         ldr     r7, [r0]
         add     r8, r7, r2
 crc_words:
-        ldmia   r7!, {r9, r10, r11, r12}
+        ldmia   r7!, {r3, r4, r6, r9, r10, r11, r12, lr}
+        str     r3, [r5]
+        str     r4, [r5]
+        str     r6, [r5]
         str     r9, [r5]
         str     r10, [r5]
         str     r11, [r5]
         str     r12, [r5]
+        str     lr, [r5]
         cmp     r7, r8
         bne     crc_words
         ldr     r9, [r5]
@@ -138,7 +226,12 @@ crc_words:
         subs    r1, r1, #1
         b       crc_page
 crc_done:
+        pop     {r0, r3, r4}
         str     r4, [r3]
+        movs    r1, #STATUS_DONE
+        str     r1, [r0, #0]
         bkpt    #0
 
         .ltorg
+        .balign 16
+control_block:

@@ -1,41 +1,49 @@
 package io.blueflash.flash.stm32f1;
 
+import static io.blueflash.flash.stm32f1.SramWorkArea.CONTROL_BYTES;
+
 import io.blueflash.flash.PageChecksums;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.PollBudget;
-import io.blueflash.port.out.AccessWidth;
-import io.blueflash.port.out.CoreControl;
 import io.blueflash.port.out.MemoryAccess;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * Page CRCs by the SRAM loader's CRC routine ({@link SramLoaderImage#CRC_ENTRY}, the chip's CRC unit,
- * RM0008 §4): page addresses go into the two buffers, the core replaces each by its page's CRC, the
- * host reads them back. As many pages per run as the buffers hold addresses.
+ * RM0008 §4): the control block and the page addresses go to SRAM in one transfer, the core replaces
+ * each address by its page's CRC, and the status word and the CRCs come back in one. As many pages
+ * per run as the two buffers hold addresses.
  */
 final class LoaderPageCrc implements PageChecksums {
 
     static final String NAME = "CRC-32 of the STM32 CRC unit, on the target";
 
+    /**
+     * Writes a block into the work area, preceded by the loader's code when it is not there yet (so the
+     * first run costs one transfer); false when SRAM refuses the code.
+     */
+    @FunctionalInterface
+    interface Placement {
+        boolean write(int address, byte[] block);
+    }
+
     private final MemoryAccess memory;
-    private final CoreControl core;
+    private final LoaderRun run;
     private final FlashGeometry geometry;
     private final SramWorkArea area;
-    private final BooleanSupplier loaded;
+    private final Placement placement;
     private final PollBudget budget;
 
-    /** @param loaded places the loader in SRAM if needed; false when it is not there */
-    LoaderPageCrc(MemoryAccess memory, CoreControl core, FlashGeometry geometry, SramWorkArea area,
-                  BooleanSupplier loaded, PollBudget budget) {
+    LoaderPageCrc(MemoryAccess memory, LoaderRun run, FlashGeometry geometry, SramWorkArea area, Placement placement,
+                  PollBudget budget) {
         this.memory = memory;
-        this.core = core;
+        this.run = run;
         this.geometry = geometry;
         this.area = area;
-        this.loaded = loaded;
+        this.placement = placement;
         this.budget = budget;
     }
 
@@ -45,36 +53,35 @@ final class LoaderPageCrc implements PageChecksums {
     }
 
     /**
-     * @throws IllegalStateException when the loader is not in SRAM
+     * The CRC of each page; when the loader cannot be placed in SRAM, the same CRC of the pages read back.
+     *
      * @throws io.blueflash.flash.FlashOperationException {@code LOADER_TIMEOUT} or {@code LOADER_FAULT}
      */
     @Override
     public List<Integer> onTarget(List<Long> pageAddresses) {
         requirePageStarts(geometry, pageAddresses);
+        if (geometry.pageSize() % 32 != 0) {
+            throw new IllegalArgumentException("the CRC routine needs pages of a multiple of 32 bytes: " + geometry.pageSize());
+        }
         List<Integer> crcs = new ArrayList<>(pageAddresses.size());
-        if (pageAddresses.isEmpty()) {
-            return crcs;
-        }
-        if (!loaded.getAsBoolean()) {
-            throw new IllegalStateException("the flash loader is not in SRAM: no checksums on the target");
-        }
         for (int from = 0; from < pageAddresses.size(); from += area.maxCrcPages()) {
             List<Long> chunk = pageAddresses.subList(from, Math.min(pageAddresses.size(), from + area.maxCrcPages()));
-            ByteBuffer addresses = ByteBuffer.allocate(4 * chunk.size()).order(ByteOrder.LITTLE_ENDIAN);
-            chunk.forEach(address -> addresses.putInt(address.intValue()));
-            memory.writeBlock(area.buffer0(), addresses.array(), AccessWidth.WORD);
+            ByteBuffer block = ByteBuffer.allocate(CONTROL_BYTES + 4 * chunk.size()).order(ByteOrder.LITTLE_ENDIAN);
+            block.put(area.controlBlock(area.buffer0(), chunk.size(), geometry.pageSize()));
+            chunk.forEach(address -> block.putInt(address.intValue()));
+            if (!placement.write(area.control(), block.array())) {
+                chunk.forEach(page -> crcs.add(Stm32Crc32.of(memory.readBlock(page.intValue(), geometry.pageSize()))));
+                continue;
+            }
             String what = String.format("CRC of %d page(s) from 0x%08X", chunk.size(), chunk.get(0));
-            LoaderRun run = new LoaderRun(memory, core, area);
             try {
-                run.start(SramLoaderImage.CRC_ENTRY, area.buffer0(), chunk.size(), geometry.pageSize(), 0);
-                run.awaitBreakpoint(budget, what);
+                run.start(SramLoaderImage.CRC_ENTRY);
+                ByteBuffer back = run.awaitDone(budget, what, CONTROL_BYTES + 4 * chunk.size());
+                for (int i = 0; i < chunk.size(); i++) {
+                    crcs.add(back.getInt(CONTROL_BYTES + 4 * i));
+                }
             } finally {
                 run.end();
-            }
-            ByteBuffer back = ByteBuffer.wrap(memory.readBlock(area.buffer0(), 4 * chunk.size()))
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < chunk.size(); i++) {
-                crcs.add(back.getInt());
             }
         }
         return crcs;

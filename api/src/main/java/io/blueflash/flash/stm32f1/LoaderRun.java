@@ -4,13 +4,21 @@ import io.blueflash.flash.FlashOperationException;
 import io.blueflash.model.PollBudget;
 import io.blueflash.port.out.CoreControl;
 import io.blueflash.port.out.MemoryAccess;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
- * One run of a routine of the SRAM loader on the target's core: registers in, resume with
- * interrupts masked, and a fault turned into a halt by vector catch (DEMCR.VC_*, DDI0403E C1.6.5),
- * so a loader that faults stops at the handler instead of running the firmware's handler from
- * flash. {@link #end()} halts the core if it still runs and puts DEMCR back: callers call it in
- * {@code finally}, so the core is left halted on every exit path.
+ * The runs of the SRAM loader's routines on the target's core during one session: PC in, resume
+ * with interrupts masked, and a fault turned into a halt by vector catch (DEMCR.VC_*, DDI0403E
+ * C1.6.5), so a loader that faults stops at the handler instead of running the firmware's handler
+ * from flash. {@link #end()} halts the core if it still runs and puts DEMCR back: callers call it in
+ * {@code finally}, so the core is left halted and DEMCR as it was on every exit path.
+ *
+ * <p>Each probe command costs a USB round trip, so a run sets only what it must: the routines read
+ * their arguments and SP from the control block the caller wrote (with its data, in one transfer),
+ * DEMCR is read once per session, and once a run has ended on the loader's BKPT (its status word
+ * says so) the next run knows the core is halted with xPSR.T set and writes PC alone (the routines set SP
+ * from the control block first thing).
  */
 final class LoaderRun {
 
@@ -24,7 +32,6 @@ final class LoaderRun {
     /** VC_MMERR, VC_NOCPERR, VC_CHKERR, VC_STATERR, VC_BUSERR, VC_INTERR, VC_HARDERR. */
     static final int VECTOR_CATCH_FAULTS = 0x7F0;
     static final int REG_SP = 13;
-    static final int REG_LR = 14;
     static final int REG_PC = 15;
     static final int REG_XPSR = 16;
     static final int XPSR_THUMB = 1 << 24;
@@ -32,7 +39,9 @@ final class LoaderRun {
     private final MemoryAccess memory;
     private final CoreControl core;
     private final SramWorkArea area;
-    private int savedDemcr;
+    private Integer savedDemcr;
+    /** The last run ended on the loader's BKPT: the core is halted there, xPSR.T set. */
+    private boolean parked;
     private boolean started;
 
     LoaderRun(MemoryAccess memory, CoreControl core, SramWorkArea area) {
@@ -41,22 +50,26 @@ final class LoaderRun {
         this.area = area;
     }
 
-    /** Halts the core if needed, arms the fault vector catches, sets r0–r3, SP, PC, xPSR.T and resumes. */
-    void start(int entryOffset, int r0, int r1, int r2, int r3) {
-        if (!core.isHalted()) {
+    /**
+     * Halts the core if needed, arms the fault vector catches, sets PC (and SP and xPSR.T unless the
+     * last run ended on the loader's BKPT) and resumes with interrupts masked. The caller has written the
+     * control block.
+     */
+    void start(int entryOffset) {
+        if (!parked && !core.isHalted()) {
             core.halt();
         }
-        savedDemcr = memory.read32(DEMCR);
+        if (savedDemcr == null) {
+            savedDemcr = memory.read32(DEMCR);
+        }
         started = true;
         memory.write32(DEMCR, savedDemcr | VECTOR_CATCH_FAULTS);
-        int[] arguments = {r0, r1, r2, r3};
-        for (int i = 0; i < arguments.length; i++) {
-            core.writeCoreRegister(i, arguments[i]);
-        }
-        core.writeCoreRegister(REG_SP, area.stackTop());
-        core.writeCoreRegister(REG_LR, 0xFFFF_FFFF);
         core.writeCoreRegister(REG_PC, area.code() + entryOffset);
-        core.writeCoreRegister(REG_XPSR, XPSR_THUMB);
+        if (!parked) {                            // state unknown: a fault before the routine sets SP must stack
+            core.writeCoreRegister(REG_SP, area.stackTop());
+            core.writeCoreRegister(REG_XPSR, XPSR_THUMB);
+        }
+        parked = false;
         core.resumeMaskingInterrupts();
     }
 
@@ -65,18 +78,30 @@ final class LoaderRun {
     }
 
     /**
-     * Waits for the routine's BKPT; a halt for any other reason is a fault.
+     * Waits for the routine's BKPT, then reads {@code bytes} of the control block and what follows it
+     * in one transfer. The routines write their status word before BKPT: a status with
+     * {@link SramWorkArea#STATUS_DONE} or {@link SramWorkArea#STATUS_ERROR} means the core stopped
+     * there; any other halt is a fault.
      *
      * @throws FlashOperationException {@code LOADER_TIMEOUT} or {@code LOADER_FAULT}
      */
-    void awaitBreakpoint(PollBudget budget, String what) {
+    ByteBuffer awaitDone(PollBudget budget, String what, int bytes) {
         PollBudget.Poll poll = budget.start();
         while (!core.isHalted()) {
             if (poll.spent()) {
                 throw timeout(what, poll.attempts());
             }
         }
-        requireBreakpoint(what);
+        ByteBuffer result = ByteBuffer.wrap(memory.readBlock(area.control(), bytes)).order(ByteOrder.LITTLE_ENDIAN);
+        int status = result.getInt(SramWorkArea.STATUS);
+        if ((status & (SramWorkArea.STATUS_DONE | SramWorkArea.STATUS_ERROR)) == 0) {
+            requireBreakpoint(what);
+            throw new FlashOperationException(FlashOperationException.Reason.LOADER_FAULT, String.format(
+                    "%s: the flash loader in SRAM stopped on its breakpoint without writing its status (0x%08X); "
+                            + "the FPEC was locked again and the core left halted", what, status), null);
+        }
+        parked = true;
+        return result;
     }
 
     /** @throws FlashOperationException {@code LOADER_FAULT} unless the core halted on the loader's BKPT */
@@ -133,14 +158,14 @@ final class LoaderRun {
                 null);
     }
 
-    /** Halts the core if it still runs and restores DEMCR; safe to call more than once. */
+    /** Halts the core if it may still run and restores DEMCR; safe to call more than once. */
     void end() {
         if (!started) {
             return;
         }
         started = false;
         try {
-            if (!core.isHalted()) {
+            if (!parked && !core.isHalted()) {
                 core.halt();
             }
         } finally {

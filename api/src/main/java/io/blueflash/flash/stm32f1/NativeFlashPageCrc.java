@@ -42,7 +42,7 @@ final class NativeFlashPageCrc implements PageChecksums {
     private final FlashGeometry geometry;
     private final SramWorkArea area;
     private final DriverChoice choice;
-    private final LoaderPageCrc crc;
+    private final PollBudget budget;
     private final byte[] code;
     private Boolean loaded;
     private boolean failed;
@@ -61,7 +61,7 @@ final class NativeFlashPageCrc implements PageChecksums {
         this.area = Objects.requireNonNull(area, "'area' must not be null");
         this.choice = Objects.requireNonNull(choice, "'choice' must not be null");
         this.code = code.clone();
-        this.crc = new LoaderPageCrc(memory, core, geometry, area, this::loaded, budget);
+        this.budget = Objects.requireNonNull(budget, "'budget' must not be null");
     }
 
     @Override
@@ -101,8 +101,9 @@ final class NativeFlashPageCrc implements PageChecksums {
         for (int i = 0; i < RUN_REGISTERS.length; i++) {
             saved[i] = core.readCoreRegister(RUN_REGISTERS[i]);
         }
-        try {
-            return crc.onTarget(pageAddresses);
+        try {                                      // a run of its own: the registers are put back after it
+            return new LoaderPageCrc(memory, new LoaderRun(memory, core, area), geometry, area, this::placed, budget)
+                    .onTarget(pageAddresses);
         } finally {
             for (int i = 0; i < RUN_REGISTERS.length; i++) {
                 core.writeCoreRegister(RUN_REGISTERS[i], saved[i]);
@@ -121,6 +122,15 @@ final class NativeFlashPageCrc implements PageChecksums {
             }
         }
         return loaded;
+    }
+
+    /** Writes a block into the work area once the code is there. */
+    private boolean placed(int address, byte[] block) {
+        if (!loaded()) {
+            return false;
+        }
+        memory.writeBlock(address, block, AccessWidth.WORD);
+        return true;
     }
 
     private void fallBack(String why) {

@@ -28,14 +28,19 @@ import java.util.function.LongConsumer;
  * Programming through blueflash's own flash loader, run from SRAM on the target's core
  * ({@link SramLoaderImage}): the core writes each half-word and polls FLASH_SR.BSY itself, so the
  * probe only streams data. Double-buffered: while the core programs the block in one buffer the
- * host fills the other, and waits only when both are full. Erase stays on the register path (one
- * command per page, the probe waits t_ERASE either way), as do reads. The loader's second routine
- * computes page checksums ({@link PageChecksums}, {@link Stm32Crc32}) on the core.
+ * host fills the other, and waits only when both are full. Blocks are {@link #BLOCK_BYTES}: the
+ * first one goes with the control block before the core starts, so the core idles only for that
+ * one. On parts not known as clones the core writes half-words back to back (the bus stalls each
+ * write until BSY clears) and reads the first block back to catch a clone that drops them
+ * ({@code MODE_CHECK_FIRST_BLOCK}); on clones it waits for BSY after each. Erase stays on the
+ * register path (one command per page, the probe waits t_ERASE either way), as do reads. The
+ * loader's second routine computes page checksums ({@link PageChecksums}, {@link Stm32Crc32}) on the core.
  *
- * <p>Every run happens inside an {@link FpecBank} session (unlock, clear flags, relock in
- * {@code finally}) and a {@link LoaderRun} (core halted again and DEMCR restored in {@code finally}).
- * When the loader cannot be placed in SRAM (the write faults or does not read back), programming
- * falls back to the registers, with a note.
+ * <p>Every programming run happens inside an {@link FpecBank} session (unlock, clear flags, relock
+ * in {@code finally}) and every run inside a {@link LoaderRun} (core halted again and DEMCR restored
+ * in {@code finally}). The code goes to SRAM with the first run's control block, in one transfer;
+ * when SRAM refuses it (the write faults), programming falls back to the registers and checksums
+ * to reading the pages, with a note.
  */
 final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
 
@@ -47,6 +52,14 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
 
     static final String NAME = "STM32F1 SRAM loader (double-buffered, BSY polled on the core)";
 
+    /**
+     * Bytes per streamed block. While the core programs, each probe access to SRAM waits for the
+     * flash write the core has stalled on (one t_prog per word, two half-words programmed per word
+     * sent), so a block downloads in about half the time its predecessor takes to program plus a few
+     * USB round trips; small blocks keep the core's idle start (the first block) short.
+     */
+    static final int BLOCK_BYTES = 1024;
+
     private final MemoryAccess memory;
     private final CoreControl core;
     private final FlashGeometry geometry;
@@ -55,7 +68,11 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
     private final DriverChoice choice;
     private final byte[] code;
     private final PollBudget budget;
+    private final LoaderRun run;
+    private final LoaderPageCrc crc;
+    /** null until the first run has written the code; false when SRAM refused it. */
     private Boolean loaded;
+    private int mode;
 
     SramLoaderAlgorithm(MemoryAccess memory, CoreControl core, FlashGeometry geometry, SramWorkArea area,
                         FlashAlgorithm registers, DriverChoice choice) {
@@ -73,6 +90,18 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
         this.choice = Objects.requireNonNull(choice, "'choice' must not be null");
         this.code = code.clone();
         this.budget = Objects.requireNonNull(budget, "'budget' must not be null");
+        if (area.control() != area.code() + ((code.length + 15) & ~15)) {
+            throw new IllegalArgumentException(String.format("the control block must follow the code at the next "
+                    + "16-byte boundary (the loader looks for it there): code 0x%08X, %d bytes, control 0x%08X",
+                    area.code(), code.length, area.control()));
+        }
+        this.run = new LoaderRun(memory, core, area);
+        this.crc = new LoaderPageCrc(memory, run, geometry, area, this::placed, budget);
+        this.mode = switch (choice.pacing()) {
+            case POLL_EACH -> MODE_PACED;
+            case PAGE_BLOCK -> MODE_BACK_TO_BACK;
+            case AUTO -> choice.cloneChip() ? MODE_PACED : MODE_CHECK_FIRST_BLOCK;
+        };
     }
 
     @Override
@@ -107,7 +136,7 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
         if (pages.isEmpty()) {
             return;
         }
-        if (!loaded()) {
+        if (!placed(area.code(), new byte[0])) {
             registers.programPages(pages, programmed);
             return;
         }
@@ -129,10 +158,10 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
         return LoaderPageCrc.NAME;
     }
 
-    /** The loader's CRC routine over the pages ({@link LoaderPageCrc}). */
+    /** The loader's CRC routine over the pages ({@link LoaderPageCrc}), its code placed with the first run. */
     @Override
     public List<Integer> onTarget(List<Long> pageAddresses) {
-        return new LoaderPageCrc(memory, core, geometry, area, this::loaded, budget).onTarget(pageAddresses);
+        return crc.onTarget(pageAddresses);
     }
 
     @Override
@@ -140,74 +169,118 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
         return Stm32Crc32.of(page);
     }
 
-    /** Copies the loader to SRAM once and reads it back; false (after a note) when SRAM refuses it. */
+    /**
+     * Whether the loader is (or will be, with the next run's control block) in SRAM: false only after
+     * SRAM refused it.
+     */
     boolean loaded() {
-        if (loaded == null) {
-            try {
-                memory.writeBlock(area.code(), code, AccessWidth.WORD);
-                loaded = Arrays.equals(memory.readBlock(area.code(), code.length), code);
-            } catch (MemoryFaultException fault) {
-                loaded = false;
-            }
-            if (!loaded) {
-                choice.note(String.format("the flash loader could not be placed in SRAM at 0x%08X; programming "
-                        + "through the FPEC registers instead (slower)", area.code()));
-            }
-        }
-        return loaded;
+        return !Boolean.FALSE.equals(loaded);
     }
 
-    /** Starts the programming routine, feeds it the batch's runs through the two slots, ends it. */
+    /**
+     * Writes {@code block} at {@code address} in the work area, preceded by the loader's code when no
+     * run has written it yet (one transfer from the start of the work area); false, after a note, when
+     * SRAM refuses the code, now or before.
+     */
+    private boolean placed(int address, byte[] block) {
+        if (loaded == null) {
+            byte[] all = Arrays.copyOf(code, Math.max(code.length, address - area.code() + block.length));
+            System.arraycopy(block, 0, all, address - area.code(), block.length);
+            try {
+                memory.writeBlock(area.code(), all, AccessWidth.WORD);
+                loaded = true;
+                return true;
+            } catch (MemoryFaultException fault) {
+                loaded = false;
+                choice.note(String.format("the flash loader could not be placed in SRAM at 0x%08X (%s); programming "
+                        + "through the FPEC registers instead (slower)", area.code(), fault.getMessage()));
+            }
+        }
+        if (!loaded) {
+            return false;
+        }
+        if (block.length > 0) {
+            memory.writeBlock(address, block, AccessWidth.WORD);
+        }
+        return true;
+    }
+
+    /**
+     * Writes the control block with the first block in slot 0, starts the programming routine, feeds
+     * it the other blocks through the two slots, ends it.
+     */
     private void stream(FpecBank bank, List<PagePlan> batch, Consumer<PagePlan> programmed, String what) {
-        List<ProgramRun> runs = ProgramRun.coalesce(batch, area.bufferBytes());
-        memory.writeBlock(area.control(), new byte[CONTROL_BYTES], AccessWidth.WORD);
-        LoaderRun run = new LoaderRun(memory, core, area);
+        List<ProgramRun> runs = ProgramRun.coalesce(batch, Math.min(BLOCK_BYTES, area.bufferBytes()));
         ProgramRun[] inSlot = new ProgramRun[2];
+        ByteBuffer control = ByteBuffer.wrap(area.controlBlock(area.buffer0(), area.bufferBytes(),
+                FpecRegisters.register(batch.get(0).address(), 0), mode)).order(ByteOrder.LITTLE_ENDIAN);
+        int first = 0;
+        int slot = 0;
+        byte[] firstData = new byte[0];
+        if (runs.get(0).data().length > 0) {
+            ProgramRun block = runs.get(0);
+            traceProgram(bank, block);
+            firstData = padToWord(block.data());
+            control.putInt(SLOT_ADDRESS, (int) block.address()).putInt(SLOT_COUNT, block.data().length);
+            inSlot[0] = block;
+            first = 1;
+            slot = 1;
+        }
+        memory.writeBlock(area.control(), concat(control.array(), firstData), AccessWidth.WORD);
         try {
-            run.start(SramLoaderImage.PROGRAM_ENTRY, area.control(), area.buffer0(), area.bufferBytes(),
-                    FpecRegisters.register(batch.get(0).address(), 0));
-            int slot = 0;
-            for (ProgramRun block : runs) {
+            run.start(SramLoaderImage.PROGRAM_ENTRY);
+            for (ProgramRun block : runs.subList(first, runs.size())) {
                 if (block.data().length == 0) {       // only completes pages already erased
-                    drain(bank, run, inSlot, slot, programmed, what);
+                    drain(bank, inSlot, slot, programmed, what);
                     block.completes().forEach(programmed);
                     continue;
                 }
-                awaitFree(bank, run, inSlot, slot, programmed, what);
-                byte[] data = block.data();
-                bank.step(new TraceOperation.Program(block.address(), data.length / 2,
-                        geometry.pageIndexOf(block.address()), geometry.pageIndexOf(block.address() + data.length - 1),
-                        TraceOperation.Via.SRAM_LOADER));
-                memory.writeBlock(area.buffer(slot), padToWord(data), AccessWidth.WORD);
-                memory.writeBlock(area.slotAddress(slot), words((int) block.address(), data.length), AccessWidth.WORD);
+                awaitFree(bank, inSlot, slot, programmed, what);
+                traceProgram(bank, block);
+                memory.writeBlock(area.buffer(slot), padToWord(block.data()), AccessWidth.WORD);
+                memory.writeBlock(area.slotAddress(slot), words((int) block.address(), block.data().length),
+                        AccessWidth.WORD);
                 inSlot[slot] = block;
                 slot ^= 1;
             }
-            drain(bank, run, inSlot, slot, programmed, what);
-            memory.writeBlock(area.slotAddress(slot), words(0, END_OF_BLOCKS), AccessWidth.WORD);
-            run.awaitBreakpoint(budget, what);
-            int[] control = control();
-            if (control[0] != STATUS_DONE) {
-                failed(bank, control, what);
+            drain(bank, inSlot, slot, programmed, what);
+            memory.write32(area.slotAddress(slot) + SLOT_COUNT - SLOT_ADDRESS, END_OF_BLOCKS);
+            ByteBuffer done = run.awaitDone(budget, what, 24);
+            int[] words = new int[6];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = done.getInt(4 * i);
+            }
+            if ((words[0] & ~STATUS_DROPPED) != STATUS_DONE) {
+                failed(bank, words, what);
+            }
+            if ((words[0] & STATUS_DROPPED) != 0) {
+                mode = MODE_PACED;
+                choice.note("half-words written while the flash was busy were dropped (a clone that does not stall "
+                        + "the bus while BSY): the flash loader wrote them again and now waits for BSY after each "
+                        + "half-word (RM0008 §3.3.3)");
             }
         } finally {
             run.end();
         }
     }
 
+    private void traceProgram(FpecBank bank, ProgramRun block) {
+        bank.step(new TraceOperation.Program(block.address(), block.data().length / 2,
+                geometry.pageIndexOf(block.address()),
+                geometry.pageIndexOf(block.address() + block.data().length - 1), TraceOperation.Via.SRAM_LOADER));
+    }
+
     /** Waits for the older slot, then the newer one (the one before {@code next}). */
-    private void drain(FpecBank bank, LoaderRun run, ProgramRun[] inSlot, int next, Consumer<PagePlan> programmed,
-                       String what) {
-        awaitFree(bank, run, inSlot, next, programmed, what);
-        awaitFree(bank, run, inSlot, next ^ 1, programmed, what);
+    private void drain(FpecBank bank, ProgramRun[] inSlot, int next, Consumer<PagePlan> programmed, String what) {
+        awaitFree(bank, inSlot, next, programmed, what);
+        awaitFree(bank, inSlot, next ^ 1, programmed, what);
     }
 
     /**
      * Polls the control block until {@code slot} is free, then reports the pages its block completed.
      * A status word with the error bit, or a core that halted meanwhile, ends the run with an error.
      */
-    private void awaitFree(FpecBank bank, LoaderRun run, ProgramRun[] inSlot, int slot, Consumer<PagePlan> programmed,
-                           String what) {
+    private void awaitFree(FpecBank bank, ProgramRun[] inSlot, int slot, Consumer<PagePlan> programmed, String what) {
         ProgramRun pending = inSlot[slot];
         if (pending == null) {
             return;
@@ -262,6 +335,12 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
             words[i] = bytes.getInt();
         }
         return words;
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     private static byte[] words(int... values) {

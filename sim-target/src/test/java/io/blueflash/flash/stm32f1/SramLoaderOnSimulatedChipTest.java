@@ -43,7 +43,6 @@ class SramLoaderOnSimulatedChipTest {
     private final MemoryAccess memory = connection.memoryAccess().orElseThrow();
     private final CoreControl core = connection.coreControl().orElseThrow();
     private final FlashGeometry geometry = new ChipIdentifier().identify(memory, OptionalInt.empty()).flash();
-    private final SramWorkArea area = SramWorkArea.fit(20 * 1024, 256).orElseThrow();
     private final int demcrBefore = memory.read32(LoaderRun.DEMCR);
 
     @AfterEach
@@ -134,11 +133,44 @@ class SramLoaderOnSimulatedChipTest {
         assertThat(core.isHalted()).isTrue();
     }
 
+    @Test
+    void givenApm32NotKnownAsClone_whenLoaderWritesBackToBack_thenDroppedHalfWordsWrittenAgainAndNoteSaysPaced() {
+        TargetConnection apm32 = new SimulatedProbeConnector()
+                .connect(ProbeSelector.parse("sim:apm32f103c8"), ConnectOptions.defaults());
+        try {
+            MemoryAccess apmMemory = apm32.memoryAccess().orElseThrow();
+            List<String> notes = new java.util.ArrayList<>();
+            byte[] words = SramLoaderImage.bytes();
+            SramLoaderAlgorithm loader = new SramLoaderAlgorithm(apmMemory, apm32.coreControl().orElseThrow(), geometry,
+                    SramWorkArea.fit(20 * 1024, words.length).orElseThrow(),
+                    new FpecFlashAlgorithm(apmMemory, geometry, ProgramPacing.POLL_EACH),
+                    new DriverChoice(ProgramPacing.AUTO, false, event -> {
+                        if (event instanceof io.blueflash.progress.ProgressEvent.Note note) {
+                            notes.add(note.text());
+                        }
+                    }), words, PollBudget.attempts(4000));
+            byte[] data = TestImages.randomBytes(3 * 1024, 7);
+            List<io.blueflash.flash.PagePlan> pages = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                new FpecFlashAlgorithm(apmMemory, geometry, ProgramPacing.POLL_EACH).erasePage(geometry.pageAddress(8 + i));
+                pages.add(io.blueflash.flash.PagePlan.programOnly(geometry.pageAddress(8 + i),
+                        Arrays.copyOfRange(data, i * 1024, (i + 1) * 1024)));
+            }
+
+            loader.programPages(pages, page -> { });
+
+            assertThat(apmMemory.readBlock((int) geometry.pageAddress(8), data.length)).isEqualTo(data);
+            assertThat(notes).anyMatch(n -> n.contains("dropped") && n.contains("waits for BSY"));
+        } finally {
+            apm32.close();
+        }
+    }
+
     private SramLoaderAlgorithm loader(byte[] code) {
-        return new SramLoaderAlgorithm(memory, core, geometry, area,
+        byte[] words = Arrays.copyOf(code, (code.length + 3) & ~3);
+        return new SramLoaderAlgorithm(memory, core, geometry, SramWorkArea.fit(20 * 1024, words.length).orElseThrow(),
                 new FpecFlashAlgorithm(memory, geometry, ProgramPacing.PAGE_BLOCK),
-                new DriverChoice(ProgramPacing.AUTO, false, ProgressListener.NONE),
-                Arrays.copyOf(code, (code.length + 3) & ~3), PollBudget.attempts(400));
+                new DriverChoice(ProgramPacing.AUTO, false, ProgressListener.NONE), words, PollBudget.attempts(400));
     }
 
     private void geometryPageErased(int page) {
