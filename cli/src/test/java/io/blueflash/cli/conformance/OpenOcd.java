@@ -75,6 +75,17 @@ final class OpenOcd {
         return c.toArray(String[]::new);
     }
 
+    /** {@code target/stm32f1x.cfg}, then each of {@code commands} with {@code -c}, then shutdown. */
+    static String[] commands(List<String> adapter, String... commands) {
+        List<String> c = withoutServers(adapter);
+        c.addAll(List.of("-f", "target/stm32f1x.cfg"));
+        for (String command : commands) {
+            c.addAll(List.of("-c", command));
+        }
+        c.addAll(List.of("-c", "shutdown"));
+        return c.toArray(String[]::new);
+    }
+
     private static List<String> withoutServers(List<String> adapter) {
         List<String> c = new ArrayList<>(adapter);
         c.addAll(List.of("-c", "gdb_port disabled", "-c", "tcl_port disabled", "-c", "telnet_port disabled"));

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -42,11 +41,8 @@ class OpenOcdJtagTckTimeConformanceTest {
             TckClock tck = new TckClock(server.chip().clock(), hz);
             int port = server.serveTcp("remote_bitbang", 0, SimEmulators.jtagBitbang(server.chip(), tck));
             Flow flow = new Flow(report, server, dir);
-            List<String> c = new ArrayList<>(OpenOcd.remoteBitbang(port));
-            c.addAll(List.of("-c", "gdb_port disabled", "-c", "tcl_port disabled", "-c", "telnet_port disabled",
-                    "-f", "target/stm32f1x.cfg", "-c", "init", "-c", "reset halt",
-                    "-c", "mdw 0x08000000 256", "-c", "shutdown"));
-            flow.expect(c.toArray(String[]::new), "0x08000000: ");
+            flow.expect(OpenOcd.commands(OpenOcd.remoteBitbang(port), "init", "reset halt", "mdw 0x08000000 256"),
+                    "0x08000000: ");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (server.sessionReports().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10); // the session's thread notices OpenOCD's 'Q' / disconnect

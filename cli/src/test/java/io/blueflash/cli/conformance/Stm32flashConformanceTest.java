@@ -133,7 +133,7 @@ class Stm32flashConformanceTest {
     }
 
     /** One line to the control channel, its one-line reply. */
-    private static String control(int port, String command) throws java.io.IOException {
+    static String control(int port, String command) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write((command + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));

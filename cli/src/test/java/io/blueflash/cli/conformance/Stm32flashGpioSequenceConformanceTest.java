@@ -11,13 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -60,8 +54,8 @@ class Stm32flashGpioSequenceConformanceTest {
                     Map.of("LD_PRELOAD", shim.toString(), "BLUEFLASH_MODEM_CONTROL", Integer.toString(control)));
             String port = pty.hostEnd().toString();
             // given: the board runs from flash
-            assertThat(control(control, "boot0 low")).contains("boot0 low");
-            assertThat(control(control, "reset")).startsWith("ok reset");
+            assertThat(Stm32flashConformanceTest.control(control, "boot0 low")).contains("boot0 low");
+            assertThat(Stm32flashConformanceTest.control(control, "reset")).startsWith("ok reset");
             long resetsBefore = server.withChip(chip -> chip.resets());
 
             // when
@@ -72,7 +66,7 @@ class Stm32flashGpioSequenceConformanceTest {
             long resets = server.withChip(chip -> chip.resets() - resetsBefore);
             assertThat(resets).as("one NRST pulse to enter the bootloader, one to leave it").isEqualTo(2);
             Thread.sleep(400); // wall time for the firmware to run: the chip follows the wall clock while idle
-            assertThat(control(control, "status")).as("the lines stm32flash left").contains("boot0 low", "nrst high");
+            assertThat(Stm32flashConformanceTest.control(control, "status")).as("the lines stm32flash left").contains("boot0 low", "nrst high");
             BootMode boot = server.withChip(chip -> chip.bootMode());
             assertThat(boot).isEqualTo(BootMode.MAIN_FLASH);
             assertThat(running.pc13Edges()).as("blink runs from flash after the exit sequence").isNotEmpty();
@@ -98,14 +92,5 @@ class Stm32flashGpioSequenceConformanceTest {
             throws Exception {
         enterWriteAndExit("stm32flash -i (modem-line shim, DTR inverted to NRST)", "nrst=!dtr,boot0=rts",
                 "-dtr,rts,dtr:-rts,-dtr,dtr");
-    }
-
-    /** One line to the control channel, its one-line reply. */
-    private static String control(int port, String command) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write((command + "\n").getBytes(StandardCharsets.US_ASCII));
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-        }
     }
 }
