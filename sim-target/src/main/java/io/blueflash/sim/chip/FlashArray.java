@@ -1,5 +1,6 @@
 package io.blueflash.sim.chip;
 
+import io.blueflash.sim.cpu.CellWrites;
 import java.util.Arrays;
 
 /**
@@ -10,6 +11,8 @@ public final class FlashArray {
 
     private final byte[] cells;
     private final int pageSize;
+    /** The executing core's decode cache, told of every change of the cells. */
+    private CellWrites observer;
 
     FlashArray(int sizeBytes, int pageSize) {
         this.cells = new byte[sizeBytes];
@@ -44,25 +47,40 @@ public final class FlashArray {
     void programHalfWord(int offset, int value) {
         cells[offset] = (byte) value;
         cells[offset + 1] = (byte) (value >>> 8);
+        changed(offset, 2);
     }
 
     void erasePage(int pageIndex) {
         Arrays.fill(cells, pageIndex * pageSize, (pageIndex + 1) * pageSize, (byte) 0xFF);
+        changed(pageIndex * pageSize, pageSize);
     }
 
     void eraseRange(int fromOffset, int toOffset) {
         Arrays.fill(cells, fromOffset, toOffset, (byte) 0xFF);
+        changed(fromOffset, toOffset - fromOffset);
     }
 
     /** A power loss in the middle of a program/erase: the cells end up somewhere in between. */
     void corruptHalfWord(int offset, int bitsLeftSet) {
         cells[offset] |= (byte) bitsLeftSet;
         cells[offset + 1] |= (byte) (bitsLeftSet >>> 8);
+        changed(offset, 2);
     }
 
     void corruptPage(int pageIndex, java.util.Random random) {
         for (int i = pageIndex * pageSize; i < (pageIndex + 1) * pageSize; i++) {
             cells[i] |= (byte) random.nextInt(256);
+        }
+        changed(pageIndex * pageSize, pageSize);
+    }
+
+    void observeWrites(CellWrites observer) {
+        this.observer = observer;
+    }
+
+    private void changed(int offset, int length) {
+        if (observer != null) {
+            observer.flashWritten(offset, length);
         }
     }
 
@@ -81,5 +99,6 @@ public final class FlashArray {
                     + cells.length);
         }
         System.arraycopy(content, 0, cells, 0, cells.length);
+        changed(0, cells.length);
     }
 }

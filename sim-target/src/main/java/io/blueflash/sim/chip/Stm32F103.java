@@ -14,6 +14,7 @@ import io.blueflash.sim.chip.periph.Iwdg;
 import io.blueflash.sim.chip.periph.Peripherals;
 import io.blueflash.sim.chip.periph.Rcc;
 import io.blueflash.sim.chip.periph.Usart;
+import io.blueflash.sim.cpu.CellWrites;
 import io.blueflash.sim.cpu.CortexM3Core;
 import io.blueflash.sim.cpu.CpuClocking;
 import io.blueflash.sim.cpu.CpuPorts;
@@ -484,6 +485,12 @@ public final class Stm32F103 {
                 case SRAM -> SimProfile.SRAM_BASE;
                 case SYSTEM_MEMORY -> profile.density().systemMemoryBase();
             };
+        }
+
+        @Override
+        public void observeCellWrites(CellWrites observer) {
+            sram.observeWrites(observer);
+            flash.observeWrites(observer);
         }
 
         @Override

@@ -44,6 +44,8 @@ final class CoreMemory {
     private final CoreTime time;
     private final FlashPrefetch prefetch = new FlashPrefetch();
     private final Dwt watchpoints;
+    private final DecodeCache sramCode;
+    private final DecodeCache flashCode;
     private Host host;
     private boolean flashDirect;
     /** flash.length - 1 while flash is directly readable, else 0: the in-line fetch test in one compare. */
@@ -63,6 +65,19 @@ final class CoreMemory {
         this.flash = ports.flashCells();
         this.time = time;
         this.watchpoints = watchpoints;
+        this.sramCode = new DecodeCache(sram);
+        this.flashCode = new DecodeCache(flash);
+        ports.observeCellWrites(new CellWrites() {
+            @Override
+            public void sramWritten(int offset, int length) {
+                sramCode.written(offset, length);
+            }
+
+            @Override
+            public void flashWritten(int offset, int length) {
+                flashCode.written(offset, length);
+            }
+        });
     }
 
     void setHost(Host host) {
@@ -84,6 +99,30 @@ final class CoreMemory {
     }
 
     // ---------------------------------------------------------------- fetch
+
+    /**
+     * The decoded instruction at {@code pc} from the decode cache, its fetch wait states added as
+     * {@link #fetch16} would add them (the first half-word, and the second of a 32-bit instruction);
+     * 0 when {@code pc} is not in directly readable SRAM or main flash (then the interpreter fetches).
+     */
+    long decoded(int pc) {
+        int off = pc - SRAM_BASE;
+        if (off >= 0 && off < sramSize - 3) {
+            return sramCode.at(off);
+        }
+        off = pc - FLASH_BASE;
+        if (off >= 0 && off < flashFetchLimit - 2) {
+            long entry = flashCode.at(off);
+            if (off >>> 3 != prefetch.currentLine) {
+                waitCycles += prefetch.fetch(off, time.cycles + waitCycles, latency, prefetchOn);
+            }
+            if (Predecoded.wide(entry) && off + 2 >>> 3 != prefetch.currentLine) {
+                waitCycles += prefetch.fetch(off + 2, time.cycles + waitCycles, latency, prefetchOn);
+            }
+            return entry;
+        }
+        return 0;
+    }
 
     int fetch16(int address) {
         int off = address - SRAM_BASE;
@@ -189,6 +228,7 @@ final class CoreMemory {
         }
         int off = address - SRAM_BASE;
         if (off >= 0 && off <= sramSize - size) {
+            sramCode.written(off, size);
             sram[off] = (byte) value;
             if (size > 1) {
                 sram[off + 1] = (byte) (value >>> 8);
@@ -236,6 +276,7 @@ final class CoreMemory {
     void writeWordForException(int address, int value) {
         int off = address - SRAM_BASE;
         if (off >= 0 && off <= sramSize - 4 && (address & 3) == 0) {
+            sramCode.written(off, 4);
             sram[off] = (byte) value;
             sram[off + 1] = (byte) (value >>> 8);
             sram[off + 2] = (byte) (value >>> 16);

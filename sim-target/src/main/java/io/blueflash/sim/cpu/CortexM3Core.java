@@ -60,7 +60,7 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
     private boolean eventRegister;
     private final ExclusiveMonitor monitor = new ExclusiveMonitor();
     /** Something needs a look before the next instruction (pending exception, debug event, reset...). */
-    private boolean attention = true;
+    boolean attention = true;
     private boolean checkExceptions = true;
     private boolean executing;
     private boolean resetPending;
@@ -326,18 +326,51 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
                 if (attention && !handleAttention()) {
                     return;
                 }
+                if (runDecoded(limit)) {
+                    continue;
+                }
                 int pc = state.r[CoreState.PC];
                 int cost = step();
                 time.cycles += cost;
                 memory.waitCycles = 0; // now part of cycles: a clock sync before the next step must not count them again
-                if (state.r[CoreState.PC] == pc && !attention && memory.peek16(pc) == BRANCH_TO_SELF && cost > 0
-                        && time.cycles < limit) {
-                    long loops = (limit - time.cycles + cost - 1) / cost;
-                    time.cycles += loops * cost;
-                }
+                skipIdleLoop(pc, cost, limit);
             } while (time.cycles < limit);
         } finally {
             executing = false;
+        }
+    }
+
+    /** The fast path ({@link ThumbInterpreter#runDecoded}); false when it executed nothing. */
+    private boolean runDecoded(long limit) {
+        return interpreter.runDecoded(this, state, memory, time, limit) > 0;
+    }
+
+    /** A fault raised by an instruction of the fast path: taken as {@link #step} takes it. */
+    void takeFault(CpuFault fault) {
+        exceptions.fault(fault);
+    }
+
+    /** The fast path retired instructions (DHCSR.S_RETIRE_ST). */
+    void retired() {
+        debug.retireSticky = true;
+    }
+
+    /** An instruction's cycles when it returned from an exception (its branch cost replaced), as in {@link #step}. */
+    int exceptionReturnCycles(int cycles) {
+        if (returnCycles == 0) {
+            return cycles;
+        }
+        int total = returnCycles + Math.max(0, cycles - BRANCH_CYCLES);
+        returnCycles = 0;
+        return total;
+    }
+
+    /** A branch to itself with nothing to wake it: whole iterations up to {@code limit} at once, cycle exact. */
+    void skipIdleLoop(int pc, int cost, long limit) {
+        if (state.r[CoreState.PC] == pc && !attention && memory.peek16(pc) == BRANCH_TO_SELF && cost > 0
+                && time.cycles < limit) {
+            long loops = (limit - time.cycles + cost - 1) / cost;
+            time.cycles += loops * cost;
         }
     }
 

@@ -29,6 +29,12 @@ public interface CpuPorts {
     /** What the boot alias at 0x0000_0000 shows now: 0x0800_0000 (main flash), 0x2000_0000 (SRAM) or another base. */
     int bootAliasBase();
 
+    /**
+     * Registers the core's decode caches: the chip reports every change of SRAM or main-flash cells
+     * that does not come through the core's own direct stores (the core reports those itself).
+     */
+    void observeCellWrites(CellWrites observer);
+
     /** AIRCR.SYSRESETREQ: reset the whole chip (called at an instruction boundary). */
     void systemResetRequest();
 }

@@ -113,7 +113,7 @@ final class Thumb32 {
     }
 
     /** SignExtend(S:I1:I2:imm10:imm11:'0') of B T4 and BL, I = NOT(J XOR S) (A7.7.12, A7.7.18). */
-    private static int branchOffset24(int hw1, int hw2) {
+    static int branchOffset24(int hw1, int hw2) {
         int sign = hw1 >>> 10 & 1;
         int i1 = ~(hw2 >>> 13 ^ sign) & 1;
         int i2 = ~(hw2 >>> 11 ^ sign) & 1;

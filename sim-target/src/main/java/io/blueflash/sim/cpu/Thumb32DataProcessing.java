@@ -28,6 +28,24 @@ final class Thumb32DataProcessing {
         return operate(s, hw1, hw2, pc, (int) expanded, Alu.carryOf(expanded));
     }
 
+    /**
+     * The value of a decode-cached A5.3.1 operation without S ({@link Predecoded#ALU_IMMEDIATE}):
+     * AND, BIC, ORR (MOV when Rn is the PC), ORN (MVN), EOR, ADD, SUB, RSB of {@code x} = R[n] and
+     * the expanded immediate. The decoder admits only these operations.
+     */
+    static int immediateWithoutFlags(int op, int n, int x, int operand) {
+        switch (op) {
+            case 0x0: return x & operand;
+            case 0x1: return x & ~operand;
+            case 0x2: return n == PC ? operand : x | operand;
+            case 0x3: return n == PC ? ~operand : x | ~operand;
+            case 0x4: return x ^ operand;
+            case 0x8: return x + operand;
+            case 0xD: return x - operand;
+            default: return operand - x; // 0xE RSB
+        }
+    }
+
     /** A5.3.11: the same operations on a register shifted by an immediate; PKH is DSP. */
     static int shiftedRegister(CoreState s, int hw1, int hw2, int pc) {
         int imm5 = hw2 >>> 10 & 0x1C | hw2 >>> 6 & 3;

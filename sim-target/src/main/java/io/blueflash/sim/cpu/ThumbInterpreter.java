@@ -54,6 +54,167 @@ public final class ThumbInterpreter {
         }
     }
 
+    /**
+     * The fast path of {@link CortexM3Core}: executes instructions from the decode cache
+     * ({@link CoreMemory#decoded}, {@link Predecoded}) back to back while the core needs no look
+     * between them (no attention, no IT block, Thumb state) and {@code limit} cycles are not reached.
+     * Same semantics and cycles as {@link #step} (the generic kinds go through the same decoders);
+     * one loop with the dispatch inline, so the JIT keeps it in one compiled method. Returns the
+     * number of instructions executed (0: the PC is not in decode-cached memory, {@link #step} must).
+     */
+    int runDecoded(CortexM3Core core, CoreState s, CoreMemory code, CoreTime time, long limit) {
+        int[] r = s.r;
+        int ran = 0;
+        boolean retired = false;
+        while (!core.attention && s.itState == 0 && s.thumb) {
+            int pc = r[PC];
+            long entry = code.decoded(pc);
+            if (entry == 0) {
+                break;
+            }
+            int cycles;
+            memory.startInstruction();
+            int value = (int) entry;
+            r[PC] = pc + (Predecoded.wide(entry) ? 4 : 2);
+            try {
+                switch (Predecoded.kind(entry)) {
+                    case Predecoded.ADDS_REGISTER: {
+                        int x = r[Predecoded.n(entry)];
+                        int y = r[Predecoded.m(entry)];
+                        int result = x + y;
+                        r[Predecoded.d(entry)] = result;
+                        s.apsr = Alu.addFlags(s.apsr, x, y, 0, result);
+                        cycles = CycleModel.ALU;
+                        break;
+                    }
+                    case Predecoded.SUBS_REGISTER: {
+                        int x = r[Predecoded.n(entry)];
+                        int y = r[Predecoded.m(entry)];
+                        int result = x - y;
+                        r[Predecoded.d(entry)] = result;
+                        s.apsr = Alu.subFlags(s.apsr, x, y, result);
+                        cycles = CycleModel.ALU;
+                        break;
+                    }
+                    case Predecoded.ADDS_IMMEDIATE: {
+                        int x = r[Predecoded.n(entry)];
+                        int result = x + value;
+                        r[Predecoded.d(entry)] = result;
+                        s.apsr = Alu.addFlags(s.apsr, x, value, 0, result);
+                        cycles = CycleModel.ALU;
+                        break;
+                    }
+                    case Predecoded.SUBS_IMMEDIATE: {
+                        int x = r[Predecoded.n(entry)];
+                        int result = x - value;
+                        r[Predecoded.d(entry)] = result;
+                        s.apsr = Alu.subFlags(s.apsr, x, value, result);
+                        cycles = CycleModel.ALU;
+                        break;
+                    }
+                    case Predecoded.MOVS_IMMEDIATE:
+                        r[Predecoded.d(entry)] = value;
+                        s.apsr = Alu.nz(s.apsr, value);
+                        cycles = CycleModel.ALU;
+                        break;
+                    case Predecoded.CMP_IMMEDIATE: {
+                        int x = r[Predecoded.n(entry)];
+                        s.apsr = Alu.subFlags(s.apsr, x, value, x - value);
+                        cycles = CycleModel.ALU;
+                        break;
+                    }
+                    case Predecoded.MOV_REGISTER:
+                        r[Predecoded.d(entry)] = r[Predecoded.m(entry)];
+                        cycles = CycleModel.ALU;
+                        break;
+                    case Predecoded.ADD_REGISTER:
+                        r[Predecoded.d(entry)] = r[Predecoded.n(entry)] + r[Predecoded.m(entry)];
+                        cycles = CycleModel.ALU;
+                        break;
+                    case Predecoded.SHIFT_IMMEDIATE:
+                        cycles = shiftImmediate(s, value, true);
+                        break;
+                    case Predecoded.DATA_PROCESSING:
+                        cycles = dataProcessing(s, value, true);
+                        break;
+                    case Predecoded.LOAD_STORE_IMMEDIATE:
+                        cycles = loadStoreImmediate(s, core, value);
+                        break;
+                    case Predecoded.LOAD_STORE_REGISTER:
+                        cycles = loadStoreRegister(s, core, value);
+                        break;
+                    case Predecoded.LOAD_LITERAL: {
+                        int t = Predecoded.d(entry);
+                        int address = (pc + 4 & ~3) + value;
+                        r[t] = memory.read(core, address, 4);
+                        cycles = memory.loadCycles(t, address, 4, PC, PC);
+                        break;
+                    }
+                    case Predecoded.BRANCH_CONDITIONAL:
+                        if (Alu.conditionPassed(Predecoded.d(entry), s.apsr)) {
+                            r[PC] = pc + value;
+                            cycles = CycleModel.BRANCH_TAKEN;
+                            break;
+                        }
+                        cycles = CycleModel.BRANCH_NOT_TAKEN;
+                        break;
+                    case Predecoded.BRANCH:
+                    case Predecoded.BRANCH_WIDE:
+                        r[PC] = pc + value;
+                        cycles = CycleModel.PC_WRITE;
+                        break;
+                    case Predecoded.BRANCH_LINK:
+                        r[LR] = pc + 4 | 1;
+                        r[PC] = pc + value;
+                        cycles = CycleModel.PC_WRITE;
+                        break;
+                    case Predecoded.MISCELLANEOUS:
+                        cycles = miscellaneous(s, core, value, pc);
+                        break;
+                    case Predecoded.ALU_IMMEDIATE:
+                        r[Predecoded.d(entry)] = Thumb32DataProcessing.immediateWithoutFlags(
+                                Predecoded.m(entry), Predecoded.n(entry), r[Predecoded.n(entry)], value);
+                        cycles = CycleModel.ALU;
+                        break;
+                    case Predecoded.MOVW:
+                        r[Predecoded.d(entry)] = value;
+                        cycles = CycleModel.ALU;
+                        break;
+                    case Predecoded.GENERIC32:
+                        cycles = wide.execute(s, core, value & 0xFFFF, value >>> 16, pc);
+                        break;
+                    default:
+                        cycles = execute16(s, core, value & 0xFFFF, pc, true);
+                        break;
+                }
+                retired = true;
+            } catch (CpuFault fault) {
+                r[PC] = pc;
+                memory.reset();
+                cycles = 1;
+                core.takeFault(fault);
+            }
+            if (core.attention) {
+                cycles = core.exceptionReturnCycles(cycles);
+            }
+            int cost = Math.max(1, cycles + code.waitCycles);
+            time.cycles += cost;
+            code.waitCycles = 0;
+            ran++;
+            if (r[PC] == pc) {
+                core.skipIdleLoop(pc, cost, limit);
+                break;
+            }
+            if (time.cycles >= limit) {
+                break;
+            }
+        }
+        if (retired) {
+            core.retired();
+        }
+        return ran;
+    }
+
     /** Forgets the previous instruction (call after an exception entry or a debugger register write). */
     public void flushPipeline() {
         memory.reset();
@@ -191,7 +352,7 @@ public final class ThumbInterpreter {
     }
 
     /** LSL/LSR/ASR Rd, Rm, #imm5 (LSL #0 is MOVS Rd, Rm). */
-    private static int shiftImmediate(CoreState s, int op, boolean setFlags) {
+    static int shiftImmediate(CoreState s, int op, boolean setFlags) {
         int[] r = s.r;
         long shifted = Alu.immShiftC(r[op >>> 3 & 7], op >>> 11, op >>> 6 & 0x1F, Alu.carry(s.apsr));
         int result = (int) shifted;
@@ -224,7 +385,7 @@ public final class ThumbInterpreter {
     }
 
     /** A5.2.2: the sixteen register-to-register operations on R0–R7. */
-    private static int dataProcessing(CoreState s, int op, boolean setFlags) {
+    static int dataProcessing(CoreState s, int op, boolean setFlags) {
         int[] r = s.r;
         int d = op & 7;
         int x = r[d];
