@@ -2,6 +2,7 @@ package io.blueflash.sim.gdb;
 
 import io.blueflash.sim.bus.SimClock;
 import io.blueflash.sim.chip.Stm32F103;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,6 +39,8 @@ public final class GdbServerEmulator {
     /** Bytes of text per O packet: BMP's hex-encoded output payload stays within 511 characters. */
     private static final int OUTPUT_CHUNK = 255;
     private static final HexFormat HEX = HexFormat.of();
+    /** Bytes of target memory BMP's qCRC reads at a time (its firmware's buffer). */
+    static final int CRC_READ_CHUNK = 128;
     /** Simulated time between two DHCSR polls while the core runs (beside the poll's own SWD time). */
     static final long RUNNING_POLL_NANOS = 100_000;
 
@@ -250,8 +253,7 @@ public final class GdbServerEmulator {
         }
         if (text.startsWith("qCRC:")) {
             String[] range = text.substring(5).split(",");
-            byte[] data = target.readMemory(parseAddress(range[0]), Integer.parseInt(range[1], 16));
-            return "C" + HEX.toHexDigits(GdbCrc32.of(data));
+            return "C" + HEX.toHexDigits(crcOfTargetMemory(parseAddress(range[0]), Integer.parseInt(range[1], 16)));
         }
         switch (text) {
             case "qAttached":
@@ -265,6 +267,19 @@ public final class GdbServerEmulator {
             default:
                 return "";
         }
+    }
+
+    /**
+     * {@code qCRC} as BMP's firmware computes it: the target's memory read over SWD in pieces of
+     * {@value #CRC_READ_CHUNK} bytes (one memory read each, with its own TAR setup) and fed to a CRC on
+     * the probe's own CPU, whose time is left out (a few µs per piece beside the SWD reads).
+     */
+    private int crcOfTargetMemory(int address, int length) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream(length);
+        for (int done = 0; done < length; done += CRC_READ_CHUNK) {
+            data.writeBytes(target.readMemory(address + done, Math.min(CRC_READ_CHUNK, length - done)));
+        }
+        return GdbCrc32.of(data.toByteArray());
     }
 
     private String vPacket(RspWire wire, byte[] body, String text) throws IOException {

@@ -47,7 +47,7 @@ public final class EmulatedBlackMagicProbe implements AutoCloseable {
      * Opens a line to the emulator (the port name is only checked for being ours). Sessions are
      * sequential, as on one USB port: a new open waits for the previous session to end.
      */
-    BlackMagicProbeConnector.LineOpener opener() {
+    public BlackMagicProbeConnector.LineOpener opener() {
         return (portName, settings) -> {
             if (!portName.equals(PORT)) {
                 throw new io.blueflash.port.out.ProbeNotFoundException("no such port " + portName);
