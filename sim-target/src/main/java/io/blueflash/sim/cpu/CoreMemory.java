@@ -55,6 +55,8 @@ final class CoreMemory {
     private int latency;
     private boolean prefetchOn = true;
     private int aliasBase = FLASH_BASE;
+    /** The address a sequential instruction fetch would read next (the prefetch model tells branches by it). */
+    private int nextFetch = -1;
     /** Wait cycles spent by accesses since the core last took them. */
     int waitCycles;
 
@@ -96,6 +98,20 @@ final class CoreMemory {
 
     void reset() {
         prefetch.reset();
+        nextFetch = -1;
+    }
+
+    /** A not-taken conditional branch to {@code target}: the core fetched it speculatively ({@link FlashPrefetch}). */
+    void speculativeFetch(int target) {
+        int off = target - FLASH_BASE;
+        if (latency > 0 && prefetchOn && off >= 0 && off < flashFetchLimit) {
+            prefetch.speculativeFetch(off, time.cycles + waitCycles, latency);
+        }
+    }
+
+    /** The pipeline restarts (exception entry or return, a debugger's register write or resume): the next fetch is a branch. */
+    void flushFetch() {
+        nextFetch = -1;
     }
 
     // ---------------------------------------------------------------- fetch
@@ -108,16 +124,20 @@ final class CoreMemory {
     long decoded(int pc) {
         int off = pc - SRAM_BASE;
         if (off >= 0 && off < sramSize - 3) {
-            return sramCode.at(off);
+            long entry = sramCode.at(off);
+            nextFetch = pc + Predecoded.length(entry);
+            return entry;
         }
         off = pc - FLASH_BASE;
         if (off >= 0 && off < flashFetchLimit - 2) {
             long entry = flashCode.at(off);
-            if (off >>> 3 != prefetch.currentLine) {
-                waitCycles += prefetch.fetch(off, time.cycles + waitCycles, latency, prefetchOn);
+            boolean sequential = pc == nextFetch;
+            nextFetch = pc + Predecoded.length(entry);
+            if (!sequential || off >>> 3 != prefetch.currentLine) {
+                waitCycles += prefetch.fetch(off, time.cycles + waitCycles, latency, prefetchOn, sequential);
             }
             if (Predecoded.wide(entry) && off + 2 >>> 3 != prefetch.currentLine) {
-                waitCycles += prefetch.fetch(off + 2, time.cycles + waitCycles, latency, prefetchOn);
+                waitCycles += prefetch.fetch(off + 2, time.cycles + waitCycles, latency, prefetchOn, true);
             }
             return entry;
         }
@@ -125,19 +145,21 @@ final class CoreMemory {
     }
 
     int fetch16(int address) {
+        boolean sequential = address == nextFetch;
+        nextFetch = address + 2;
         int off = address - SRAM_BASE;
         if (off >= 0 && off < sramSize - 1) {
             return sram[off] & 0xFF | (sram[off + 1] & 0xFF) << 8;
         }
         off = address - FLASH_BASE;
         if (off >= 0 && off < flashFetchLimit) {
-            if (off >>> 3 != prefetch.currentLine) { // within the current line a fetch costs nothing
-                waitCycles += prefetch.fetch(off, time.cycles + waitCycles, latency, prefetchOn);
+            if (!sequential || off >>> 3 != prefetch.currentLine) { // sequential within the current line: free
+                waitCycles += prefetch.fetch(off, time.cycles + waitCycles, latency, prefetchOn, sequential);
             }
             return flash[off] & 0xFF | (flash[off + 1] & 0xFF) << 8;
         }
         if (address >= 0 && address < flash.length - 1 && flashDirect && aliasBase == FLASH_BASE) {
-            waitCycles += prefetch.fetch(address, time.cycles + waitCycles, latency, prefetchOn);
+            waitCycles += prefetch.fetch(address, time.cycles + waitCycles, latency, prefetchOn, sequential);
             return flash[address] & 0xFF | (flash[address + 1] & 0xFF) << 8;
         }
         return slowFetch(address);

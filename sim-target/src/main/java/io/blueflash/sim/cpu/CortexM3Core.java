@@ -170,7 +170,7 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
         state.ipsr = 0;
         state.thumb = true;
         state.r[CoreState.LR] = 0xFFFF_FFFF;
-        interpreter.flushPipeline();
+        flushPipeline();
         nvic.reset();
         sysTick.reset();
         faults.reset();
@@ -223,7 +223,7 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
         } catch (BusFaultException e) {
             lockUp("GO to 0x" + Integer.toHexString(vectorTable) + ": " + e.getMessage());
         }
-        interpreter.flushPipeline();
+        flushPipeline();
         attention = checkExceptions = true;
         int pc = state.r[CoreState.PC];
         trace(() -> String.format("bootloader GO: SP 0x%08X, PC 0x%08X", state.r[CoreState.SP], pc));
@@ -564,6 +564,7 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
 
     void debugResume() {
         halted = false;
+        memory.flushFetch();
         attention = checkExceptions = true;
         debug.control &= ~HaltingDebug.C_HALT;
         time.follow(clock.nanos());
@@ -635,7 +636,7 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
             }
             default -> { }
         }
-        interpreter.flushPipeline();
+        flushPipeline();
         attention = checkExceptions = true;
     }
 
@@ -657,6 +658,11 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
     }
 
     @Override
+    public void branchNotTaken(int target) {
+        memory.speculativeFetch(target);
+    }
+
+    @Override
     public boolean unalignedTrap() {
         return (scs.ccr & SystemControlSpace.CCR_UNALIGN_TRP) != 0;
     }
@@ -669,7 +675,7 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
     @Override
     public void exceptionReturn(int excReturn) {
         returnCycles = exceptions.exceptionReturn(excReturn);
-        interpreter.flushPipeline();
+        flushPipeline();
         eventRegister = true;
         monitor.clear();
         attention = checkExceptions = true;
@@ -826,7 +832,13 @@ public final class CortexM3Core implements ExecutionContext, SimClock.Runner {
     void clearExclusiveOnException() {
         monitor.clear();
         eventRegister = true;
+        flushPipeline();
+    }
+
+    /** The pipeline restarts: no pending LDR pairing, and the next instruction fetch is not sequential. */
+    private void flushPipeline() {
         interpreter.flushPipeline();
+        memory.flushFetch();
     }
 
     // ---------------------------------------------------------------- trace

@@ -77,6 +77,14 @@ public interface ExecutionContext {
     /** STREX*: true (store happens, Rd=0) iff the monitor is exclusive; the monitor opens either way. */
     boolean checkAndClearExclusive(int address, int size);
 
+    /**
+     * A conditional branch (B&lt;c&gt;, CBZ, CBNZ) was not taken. The core had fetched its target
+     * speculatively (Cortex-M3 TRM, prefetch unit), which costs nothing at zero wait states; the
+     * context charges what that fetch did to its memory (the flash line buffers).
+     */
+    default void branchNotTaken(int target) {
+    }
+
     /** CLREX. */
     void clearExclusive();
 }

@@ -48,7 +48,7 @@ final class Predecoded {
 
     /** 2 or 4 bytes. */
     static int length(long entry) {
-        return (int) (entry >>> 51) & 6 | 2;
+        return ((int) (entry >>> 51) & 2) + 2;
     }
 
     private static long pack(int kind, int d, int n, int m, int value) {

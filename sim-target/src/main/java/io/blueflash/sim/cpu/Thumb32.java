@@ -66,11 +66,12 @@ final class Thumb32 {
             throw undefined(hw1, hw2, pc, "BLX (immediate) would switch to ARM state, which ARMv7-M does not have");
         }
         if ((hw1 & 0x380) != 0x380) { // Bcc T3
-            if (!Alu.conditionPassed(hw1 >>> 6 & 0xF, s.apsr)) {
-                return CycleModel.BRANCH_NOT_TAKEN;
-            }
             int offset = (hw2 & 0x7FF) << 1 | (hw1 & 0x3F) << 12 | (hw2 & 0x2000) << 5 | (hw2 & 0x800) << 8
                     | -(hw1 >>> 10 & 1) << 20;
+            if (!Alu.conditionPassed(hw1 >>> 6 & 0xF, s.apsr)) {
+                c.branchNotTaken(pc + 4 + offset);
+                return CycleModel.BRANCH_NOT_TAKEN;
+            }
             r[PC] = pc + 4 + offset;
             return CycleModel.BRANCH_TAKEN;
         }

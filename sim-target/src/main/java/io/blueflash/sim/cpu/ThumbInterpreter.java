@@ -156,6 +156,7 @@ public final class ThumbInterpreter {
                             cycles = CycleModel.BRANCH_TAKEN;
                             break;
                         }
+                        core.branchNotTaken(pc + value);
                         cycles = CycleModel.BRANCH_NOT_TAKEN;
                         break;
                     case Predecoded.BRANCH:
@@ -560,10 +561,12 @@ public final class ThumbInterpreter {
             }
             case 0x1: case 0x3: case 0x9: case 0xB: { // CBZ / CBNZ
                 boolean branchIfNonZero = (op & 0x800) != 0;
+                int target = pc + 4 + ((op >>> 3 & 0x1F) << 1 | (op & 0x200) >>> 3);
                 if ((r[op & 7] != 0) == branchIfNonZero) {
-                    r[PC] = pc + 4 + ((op >>> 3 & 0x1F) << 1 | (op & 0x200) >>> 3);
+                    r[PC] = target;
                     return CycleModel.BRANCH_TAKEN;
                 }
+                c.branchNotTaken(target);
                 return CycleModel.BRANCH_NOT_TAKEN;
             }
             case 0x2: {
@@ -640,6 +643,7 @@ public final class ThumbInterpreter {
                 s.r[PC] = pc + 4 + ((byte) op << 1);
                 return CycleModel.BRANCH_TAKEN;
             }
+            c.branchNotTaken(pc + 4 + ((byte) op << 1));
             return CycleModel.BRANCH_NOT_TAKEN;
         }
         if (cond == 15) { // SVC: the PC already holds the return address

@@ -14,13 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mixed integer workload: list search and reversal, a matrix product, a state machine, a CRC) times
  * the same work from flash at 8 MHz with 0 wait states and at 72 MHz with 2 wait states and the
  * prefetch buffer (DWT CYCCNT, cycles per iteration). Their ratio is the fraction of the 0-wait-state
- * speed per MHz left at 72 MHz. Published for CoreMark, whose kinds of kernels the workload has: an
- * STM32F103 at 72 MHz from flash scores 1.80 per MHz (MDK -O3), against 3.32 for a Cortex-M3 at 0 wait
- * states (best case) and 2.59 for an STM32F405 with its flash accelerator under the same compiler; so
- * the F103 keeps 0.54 to 0.70 of its 0-wait-state speed on such code. The test holds the model to that
- * published floor (it never costs more than silicon does) and to a hand-computed ceiling (2 wait states
- * on every taken branch out of the buffered lines must show); docs/sim.md shows the arithmetic and where
- * the model sits in the band.
+ * speed per MHz left at 72 MHz. Published for CoreMark, whose kinds of kernels the workload has
+ * (XIVN1987/MCUCode coremark README, one compiler, Keil MDK): an STM32F103 at 72 MHz from flash
+ * scores 1.80 per MHz at -O3 and 1.27 at -O2; an STM32F405, whose ART accelerator hides its flash
+ * wait states, 2.59 at -O3 and 1.87 at -O2; a Cortex-M3 at 0 wait states scores at most 3.32 (ARM's
+ * figure, any compiler). So the F103 keeps between 1.80 / 3.32 = 0.542 and 1.80 / 2.59 = 0.695 of
+ * its 0-wait-state speed per MHz (1.27 / 1.87 = 0.679 at -O2): the model must land in that band.
+ * docs/sim.md shows the arithmetic and which documented mechanisms put it there.
  */
 class FlashWaitStateBandTest {
 
@@ -52,19 +52,19 @@ class FlashWaitStateBandTest {
     }
 
     @Test
-    void givenWorkloadFromFlashAt72MHzTwoWaitStates_whenComparedWithZeroWaitStates_thenWithinThePublishedFloorAndTheWaitStatesShow() {
+    void givenWorkloadFromFlashAt72MHzTwoWaitStates_whenComparedWithZeroWaitStates_thenInsideThePublishedBand() {
         long zeroWait = figure("8MHz-0WS")[0];
         long twoWait = figure("72MHz-2WS")[0];
         double left = (double) zeroWait / twoWait;
         double floor = F103_72MHZ_PER_MHZ / M3_ZERO_WAIT_PER_MHZ;
-        double publishedPair = F103_72MHZ_PER_MHZ / F405_ACCELERATED_PER_MHZ;
+        double ceiling = F103_72MHZ_PER_MHZ / F405_ACCELERATED_PER_MHZ;
         System.out.printf("workload: %d cycles/iteration at 0 WS, %d at 72 MHz 2 WS: %.3f of the 0-WS speed per MHz"
                         + " (published STM32F103, CoreMark: %.3f-%.3f); as CoreMark/MHz: %.2f-%.2f (published 1.80)%n",
-                zeroWait, twoWait, left, floor, publishedPair, left * F405_ACCELERATED_PER_MHZ,
+                zeroWait, twoWait, left, floor, ceiling, left * F405_ACCELERATED_PER_MHZ,
                 left * M3_ZERO_WAIT_PER_MHZ);
         assertThat(left).as("%d / %d: no more wait-state cost than the published F103 figures show", zeroWait, twoWait)
                 .isGreaterThanOrEqualTo(floor);
-        assertThat(left).as("%d / %d: taken branches out of the buffered lines pay LATENCY", zeroWait, twoWait)
-                .isLessThan(0.9);
+        assertThat(left).as("%d / %d: at least the wait-state cost the published F103 figures show", zeroWait, twoWait)
+                .isLessThanOrEqualTo(ceiling);
     }
 }
