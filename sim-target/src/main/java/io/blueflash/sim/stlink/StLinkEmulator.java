@@ -309,25 +309,24 @@ public final class StLinkEmulator {
     }
 
     private byte[] setV2Frequency(int divisor) {
-        int[] best = V2_DIVISORS[0];
-        for (int[] entry : V2_DIVISORS) {
+        target.setSwdFrequencyHz(khzOfDivisor(V2_DIVISORS, divisor) * 1000L);
+        return statusReply(OK, 2);
+    }
+
+    /** The kHz of the table entry whose divisor is nearest {@code divisor}. */
+    private static int khzOfDivisor(int[][] table, int divisor) {
+        int[] best = table[0];
+        for (int[] entry : table) {
             if (Math.abs(entry[1] - divisor) < Math.abs(best[1] - divisor)) {
                 best = entry;
             }
         }
-        target.setSwdFrequencyHz(best[0] * 1000L);
-        return statusReply(OK, 2);
+        return best[0];
     }
 
     /** OpenOCD's {@code stlink_khz_to_speed_map_jtag}: kHz and the divisor a V2 takes for it. */
     private byte[] setV2JtagFrequency(int divisor) {
-        int[] best = V2_JTAG_DIVISORS[0];
-        for (int[] entry : V2_JTAG_DIVISORS) {
-            if (Math.abs(entry[1] - divisor) < Math.abs(best[1] - divisor)) {
-                best = entry;
-            }
-        }
-        target.setJtagFrequencyHz(best[0] * 1000L);
+        target.setJtagFrequencyHz(khzOfDivisor(V2_JTAG_DIVISORS, divisor) * 1000L);
         return statusReply(OK, 2);
     }
 

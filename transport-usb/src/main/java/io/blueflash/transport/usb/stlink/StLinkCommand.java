@@ -27,6 +27,8 @@ public final class StLinkCommand {
     public static final int ENTER_SWD = 0xA3;
     /** APIV2_ENTER's mode byte for JTAG without touching NRST (OpenOCD STLINK_DEBUG_ENTER_JTAG_NO_RESET). */
     public static final int ENTER_JTAG_NO_RESET = 0xA4;
+    /** GET_COM_FREQ / SET_COM_FREQ mode byte (V3). */
+    public static final int COM_MODE_SWD = 0, COM_MODE_JTAG = 1;
     public static final int EXIT = 0x21;
     public static final int APIV2_ENTER = 0x30;
     public static final int APIV2_READ_IDCODES = 0x31;

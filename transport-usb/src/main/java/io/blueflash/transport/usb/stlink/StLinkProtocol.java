@@ -104,15 +104,7 @@ public final class StLinkProtocol {
     public SwdFrequency.Choice setJtagFrequency(int requestedKhz) {
         StLinkVersion v = version();
         if (v.hasComFrequency()) {
-            byte[] reply = checked("GET_COM_FREQ", debug(APIV3_GET_COM_FREQ).u8(1).bytes(), 52);
-            int count = Math.min(10, reply[8] & 0xFF);
-            List<Integer> offered = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                offered.add(u32At(reply, 12 + 4 * i));
-            }
-            SwdFrequency.Choice choice = SwdFrequency.forV3(requestedKhz, offered);
-            checked("SET_COM_FREQ", debug(APIV3_SET_COM_FREQ).u8(1).u8(0).u32(choice.khz()).bytes(), 8);
-            return choice;
+            return setComFrequency(COM_MODE_JTAG, requestedKhz);
         }
         if (v.hasJtagSetFrequency()) {
             SwdFrequency.Choice choice = SwdFrequency.forV2Jtag(requestedKhz);
@@ -120,6 +112,19 @@ public final class StLinkProtocol {
             return choice;
         }
         return null;
+    }
+
+    /** V3: the clocks GET_COM_FREQ lists for {@code mode} (SWD 0, JTAG 1), then SET_COM_FREQ with the closest. */
+    private SwdFrequency.Choice setComFrequency(int mode, int requestedKhz) {
+        byte[] reply = checked("GET_COM_FREQ", debug(APIV3_GET_COM_FREQ).u8(mode).bytes(), 52);
+        int count = Math.min(10, reply[8] & 0xFF);
+        List<Integer> offered = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            offered.add(u32At(reply, 12 + 4 * i));
+        }
+        SwdFrequency.Choice choice = SwdFrequency.forV3(requestedKhz, offered);
+        checked("SET_COM_FREQ", debug(APIV3_SET_COM_FREQ).u8(mode).u8(0).u32(choice.khz()).bytes(), 8);
+        return choice;
     }
 
     /** INIT_AP, required before AP use from J28 (facts §D.5). */
@@ -138,15 +143,7 @@ public final class StLinkProtocol {
     public SwdFrequency.Choice setSwdFrequency(int requestedKhz) {
         StLinkVersion v = version();
         if (v.hasComFrequency()) {
-            byte[] reply = checked("GET_COM_FREQ", debug(APIV3_GET_COM_FREQ).u8(0).bytes(), 52);
-            int count = Math.min(10, reply[8] & 0xFF);
-            List<Integer> offered = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                offered.add(u32At(reply, 12 + 4 * i));
-            }
-            SwdFrequency.Choice choice = SwdFrequency.forV3(requestedKhz, offered);
-            checked("SET_COM_FREQ", debug(APIV3_SET_COM_FREQ).u8(0).u8(0).u32(choice.khz()).bytes(), 8);
-            return choice;
+            return setComFrequency(COM_MODE_SWD, requestedKhz);
         }
         if (v.hasSwdSetFrequency()) {
             SwdFrequency.Choice choice = SwdFrequency.forV2(requestedKhz);
