@@ -19,7 +19,9 @@ import java.util.Objects;
  * yet", and every wait is bounded by a {@link PollBudget}. Probes with native commands pass them in
  * ({@link DebugRegisters}, {@link CoreRegisterTransfer}): they accelerate the rules, not replace them.
  * Core registers need a halted core; asking otherwise is an {@link IllegalStateException}, because
- * DCRSR transfers are undefined while it runs.
+ * DCRSR transfers are undefined while it runs. Once this class has seen the core halted (S_HALT read,
+ * or a halt or reset-halt it made), it does not read DHCSR again before each core-register transfer
+ * until it lets the core run: every probe command is a USB round trip on an ST-Link.
  */
 public final class CortexMCoreControl implements CoreControl {
 
@@ -30,6 +32,8 @@ public final class CortexMCoreControl implements CoreControl {
     private final PollBudget budget;
     private final CoreRegisterTransfer transfer;
     private final TraceSink trace;
+    /** This class saw S_HALT and has not let the core run since. */
+    private boolean seenHalted;
 
     public CortexMCoreControl(MemoryAccess memory) {
         this(memory, DEFAULT_BUDGET);
@@ -74,11 +78,13 @@ public final class CortexMCoreControl implements CoreControl {
         trace.operation(new TraceOperation.HaltCore());
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_DEBUGEN);
         pollDhcsr(DHCSR_S_HALT, budget, "the core to halt (DHCSR.S_HALT)");
+        seenHalted = true;
     }
 
     /** DHCSR ← DBGKEY|C_DEBUGEN: clears C_HALT (and C_MASKINTS), debug stays enabled. */
     @Override
     public void resume() {
+        seenHalted = false;
         registers.write(DFSR, DFSR_CLEAR_ALL);
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_DEBUGEN);
     }
@@ -90,6 +96,7 @@ public final class CortexMCoreControl implements CoreControl {
      */
     @Override
     public void resumeMaskingInterrupts() {
+        seenHalted = false;
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_MASKINTS | DHCSR_C_DEBUGEN);
         registers.write(DFSR, DFSR_CLEAR_ALL);
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_MASKINTS | DHCSR_C_DEBUGEN);
@@ -100,23 +107,34 @@ public final class CortexMCoreControl implements CoreControl {
         return true;
     }
 
+    /**
+     * Tells this run control that the core may run without its doing (a probe command that cleared
+     * C_HALT, an NRST pulse): the next core-register transfer reads DHCSR again.
+     */
+    public void forgetHalted() {
+        seenHalted = false;
+    }
+
     @Override
     public boolean isHalted() {
-        return (registers.read(DHCSR) & DHCSR_S_HALT) != 0;
+        seenHalted = (registers.read(DHCSR) & DHCSR_S_HALT) != 0;
+        return seenHalted;
     }
 
     /**
-     * stlink's {@code stlink_soft_reset(halt)} sequence: halt, arm VC_CORERESET, clear DFSR and
-     * S_RESET_ST, SYSRESETREQ, wait for the vector catch, then restore DEMCR and clear DFSR.
+     * stlink's {@code stlink_soft_reset(halt)} sequence: halt, arm VC_CORERESET, clear DFSR.VCATCH,
+     * SYSRESETREQ, wait for the vector catch, then restore DEMCR and clear DFSR. DFSR.VCATCH alone
+     * tells that the core stopped at the reset vector: it is set only by a halt on a vector catch
+     * (DDI0403E C1.6.2), and was cleared before the reset (which does not clear it).
      */
     @Override
     public void resetAndHalt() {
         trace.operation(new TraceOperation.ResetAndHalt());
+        seenHalted = false;
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_DEBUGEN);
         int demcr = registers.read(DEMCR);
         registers.write(DEMCR, demcr | DEMCR_TRCENA | DEMCR_VC_HARDERR | DEMCR_VC_BUSERR | DEMCR_VC_CORERESET);
         registers.write(DFSR, DFSR_VCATCH);
-        registers.read(DHCSR);                                        // clears S_RESET_ST
         requestSystemReset();
         PollBudget.Poll poll = budget.start();
         while (!stoppedAtResetVector()) {
@@ -127,6 +145,7 @@ public final class CortexMCoreControl implements CoreControl {
                         poll.attempts()));
             }
         }
+        seenHalted = true;
         registers.write(DEMCR, demcr & ~DEMCR_VC_CORERESET | DEMCR_TRCENA);
         registers.write(DFSR, DFSR_CLEAR_ALL);
     }
@@ -135,6 +154,7 @@ public final class CortexMCoreControl implements CoreControl {
     @Override
     public void resetAndRun() {
         trace.operation(new TraceOperation.ResetAndRun());
+        seenHalted = false;
         int demcr = registers.read(DEMCR);
         registers.write(DEMCR, demcr & ~DEMCR_VC_CORERESET);
         registers.write(DFSR, DFSR_CLEAR_ALL);
@@ -150,10 +170,10 @@ public final class CortexMCoreControl implements CoreControl {
         }
     }
 
-    /** DFSR.VCATCH and S_HALT; a bus error while the reset is still in progress counts as "not yet". */
+    /** DFSR.VCATCH; a bus error while the reset is still in progress counts as "not yet". */
     private boolean stoppedAtResetVector() {
         try {
-            return (registers.read(DFSR) & DFSR_VCATCH) != 0 && isHalted();
+            return (registers.read(DFSR) & DFSR_VCATCH) != 0;
         } catch (MemoryFaultException stillInReset) {
             return false;
         }
@@ -197,6 +217,7 @@ public final class CortexMCoreControl implements CoreControl {
     public void waitForHalt(Duration timeout) {
         Objects.requireNonNull(timeout, "'timeout' must not be null");
         pollDhcsr(DHCSR_S_HALT, new PollBudget(1, timeout), "the core to halt within " + timeout);
+        seenHalted = true;
     }
 
     /**
@@ -212,7 +233,7 @@ public final class CortexMCoreControl implements CoreControl {
     }
 
     private void requireHalted() {
-        if (!isHalted()) {
+        if (!seenHalted && !isHalted()) {
             throw new IllegalStateException("core registers can only be accessed while the core is halted: halt() first");
         }
     }

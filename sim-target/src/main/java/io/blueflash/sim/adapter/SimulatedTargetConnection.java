@@ -77,8 +77,12 @@ public final class SimulatedTargetConnection implements TargetConnection {
         this.dap = new SimDapRegisterAccess(chip.swd(), SimDapRegisterAccess.DEFAULT_WAIT_RETRIES, signals::check);
         DebugPort debugPort = new DebugPort(dap, trace);
         this.memory = new MemApMemoryAccess(debugPort, 0, 1024);
-        this.core = new CortexMCoreControl(memory, trace);
-        this.resetLine = chip::setNrst;
+        CortexMCoreControl runControl = new CortexMCoreControl(memory, trace);
+        this.core = runControl;
+        this.resetLine = asserted -> {
+            runControl.forgetHalted();                       // NRST: the core state is the chip's now
+            chip.setNrst(asserted);
+        };
         this.debugPort = debugPort;
     }
 

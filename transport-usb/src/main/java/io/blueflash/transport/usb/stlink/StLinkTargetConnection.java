@@ -52,12 +52,12 @@ public final class StLinkTargetConnection implements TargetConnection {
     private final long startNanos;
     private boolean closed;
 
-    private StLinkTargetConnection(StLinkProtocol protocol, ProbeDescriptor descriptor, List<String> notes,
-                                   int dpidr, long startNanos) {
+    private StLinkTargetConnection(StLinkProtocol protocol, CortexMCoreControl core, ProbeDescriptor descriptor,
+                                   List<String> notes, int dpidr, long startNanos) {
         this.protocol = protocol;
         this.descriptor = descriptor;
         this.memory = new StLinkMemoryAccess(protocol);
-        this.core = coreControl(protocol);
+        this.core = core;
         this.dap = protocol.version().hasDapRegisters() ? new StLinkDapRegisterAccess(protocol) : null;
         this.notes = List.copyOf(notes);
         this.dpidr = dpidr;
@@ -104,7 +104,7 @@ public final class StLinkTargetConnection implements TargetConnection {
                     version.label(), Double.isNaN(volts) ? "target voltage unknown" : String.format("target %.2f V", volts),
                     jtag ? "JTAG" : "SWD", swdKhz, jtag ? "JTAG IDCODE" : "DPIDR", dpidr);
             notes.forEach(note -> options.trace().trace("stlink", channel.simulatedNanos().orElse(-1), note));
-            return new StLinkTargetConnection(protocol, new ProbeDescriptor("stlink", device.serial(), description),
+            return new StLinkTargetConnection(protocol, core, new ProbeDescriptor("stlink", device.serial(), description),
                     notes, dpidr, start);
         } catch (RuntimeException e) {
             channel.close();
@@ -223,6 +223,7 @@ public final class StLinkTargetConnection implements TargetConnection {
         return Optional.of(new ResetLine() {
             @Override
             public void setAsserted(boolean asserted) {
+                core.forgetHalted();
                 protocol.driveNrst(asserted ? StLinkCommand.NRST_LOW : StLinkCommand.NRST_HIGH);
             }
 
@@ -233,6 +234,7 @@ public final class StLinkTargetConnection implements TargetConnection {
              */
             @Override
             public void pulse() {
+                core.forgetHalted();
                 protocol.writeDebugRegister(CortexMRegisters.DHCSR, CortexMRegisters.DHCSR_DBGKEY | CortexMRegisters.DHCSR_C_DEBUGEN);
                 protocol.driveNrst(StLinkCommand.NRST_PULSE);
             }

@@ -70,4 +70,27 @@ class StLinkSramLoaderEndToEndTest {
         assertThat(again.pagesSkipped()).isEqualTo(SIZE / 1024);
         assertThat(flashBytesRead.get()).as("flash bytes read over the probe by the unchanged re-write").isZero();
     }
+
+    /**
+     * Each ST-Link command costs a full-speed USB round trip (about 1 ms): an unchanged 64 KB re-write
+     * is connect, reset-halt, identification, one CRC run of the loader and the read of its results.
+     * 67 commands before the loader set only PC and read its arguments from SRAM.
+     */
+    @org.junit.jupiter.api.Test
+    void givenUnchanged64KbImage_whenWrittenAgainThroughV2_thenAtMost45UsbCommandsAndNothingProgrammed() {
+        EmulatedStLinks.Probe probe = EmulatedStLinks.probe(StLinkPersonality.v2(), "stm32f103c8");
+        WriteImageService service = new WriteImageService(List.of(EmulatedStLinks.connector(probe)));
+        FirmwareImage image = TestImages.random(0x0800_0000L, 64 * 1024, 14);
+        service.write(new WriteImageRequest(ProbeSelector.parse("stlink"), ConnectOptions.defaults(), image,
+                FlashOptions.defaults(), io.blueflash.progress.ProgressListener.NONE));
+        long before = probe.emulator.counters().commands();
+
+        WriteReport again = service.write(new WriteImageRequest(ProbeSelector.parse("stlink"), ConnectOptions.defaults(),
+                image, FlashOptions.defaults(), io.blueflash.progress.ProgressListener.NONE));
+
+        assertThat(again.pagesSkipped()).isEqualTo(64);
+        assertThat(again.pagesProgrammed()).isZero();
+        assertThat(probe.emulator.counters().commands() - before).as("USB commands of the unchanged re-write")
+                .isLessThanOrEqualTo(45);
+    }
 }
