@@ -4,8 +4,6 @@ import io.blueflash.model.UniqueId;
 import io.blueflash.port.out.MemoryAccess;
 import io.blueflash.port.out.MemoryFaultException;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -107,28 +105,21 @@ public final class ChipIdentifier {
         };
     }
 
-    /** F_SIZE is the low half-word of the word at 0x1FFF_F7E0 (RM0008 §30.1.1): one word read, one probe command. */
     private static OptionalInt flashSizeKb(MemoryAccess memory) {
         try {
-            int kb = memory.read32(F_SIZE) & 0xFFFF;
+            int kb = memory.read16(F_SIZE);
             return kb == 0 || kb == 0xFFFF ? OptionalInt.empty() : OptionalInt.of(kb);
         } catch (MemoryFaultException e) {
             return OptionalInt.empty();
         }
     }
 
-    /**
-     * JEP106 code (continuation count &lt;&lt; 8 | identity) of the ROM table, when it carries one. PIDR4
-     * to PIDR2 are read in one block (PIDR5–7 between them are reserved and read as zero: the CoreSight
-     * component identification registers, ADIv5).
-     */
+    /** JEP106 code (continuation count &lt;&lt; 8 | identity) of the ROM table, when it carries one. */
     private static OptionalInt romTableDesigner(MemoryAccess memory) {
         try {
-            ByteBuffer pidr = ByteBuffer.wrap(memory.readBlock(ROM_PIDR4, ROM_PIDR2 + 4 - ROM_PIDR4))
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            int pidr1 = pidr.getInt(ROM_PIDR1 - ROM_PIDR4);
-            int pidr2 = pidr.getInt(ROM_PIDR2 - ROM_PIDR4);
-            int pidr4 = pidr.getInt(0);
+            int pidr1 = memory.read32(ROM_PIDR1);
+            int pidr2 = memory.read32(ROM_PIDR2);
+            int pidr4 = memory.read32(ROM_PIDR4);
             if ((pidr2 & 0x8) == 0) {
                 return OptionalInt.empty(); // JEDEC bit clear: no JEP106 code (or nothing there)
             }
