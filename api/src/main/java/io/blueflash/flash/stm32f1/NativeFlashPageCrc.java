@@ -22,15 +22,17 @@ import java.util.Objects;
  * programming; only the loader's code is placed in SRAM, once per connection.
  *
  * <p>Such a probe otherwise leaves the core alone, so each run puts back the core registers it changes
- * ({@link #RUN_REGISTERS}): a core stopped at its reset vector still starts the firmware when the probe
+ * ({@link #CORE_REGISTERS} and the special-register word): a core stopped at its reset vector still starts the firmware when the probe
  * lets it run. When the loader cannot be placed, faults or times out, the pages are read back and their
  * CRC computed here instead (same checksum, the cost of a read-back), with a note, for the rest of
  * the connection.
  */
 final class NativeFlashPageCrc implements PageChecksums {
 
-    /** r0–r3, SP, LR, PC, xPSR and the special registers (PRIMASK among them): what a loader run sets. */
-    static final int[] RUN_REGISTERS = {0, 1, 2, 3, 13, 14, 15, 16, 20};
+    /** r0–r12, SP, LR, PC, xPSR: what the routine and its start change (one {@code g} / {@code G} on GDB). */
+    static final int[] CORE_REGISTERS = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    /** The special-register word (PRIMASK among them), which masking interrupts sets. */
+    static final int SPECIAL_REGISTERS = PrimaskRunControl.SPECIAL_REGISTERS;
     /**
      * One CRC run covers at most the 1 MB of the largest F1 (about 0.2 s for the core at 8 MHz); a GDB
      * server answers a halt poll in about 1 ms.
@@ -97,17 +99,14 @@ final class NativeFlashPageCrc implements PageChecksums {
         if (!core.isHalted()) {
             core.halt();
         }
-        int[] saved = new int[RUN_REGISTERS.length];
-        for (int i = 0; i < RUN_REGISTERS.length; i++) {
-            saved[i] = core.readCoreRegister(RUN_REGISTERS[i]);
-        }
+        int[] saved = core.readCoreRegisters(CORE_REGISTERS);
+        int special = core.readCoreRegister(SPECIAL_REGISTERS);
         try {                                      // a run of its own: the registers are put back after it
             return new LoaderPageCrc(memory, new LoaderRun(memory, core, area), geometry, area, this::placed, budget)
                     .onTarget(pageAddresses);
         } finally {
-            for (int i = 0; i < RUN_REGISTERS.length; i++) {
-                core.writeCoreRegister(RUN_REGISTERS[i], saved[i]);
-            }
+            core.writeCoreRegister(SPECIAL_REGISTERS, special);
+            core.writeCoreRegisters(CORE_REGISTERS, saved);
         }
     }
 

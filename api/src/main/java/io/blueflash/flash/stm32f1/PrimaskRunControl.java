@@ -94,6 +94,25 @@ final class PrimaskRunControl implements CoreControl {
         }
     }
 
+    /** The probe's own bulk transfer unless REGSEL 20 is among them. */
+    @Override
+    public int[] readCoreRegisters(int... regsels) {
+        return special(regsels) ? CoreControl.super.readCoreRegisters(regsels) : probe.readCoreRegisters(regsels);
+    }
+
+    @Override
+    public void writeCoreRegisters(int[] regsels, int[] values) {
+        if (special(regsels)) {
+            CoreControl.super.writeCoreRegisters(regsels, values);
+        } else {
+            probe.writeCoreRegisters(regsels, values);
+        }
+    }
+
+    private static boolean special(int[] regsels) {
+        return java.util.Arrays.stream(regsels).anyMatch(regsel -> regsel == SPECIAL_REGISTERS);
+    }
+
     @Override
     public void waitForHalt(Duration timeout) {
         probe.waitForHalt(timeout);

@@ -43,6 +43,28 @@ public interface CoreControl {
 
     void writeCoreRegister(int regsel, int value);
 
+    /**
+     * Reads several core registers (REGSEL numbers as {@link #readCoreRegister}), in the order given.
+     * Probes that read all of them in one exchange (a GDB server's {@code g}) do so.
+     */
+    default int[] readCoreRegisters(int... regsels) {
+        int[] values = new int[regsels.length];
+        for (int i = 0; i < regsels.length; i++) {
+            values[i] = readCoreRegister(regsels[i]);
+        }
+        return values;
+    }
+
+    /** Writes several core registers; probes that write all of them in one exchange ({@code G}) do so. */
+    default void writeCoreRegisters(int[] regsels, int[] values) {
+        if (regsels.length != values.length) {
+            throw new IllegalArgumentException(regsels.length + " registers but " + values.length + " values");
+        }
+        for (int i = 0; i < regsels.length; i++) {
+            writeCoreRegister(regsels[i], values[i]);
+        }
+    }
+
     /** Waits for the core to halt (a breakpoint, a vector catch), or throws after {@code timeout}. */
     void waitForHalt(Duration timeout);
 }

@@ -58,13 +58,14 @@ class NativeFlashPageCrcOnBmpTest {
     void givenProgrammedAndErasedPages_whenCrcsComputedOnTheCore_thenHostCrcsAndCoreRegistersAsFound() {
         program(data);
         core.writeCoreRegister(0, 0x1234_5678);
+        core.writeCoreRegister(9, 0x0BAD_F00D);
         int[] before = registers();
         int demcr = memory.read32(LoaderRun.DEMCR);
 
         List<Integer> crcs = crc(SramLoaderImage.bytes()).onTarget(pages());
 
         assertThat(crcs).isEqualTo(hostCrcs());
-        assertThat(registers()).as("r0-r3, SP, LR, PC, xPSR, PRIMASK word").containsExactly(before);
+        assertThat(registers()).as("r0-r12, SP, LR, PC, xPSR, PRIMASK word").containsExactly(before);
         assertThat(memory.read32(LoaderRun.DEMCR)).isEqualTo(demcr);
         assertThat(notes).isEmpty();
     }
@@ -113,6 +114,8 @@ class NativeFlashPageCrcOnBmpTest {
     }
 
     private int[] registers() {
-        return Arrays.stream(NativeFlashPageCrc.RUN_REGISTERS).map(core::readCoreRegister).toArray();
+        int[] registers = Arrays.copyOf(NativeFlashPageCrc.CORE_REGISTERS, NativeFlashPageCrc.CORE_REGISTERS.length + 1);
+        registers[registers.length - 1] = NativeFlashPageCrc.SPECIAL_REGISTERS;
+        return Arrays.stream(registers).map(core::readCoreRegister).toArray();
     }
 }

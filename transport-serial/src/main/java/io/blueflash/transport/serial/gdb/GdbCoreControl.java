@@ -99,6 +99,68 @@ final class GdbCoreControl implements CoreControl {
         }
     }
 
+    /** One {@code g} for all of them when each is in the {@code g} packet, else one {@code p} each. */
+    @Override
+    public int[] readCoreRegisters(int... regsels) {
+        session.requireHalted("reading core registers");
+        if (!allInGPacket(regsels)) {
+            return CoreControl.super.readCoreRegisters(regsels);
+        }
+        String all = session.protocol.request("g");
+        int[] values = new int[regsels.length];
+        for (int i = 0; i < regsels.length; i++) {
+            String word = wordAt(all, session.registers.gPacketIndexOf(regsels[i]));
+            if (word == null) {
+                return CoreControl.super.readCoreRegisters(regsels);
+            }
+            values[i] = Integer.reverseBytes(Integer.parseUnsignedInt(word, 16));
+        }
+        return values;
+    }
+
+    /**
+     * One {@code g} and one {@code G} (the whole register file, with these replaced) when each is in the
+     * {@code g} packet and the probe reports every register there, else one {@code P} each.
+     */
+    @Override
+    public void writeCoreRegisters(int[] regsels, int[] values) {
+        session.requireHalted("writing core registers");
+        if (regsels.length != values.length) {
+            throw new IllegalArgumentException(regsels.length + " registers but " + values.length + " values");
+        }
+        String all = allInGPacket(regsels) ? session.protocol.request("g") : "";
+        StringBuilder file = new StringBuilder(all);
+        for (int i = 0; i < regsels.length && file.length() > 0; i++) {
+            int index = session.registers.gPacketIndexOf(regsels[i]);
+            if (wordAt(all, index) == null) {
+                file.setLength(0);
+            } else {
+                file.replace(index * 8, index * 8 + 8, String.format("%08x", Integer.reverseBytes(values[i])));
+            }
+        }
+        if (file.length() == 0 || file.indexOf("x") >= 0) {
+            CoreControl.super.writeCoreRegisters(regsels, values);
+            return;
+        }
+        String reply = session.protocol.request("G" + file);
+        if (!reply.equals("OK")) {
+            throw new RspProtocolException("writing the registers with G answered '" + RspCodec.abbreviate(reply) + "'");
+        }
+    }
+
+    private boolean allInGPacket(int[] regsels) {
+        return java.util.Arrays.stream(regsels).allMatch(regsel -> session.registers.gPacketIndexOf(regsel) >= 0);
+    }
+
+    /** The hex word at {@code index} of a {@code g} reply; null when missing or unavailable ('x'). */
+    private static String wordAt(String all, int index) {
+        if (index < 0 || (index + 1) * 8 > all.length()) {
+            return null;
+        }
+        String word = all.substring(index * 8, index * 8 + 8);
+        return word.indexOf('x') >= 0 ? null : word;
+    }
+
     @Override
     public void waitForHalt(Duration timeout) {
         if (!session.running()) {
