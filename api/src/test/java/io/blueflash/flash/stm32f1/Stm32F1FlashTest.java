@@ -8,6 +8,9 @@ import io.blueflash.contract.RecordingMemoryAccess;
 import io.blueflash.flash.DriverChoice;
 import io.blueflash.flash.FlashDriver;
 import io.blueflash.flash.FlashException;
+import io.blueflash.flash.PageChecksums;
+import io.blueflash.model.FlashMethod;
+import io.blueflash.port.out.CoreControl;
 import io.blueflash.progress.ProgressListener;
 import io.blueflash.model.FlashGeometry;
 import io.blueflash.model.ProgramPacing;
@@ -64,6 +67,33 @@ class Stm32F1FlashTest {
     }
 
     @Test
+    void givenNativeFlashWithCoreControlAndSram_whenDriverChosen_thenFarEndProgramsAndPagesAreCheckedOnTheCore() {
+        TargetConnection connection = connection(true, new RecordingMemoryAccess(), CORE);
+
+        FlashDriver driver = Stm32F1Flash.FAMILY.driver(connection, GEOMETRY,
+                new DriverChoice(ProgramPacing.AUTO, false, ProgressListener.NONE, FlashMethod.AUTO, 20 * 1024));
+
+        assertThat(driver.name()).isEqualTo("native (boot)");
+        assertThat(driver.pageChecksums()).get().extracting(PageChecksums::checksumName)
+                .isEqualTo("CRC-32 of the STM32 CRC unit, on the target");
+    }
+
+    @Test
+    void givenNativeFlashWithoutCoreControlOrSramOrWithRegistersChosen_whenDriverChosen_thenPagesAreReadBack() {
+        DriverChoice withSram = new DriverChoice(ProgramPacing.AUTO, false, ProgressListener.NONE, FlashMethod.AUTO,
+                20 * 1024);
+
+        assertThat(Stm32F1Flash.FAMILY.driver(connection(true, new RecordingMemoryAccess(), null), GEOMETRY, withSram)
+                .pageChecksums()).as("no core control (ROM bootloader)").isEmpty();
+        assertThat(Stm32F1Flash.FAMILY.driver(connection(true, new RecordingMemoryAccess(), CORE), GEOMETRY,
+                new DriverChoice(ProgramPacing.AUTO, false, ProgressListener.NONE, FlashMethod.AUTO, 0))
+                .pageChecksums()).as("SRAM unknown").isEmpty();
+        assertThat(Stm32F1Flash.FAMILY.driver(connection(true, new RecordingMemoryAccess(), CORE), GEOMETRY,
+                new DriverChoice(ProgramPacing.AUTO, false, ProgressListener.NONE, FlashMethod.REGISTERS, 20 * 1024))
+                .pageChecksums()).as("registers chosen").isEmpty();
+    }
+
+    @Test
     void givenMemoryOnly_whenDriverChosen_thenFpecPacedByCloneFlagAndPacingChoice() {
         TargetConnection connection = connection(false, new FakeStm32F1Target());
 
@@ -89,7 +119,54 @@ class Stm32F1FlashTest {
         return Stm32F1Flash.FAMILY.driver(connection, GEOMETRY, new DriverChoice(pacing, clone, ProgressListener.NONE));
     }
 
+    /** Run control of a GDB server: no interrupt masking of its own; never called while a driver is chosen. */
+    private static final CoreControl CORE = new CoreControl() {
+        @Override
+        public void halt() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void resume() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isHalted() {
+            return true;
+        }
+
+        @Override
+        public void resetAndHalt() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void resetAndRun() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int readCoreRegister(int regsel) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void writeCoreRegister(int regsel, int value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void waitForHalt(java.time.Duration timeout) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
     private TargetConnection connection(boolean withNative, MemoryAccess memory) {
+        return connection(withNative, memory, null);
+    }
+
+    private TargetConnection connection(boolean withNative, MemoryAccess memory, CoreControl core) {
         return new TargetConnection() {
             @Override
             public ProbeDescriptor probe() {
@@ -105,7 +182,15 @@ class Stm32F1FlashTest {
                 if (memory != null) {
                     caps.add(TargetCapability.MEMORY_ACCESS);
                 }
+                if (core != null) {
+                    caps.add(TargetCapability.CORE_CONTROL);
+                }
                 return caps;
+            }
+
+            @Override
+            public Optional<CoreControl> coreControl() {
+                return Optional.ofNullable(core);
             }
 
             @Override
