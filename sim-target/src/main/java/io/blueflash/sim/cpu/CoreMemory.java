@@ -57,6 +57,8 @@ final class CoreMemory {
     private int aliasBase = FLASH_BASE;
     /** The address a sequential instruction fetch would read next (the prefetch model tells branches by it). */
     private int nextFetch = -1;
+    /** The address after the flash line the core executes from, while {@link #decoded} alone tracks it; else 0. */
+    private int lineEnd;
     /** Wait cycles spent by accesses since the core last took them. */
     int waitCycles;
 
@@ -99,12 +101,14 @@ final class CoreMemory {
     void reset() {
         prefetch.reset();
         nextFetch = -1;
+        lineEnd = 0;
     }
 
     /** A not-taken conditional branch to {@code target}: the core fetched it speculatively ({@link FlashPrefetch}). */
     void speculativeFetch(int target) {
         int off = target - FLASH_BASE;
         if (latency > 0 && prefetchOn && off >= 0 && off < flashFetchLimit) {
+            lineEnd = 0;
             prefetch.speculativeFetch(off, time.cycles + waitCycles, latency);
         }
     }
@@ -112,6 +116,7 @@ final class CoreMemory {
     /** The pipeline restarts (exception entry or return, a debugger's register write or resume): the next fetch is a branch. */
     void flushFetch() {
         nextFetch = -1;
+        lineEnd = 0;
     }
 
     // ---------------------------------------------------------------- fetch
@@ -131,14 +136,20 @@ final class CoreMemory {
         off = pc - FLASH_BASE;
         if (off >= 0 && off < flashFetchLimit - 2) {
             long entry = flashCode.at(off);
+            int next = pc + Predecoded.length(entry);
+            if (pc == nextFetch && next <= lineEnd) { // sequential, inside the line being executed: free
+                nextFetch = next;
+                return entry;
+            }
             boolean sequential = pc == nextFetch;
-            nextFetch = pc + Predecoded.length(entry);
+            nextFetch = next;
             if (!sequential || off >>> 3 != prefetch.currentLine) {
                 waitCycles += prefetch.fetch(off, time.cycles + waitCycles, latency, prefetchOn, sequential);
             }
             if (Predecoded.wide(entry) && off + 2 >>> 3 != prefetch.currentLine) {
                 waitCycles += prefetch.fetch(off + 2, time.cycles + waitCycles, latency, prefetchOn, true);
             }
+            lineEnd = (next - 1 & ~7) + 8;
             return entry;
         }
         return 0;
@@ -147,6 +158,7 @@ final class CoreMemory {
     int fetch16(int address) {
         boolean sequential = address == nextFetch;
         nextFetch = address + 2;
+        lineEnd = 0;
         int off = address - SRAM_BASE;
         if (off >= 0 && off < sramSize - 1) {
             return sram[off] & 0xFF | (sram[off + 1] & 0xFF) << 8;

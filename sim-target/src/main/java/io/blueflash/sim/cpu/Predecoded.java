@@ -18,7 +18,8 @@ final class Predecoded {
     static final int SHIFT_IMMEDIATE = 3, ADDS_REGISTER = 4, SUBS_REGISTER = 5, ADDS_IMMEDIATE = 6,
             SUBS_IMMEDIATE = 7, MOVS_IMMEDIATE = 8, CMP_IMMEDIATE = 9, DATA_PROCESSING = 10, MOV_REGISTER = 11,
             LOAD_STORE_IMMEDIATE = 12, LOAD_STORE_REGISTER = 13, BRANCH_CONDITIONAL = 14, BRANCH = 15,
-            MISCELLANEOUS = 16, LOAD_LITERAL = 17, ADD_REGISTER = 18;
+            MISCELLANEOUS = 16, LOAD_LITERAL = 17, ADD_REGISTER = 18, ANDS = 19, EORS = 20, ORRS = 21, BICS = 22,
+            TST = 23, CMP_REGISTER = 24;
     static final int ALU_IMMEDIATE = 32, BRANCH_LINK = 33, BRANCH_WIDE = 34, MOVW = 35;
 
     static final long WIDE = 1L << 52;
@@ -81,7 +82,15 @@ final class Predecoded {
             case 14: case 15:
                 return pack(SUBS_IMMEDIATE, r8, r8, 0, op & 0xFF);
             case 16:
-                return pack(DATA_PROCESSING, 0, 0, 0, op);
+                switch (op >>> 6 & 0xF) {
+                    case 0x0: return pack(ANDS, rd, rd, rn, 0);
+                    case 0x1: return pack(EORS, rd, rd, rn, 0);
+                    case 0x8: return pack(TST, 0, rd, rn, 0);
+                    case 0xA: return pack(CMP_REGISTER, 0, rd, rn, 0);
+                    case 0xC: return pack(ORRS, rd, rd, rn, 0);
+                    case 0xE: return pack(BICS, rd, rd, rn, 0);
+                    default: return pack(DATA_PROCESSING, 0, 0, 0, op);
+                }
             case 17: {
                 int d = op >>> 4 & 8 | op & 7;
                 int m = op >>> 3 & 0xF;

@@ -66,13 +66,17 @@ public final class ThumbInterpreter {
         int[] r = s.r;
         int ran = 0;
         boolean retired = false;
-        while (!core.attention && s.itState == 0 && s.thumb) {
+        boolean run = !core.attention && s.itState == 0 && s.thumb;
+        while (run) {
             int pc = r[PC];
             long entry = code.decoded(pc);
             if (entry == 0) {
                 break;
             }
             int cycles;
+            // only loads, stores, the miscellaneous group and the generic kinds can need the core's
+            // attention (a peripheral, an exception, a halt) or leave Thumb state or enter an IT block
+            boolean settled = true;
             memory.startInstruction();
             int value = (int) entry;
             r[PC] = pc + (Predecoded.wide(entry) ? 4 : 2);
@@ -131,6 +135,45 @@ public final class ThumbInterpreter {
                         r[Predecoded.d(entry)] = r[Predecoded.n(entry)] + r[Predecoded.m(entry)];
                         cycles = CycleModel.ALU;
                         break;
+                    case Predecoded.ANDS: {
+                        int result = r[Predecoded.n(entry)] & r[Predecoded.m(entry)];
+                        r[Predecoded.d(entry)] = result;
+                        s.apsr = Alu.nz(s.apsr, result);
+                        cycles = CycleModel.ALU;
+                        break;
+                    }
+                    case Predecoded.EORS: {
+                        int result = r[Predecoded.n(entry)] ^ r[Predecoded.m(entry)];
+                        r[Predecoded.d(entry)] = result;
+                        s.apsr = Alu.nz(s.apsr, result);
+                        cycles = CycleModel.ALU;
+                        break;
+                    }
+                    case Predecoded.ORRS: {
+                        int result = r[Predecoded.n(entry)] | r[Predecoded.m(entry)];
+                        r[Predecoded.d(entry)] = result;
+                        s.apsr = Alu.nz(s.apsr, result);
+                        cycles = CycleModel.ALU;
+                        break;
+                    }
+                    case Predecoded.BICS: {
+                        int result = r[Predecoded.n(entry)] & ~r[Predecoded.m(entry)];
+                        r[Predecoded.d(entry)] = result;
+                        s.apsr = Alu.nz(s.apsr, result);
+                        cycles = CycleModel.ALU;
+                        break;
+                    }
+                    case Predecoded.TST:
+                        s.apsr = Alu.nz(s.apsr, r[Predecoded.n(entry)] & r[Predecoded.m(entry)]);
+                        cycles = CycleModel.ALU;
+                        break;
+                    case Predecoded.CMP_REGISTER: {
+                        int x = r[Predecoded.n(entry)];
+                        int y = r[Predecoded.m(entry)];
+                        s.apsr = Alu.subFlags(s.apsr, x, y, x - y);
+                        cycles = CycleModel.ALU;
+                        break;
+                    }
                     case Predecoded.SHIFT_IMMEDIATE:
                         cycles = shiftImmediate(s, value, true);
                         break;
@@ -138,12 +181,15 @@ public final class ThumbInterpreter {
                         cycles = dataProcessing(s, value, true);
                         break;
                     case Predecoded.LOAD_STORE_IMMEDIATE:
+                        settled = false;
                         cycles = loadStoreImmediate(s, core, value);
                         break;
                     case Predecoded.LOAD_STORE_REGISTER:
+                        settled = false;
                         cycles = loadStoreRegister(s, core, value);
                         break;
                     case Predecoded.LOAD_LITERAL: {
+                        settled = false;
                         int t = Predecoded.d(entry);
                         int address = (pc + 4 & ~3) + value;
                         r[t] = memory.read(core, address, 4);
@@ -170,6 +216,7 @@ public final class ThumbInterpreter {
                         cycles = CycleModel.PC_WRITE;
                         break;
                     case Predecoded.MISCELLANEOUS:
+                        settled = false;
                         cycles = miscellaneous(s, core, value, pc);
                         break;
                     case Predecoded.ALU_IMMEDIATE:
@@ -182,9 +229,11 @@ public final class ThumbInterpreter {
                         cycles = CycleModel.ALU;
                         break;
                     case Predecoded.GENERIC32:
+                        settled = false;
                         cycles = wide.execute(s, core, value & 0xFFFF, value >>> 16, pc);
                         break;
                     default:
+                        settled = false;
                         cycles = execute16(s, core, value & 0xFFFF, pc, true);
                         break;
                 }
@@ -194,9 +243,13 @@ public final class ThumbInterpreter {
                 memory.reset();
                 cycles = 1;
                 core.takeFault(fault);
+                settled = false;
             }
-            if (core.attention) {
-                cycles = core.exceptionReturnCycles(cycles);
+            if (!settled) {
+                if (core.attention) {
+                    cycles = core.exceptionReturnCycles(cycles);
+                }
+                run = !core.attention && s.itState == 0 && s.thumb;
             }
             int cost = Math.max(1, cycles + code.waitCycles);
             time.cycles += cost;
