@@ -17,7 +17,8 @@ import java.util.Locale;
  * <pre>
  * java -cp sim-target/target/classes:sim-target/target/test-classes:api/target/classes io.blueflash.sim.cpu.ChipCoreBenchmark [rounds] [simulated ms per round] [sram|flash|both]
  * </pre>
- * Defaults: 10 rounds of 1000 ms simulated (72 million core cycles each) after 3 warm-up rounds.
+ * Defaults: 10 rounds of 1000 ms simulated (72 million core cycles each) after 3 warm-up rounds;
+ * {@code both} (the default) runs SRAM and then flash, each in a JVM of its own.
  * Each round prints simulated core MHz per CPU second of the running thread (what the interpreter
  * costs) and per wall second (what the shared machine let it have); the summary prints the median
  * and the best of the rounds. Needs {@code arm-none-eabi-as} (the program is assembled like the
@@ -126,16 +127,38 @@ public final class ChipCoreBenchmark {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         long roundNanos = (args.length > 1 ? Long.parseLong(args[1]) : 1000) * 1_000_000L;
+        String which = args.length > 2 ? args[2] : "both";
+        if (which.equals("both")) { // each run in a JVM of its own (as JMH forks): one run's JIT profile must not shape the other's
+            for (String run : new String[] {"sram", "flash"}) {
+                fork(rounds, roundNanos / 1_000_000, run);
+            }
+            return;
+        }
         System.out.printf(Locale.ROOT, "ChipCoreBenchmark: %s %s, %d CPUs, load average %.2f%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        String which = args.length > 2 ? args[2] : "both";
-        if (!which.equals("flash")) {
+        if (which.equals("sram")) {
             measure("SRAM, 72 MHz, straight-line ALU", fromSram(), rounds, roundNanos);
-        }
-        if (!which.equals("sram")) {
+        } else {
             measure("flash, 72 MHz, 2 WS, straight-line ALU", fromFlashTwoWaitStates(), rounds, roundNanos);
+        }
+    }
+
+    private static void fork(int rounds, long millis, String run) {
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            Process process = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                    ChipCoreBenchmark.class.getName(), String.valueOf(rounds), String.valueOf(millis), run)
+                    .inheritIO().start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(run + " run exited with " + process.exitValue());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
