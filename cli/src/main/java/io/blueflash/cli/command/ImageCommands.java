@@ -53,7 +53,8 @@ final class ImageCommands {
         FlashOptions options = FlashOptions.defaults().withResetAfterWrite(settings.resetAfter())
                 .withEraseMode(choices.massErase() ? EraseMode.MASS : choices.assumeBlank() ? EraseMode.NONE : EraseMode.PAGES)
                 .withVerifyAfterWrite(choices.verify())
-                .withSkipUnchangedPages(choices.compare());
+                .withSkipUnchangedPages(choices.compare())
+                .withMethod(choices.method());
         if (settings.flashSize().isPresent()) {
             options = options.withFlashSizeBytes(settings.flashSize().getAsLong());
         }

@@ -48,6 +48,13 @@ public final class WriteSubcommand implements Callable<Integer> {
             + "is refused by the flash controller and reported")
     boolean assumeBlank;
 
+    @Option(names = "--flash-method", paramLabel = "METHOD", converter = FlashMethodOption.class,
+            description = "who drives the flash controller: auto (default: a flash loader copied to SRAM and run on "
+                    + "the target's core when the probe can run code there, as OpenOCD does with a work area, else "
+                    + "the registers), loader (the same, and a note when it is not possible), registers (every "
+                    + "half-word written and BSY polled over the probe, as OpenOCD with WORKAREASIZE 0)")
+    io.blueflash.model.FlashMethod method = io.blueflash.model.FlashMethod.AUTO;
+
     public WriteSubcommand(Supplier<Operations> operations) {
         this.operations = Objects.requireNonNull(operations, "'operations' must not be null");
     }
@@ -68,7 +75,7 @@ public final class WriteSubcommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--mass-erase and --assume-blank exclude each other: one erases the chip, the other nothing");
         }
-        WriteChoices choices = new WriteChoices(mass, !noVerify, !noCompare, assumeBlank, flashMap.file());
+        WriteChoices choices = new WriteChoices(mass, !noVerify, !noCompare, assumeBlank, flashMap.file(), method);
         GangChoices gang = new GangChoices(allProbes, java.util.Optional.ofNullable(serialCounter),
                 java.util.Optional.ofNullable(perTarget));
         picocli.CommandLine.Model.OptionSpec probe = spec.findOption("--probe");

@@ -11,7 +11,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 12 item 14: write --mass-erase, --no-verify, --no-compare; issue 14: --assume-blank; the defaults unchanged. */
+/**
+ * Issue 12 item 14: write --mass-erase, --no-verify, --no-compare; issue 14: --assume-blank and
+ * --flash-method; the defaults unchanged.
+ */
 class WriteChoicesEndToEndTest {
 
     @TempDir
@@ -101,5 +104,26 @@ class WriteChoicesEndToEndTest {
 
         assertThat(r.exitCode).as(r.toString()).isNotZero();
         assertThat(r.err).contains("--assume-blank");
+    }
+
+    @Test
+    void givenFlashMethodRegisters_whenWriting_thenTheFpecRegistersProgramAndTheDefaultIsTheSramLoader() {
+        CliRun registers = CliRun.run(home, Map.of(), "--probe sim --sim-state " + state + " write --no-compare "
+                + "--flash-method registers " + blink + " 0x08000000");
+        CliRun auto = CliRun.run(home, Map.of(), "--probe sim --sim-state " + state + " write --no-compare "
+                + blink + " 0x08000000");
+
+        assertThat(registers.exitCode).as(registers.toString()).isZero();
+        assertThat(registers.err + registers.out).contains("flash algorithm: STM32F1 FPEC").doesNotContain("SRAM loader");
+        assertThat(auto.err + auto.out).contains("flash algorithm: STM32F1 SRAM loader");
+        assertThat(sim("verify " + blink + " 0x08000000").exitCode).isZero();
+    }
+
+    @Test
+    void givenUnknownFlashMethod_whenWriting_thenUsageErrorNamingTheChoices() {
+        CliRun r = sim("write --flash-method fast " + blink + " 0x08000000");
+
+        assertThat(r.exitCode).isEqualTo(1);
+        assertThat(r.err).contains("auto, loader or registers");
     }
 }
