@@ -187,10 +187,14 @@ stop:
 
 @ ---------------------------------------------------------------------------------------------
 @ crc_pages: the CRC calculation unit's CRC-32 (polynomial 0x04C11DB7, initial value
-@ 0xFFFFFFFF, 32-bit words most significant bit first, no final XOR) of each listed page.
-@ control block (r0): +0 status (1 when done), +24 array of page addresses, each replaced by its
-@        page's CRC, +28 number of pages, +32 bytes per page (a multiple of 32), +40 SP
-@ The CRC unit's clock (RCC_AHBENR.CRCEN) is switched on and put back as it was.
+@ 0xFFFFFFFF, 32-bit words most significant bit first, no final XOR) of each page of a list of
+@ runs of consecutive pages (an image's pages are mostly one run: a few bytes for the host to send).
+@ control block (r0): +0 status (1 when done), +24 array of runs (first page address, page count),
+@        +28 number of runs, +32 bytes per page (a multiple of 32), +36 where the CRCs go, in page
+@        order, +40 SP
+@ Registers: r0 run list, r1 runs left, r2 page size, r3 CRC out, r4 pages left in the run,
+@ r5 CRC_DR, r7 source, r8 end of the page, r9-r12 data. The CRC unit's clock (RCC_AHBENR.CRCEN)
+@ is switched on and put back as it was.
 crc_pages:
         adr     r0, control_block
         ldr     sp, [r0, #ARG_SP]
@@ -201,30 +205,38 @@ crc_pages:
         orr     r5, r4, #AHBENR_CRCEN
         str     r5, [r3]
         push    {r0, r3, r4}
+        ldr     r3, [r0, #ARG3]
         ldr     r0, [r0, #ARG0]
         ldr     r5, =CRC_DR
-crc_page:
+crc_run:
         cbz     r1, crc_done
+        ldmia   r0!, {r7}
+        ldmia   r0!, {r4}
+crc_page:
+        cbz     r4, crc_next_run
         movs    r6, #1
         str     r6, [r5, #CRC_CR]       @ RESET: CRC_DR = 0xFFFFFFFF
-        ldr     r7, [r0]
         add     r8, r7, r2
 crc_words:
-        ldmia   r7!, {r3, r4, r6, r9, r10, r11, r12, lr}
-        str     r3, [r5]
-        str     r4, [r5]
-        str     r6, [r5]
+        ldmia   r7!, {r9, r10, r11, r12}
         str     r9, [r5]
         str     r10, [r5]
         str     r11, [r5]
         str     r12, [r5]
-        str     lr, [r5]
+        ldmia   r7!, {r9, r10, r11, r12}
+        str     r9, [r5]
+        str     r10, [r5]
+        str     r11, [r5]
+        str     r12, [r5]
         cmp     r7, r8
         bne     crc_words
         ldr     r9, [r5]
-        str     r9, [r0], #4
-        subs    r1, r1, #1
+        str     r9, [r3], #4
+        subs    r4, r4, #1
         b       crc_page
+crc_next_run:
+        subs    r1, r1, #1
+        b       crc_run
 crc_done:
         pop     {r0, r3, r4}
         str     r4, [r3]

@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * Page CRCs by the SRAM loader's CRC routine ({@link SramLoaderImage#CRC_ENTRY}, the chip's CRC unit,
- * RM0008 §4): the control block and the page addresses go to SRAM in one transfer, the core replaces
- * each address by its page's CRC, and the status word and the CRCs come back in one. As many pages
- * per run as the two buffers hold addresses.
+ * RM0008 §4): the control block and the pages, as runs of consecutive pages (first address, count:
+ * 8 bytes for a whole image), go to SRAM in one transfer, the core writes each page's CRC after the
+ * runs, and the status word and the CRCs come back in one transfer. As many pages per run of the
+ * routine as the two buffers hold runs and CRCs.
  */
 final class LoaderPageCrc implements PageChecksums {
 
@@ -64,11 +65,14 @@ final class LoaderPageCrc implements PageChecksums {
             throw new IllegalArgumentException("the CRC routine needs pages of a multiple of 32 bytes: " + geometry.pageSize());
         }
         List<Integer> crcs = new ArrayList<>(pageAddresses.size());
-        for (int from = 0; from < pageAddresses.size(); from += area.maxCrcPages()) {
-            List<Long> chunk = pageAddresses.subList(from, Math.min(pageAddresses.size(), from + area.maxCrcPages()));
-            ByteBuffer block = ByteBuffer.allocate(CONTROL_BYTES + 4 * chunk.size()).order(ByteOrder.LITTLE_ENDIAN);
-            block.put(area.controlBlock(area.buffer0(), chunk.size(), geometry.pageSize()));
-            chunk.forEach(address -> block.putInt(address.intValue()));
+        int perRun = 2 * area.bufferBytes() / 12;                 // a run (8 bytes) and a CRC (4) per page at most
+        for (int from = 0; from < pageAddresses.size(); from += perRun) {
+            List<Long> chunk = pageAddresses.subList(from, Math.min(pageAddresses.size(), from + perRun));
+            List<long[]> runs = runsOf(chunk, geometry.pageSize());
+            int results = area.buffer0() + 8 * runs.size();
+            ByteBuffer block = ByteBuffer.allocate(CONTROL_BYTES + 8 * runs.size()).order(ByteOrder.LITTLE_ENDIAN);
+            block.put(area.controlBlock(area.buffer0(), runs.size(), geometry.pageSize(), results));
+            runs.forEach(run -> block.putInt((int) run[0]).putInt((int) run[1]));
             if (!placement.write(area.control(), block.array())) {
                 chunk.forEach(page -> crcs.add(Stm32Crc32.of(memory.readBlock(page.intValue(), geometry.pageSize()))));
                 continue;
@@ -76,15 +80,30 @@ final class LoaderPageCrc implements PageChecksums {
             String what = String.format("CRC of %d page(s) from 0x%08X", chunk.size(), chunk.get(0));
             try {
                 run.start(SramLoaderImage.CRC_ENTRY);
-                ByteBuffer back = run.awaitDone(budget, what, CONTROL_BYTES + 4 * chunk.size());
+                int offset = results - area.control();
+                ByteBuffer back = run.awaitDone(budget, what, offset + 4 * chunk.size());
                 for (int i = 0; i < chunk.size(); i++) {
-                    crcs.add(back.getInt(CONTROL_BYTES + 4 * i));
+                    crcs.add(back.getInt(offset + 4 * i));
                 }
             } finally {
                 run.end();
             }
         }
         return crcs;
+    }
+
+    /** Runs of consecutive pages, in order: {first page address, page count}. */
+    static List<long[]> runsOf(List<Long> pageAddresses, int pageSize) {
+        List<long[]> runs = new ArrayList<>();
+        for (long address : pageAddresses) {
+            long[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last[0] + last[1] * pageSize == address) {
+                last[1]++;
+            } else {
+                runs.add(new long[] {address, 1});
+            }
+        }
+        return runs;
     }
 
     @Override

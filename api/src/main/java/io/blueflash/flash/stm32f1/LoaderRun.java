@@ -17,8 +17,8 @@ import java.nio.ByteOrder;
  * <p>Each probe command costs a USB round trip, so a run sets only what it must: the routines read
  * their arguments and SP from the control block the caller wrote (with its data, in one transfer),
  * DEMCR is read once per session, and once a run has ended on the loader's BKPT (its status word
- * says so) the next run knows the core is halted with xPSR.T set and writes PC alone (the routines set SP
- * from the control block first thing).
+ * says so) the next run knows the core is halted with xPSR.T set and writes PC alone. The routines load SP from
+ * the control block before anything that could fault, so that a fault stacks its frame in the work area.
  */
 final class LoaderRun {
 
@@ -51,8 +51,8 @@ final class LoaderRun {
     }
 
     /**
-     * Halts the core if needed, arms the fault vector catches, sets PC (and SP and xPSR.T unless the
-     * last run ended on the loader's BKPT) and resumes with interrupts masked. The caller has written the
+     * Halts the core if needed, arms the fault vector catches, sets PC (and xPSR.T unless the last run
+     * ended on the loader's BKPT) and resumes with interrupts masked. SP is the routines' first load. The caller has written the
      * control block.
      */
     void start(int entryOffset) {
@@ -65,8 +65,7 @@ final class LoaderRun {
         started = true;
         memory.write32(DEMCR, savedDemcr | VECTOR_CATCH_FAULTS);
         core.writeCoreRegister(REG_PC, area.code() + entryOffset);
-        if (!parked) {                            // state unknown: a fault before the routine sets SP must stack
-            core.writeCoreRegister(REG_SP, area.stackTop());
+        if (!parked) {                            // a firmware's reset vector may have left T clear
             core.writeCoreRegister(REG_XPSR, XPSR_THUMB);
         }
         parked = false;

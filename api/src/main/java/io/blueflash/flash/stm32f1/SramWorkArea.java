@@ -80,11 +80,6 @@ record SramWorkArea(int code, int control, int buffer0, int bufferBytes, int sta
         return block.array();
     }
 
-    /** How many page addresses (and CRCs) fit the two buffers at once. */
-    int maxCrcPages() {
-        return 2 * bufferBytes / 4;
-    }
-
     private static int align(int value, int to) {
         return (value + to - 1) / to * to;
     }

@@ -35,8 +35,12 @@ class SramLoaderOnSimulatedChipTest {
     /** {@code b .} at both entry points: never halts. */
     private static final byte[] SPINS = {(byte) 0xFE, (byte) 0xE7, (byte) 0xFE, (byte) 0xE7,
             (byte) 0xFE, (byte) 0xE7, (byte) 0xFE, (byte) 0xE7};
-    /** {@code udf #0} at both entry points: UsageFault, escalated to HardFault. */
-    private static final byte[] FAULTS = {0, (byte) 0xDE, 0, (byte) 0xDE, 0, (byte) 0xDE, 0, (byte) 0xDE};
+    /**
+     * Both entry points branch to {@code ldr sp, =0x20004000; udf #0} (SP first, as the real routines set
+     * it): UsageFault at 0x2000000C, escalated to HardFault.
+     */
+    private static final byte[] FAULTS = {0x00, (byte) 0xF0, 0x02, (byte) 0xB8, 0x00, (byte) 0xF0, 0x00, (byte) 0xB8,
+            (byte) 0xDF, (byte) 0xF8, 0x04, (byte) 0xD0, 0x00, (byte) 0xDE, 0x00, 0x00, 0x00, 0x40, 0x00, 0x20};
 
     private final TargetConnection connection = new SimulatedProbeConnector()
             .connect(ProbeSelector.parse("sim:stm32f103c8"), ConnectOptions.defaults());
@@ -80,7 +84,7 @@ class SramLoaderOnSimulatedChipTest {
         assertThatThrownBy(() -> loader.programPage(geometry.baseAddress(), TestImages.randomBytes(1024, 2)))
                 .isInstanceOfSatisfying(FlashOperationException.class,
                         e -> assertThat(e.reason()).isEqualTo(FlashOperationException.Reason.LOADER_FAULT))
-                .hasMessageContaining("CFSR=").hasMessageContaining("0x20000000");
+                .hasMessageContaining("CFSR=").hasMessageContaining("at 0x2000000C");
         assertLeftSafe();
     }
 
