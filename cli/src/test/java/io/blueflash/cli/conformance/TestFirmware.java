@@ -75,6 +75,11 @@ final class TestFirmware {
         return Files.write(dir.resolve("fw.elf"), elf(bytes()));
     }
 
+    /** {@link #bytes(int)} of {@code length} bytes as an ELF file {@code fw-LENGTH.elf}. */
+    static Path writeElf(Path dir, int length) throws IOException {
+        return Files.write(dir.resolve("fw-" + length + ".elf"), elf(bytes(length)));
+    }
+
     private static byte[] elf(byte[] text) {
         byte[] names = "\0.text\0.shstrtab\0".getBytes(StandardCharsets.US_ASCII);
         int textOffset = 0x100;

@@ -1,5 +1,6 @@
 package io.blueflash.sim.debug;
 
+import io.blueflash.sim.bus.ClockCycleCharger;
 import io.blueflash.sim.bus.SimClock;
 import java.util.function.LongSupplier;
 
@@ -24,10 +25,9 @@ public final class JtagScanPricedPort implements SwdTransactionPort {
     static final int TAP_RESET_CYCLES = 5 + 1;
 
     private final SwdTransactionPort uncharged;
-    private final SimClock clock;
+    private final ClockCycleCharger charger;
     private final LongSupplier tckHz;
     private long cycles;
-    private long nanoRemainder;
     /** The instruction in the JTAG-DP's IR: null after a TAP reset (IDCODE), else DPACC or APACC. */
     private Boolean apSelected;
 
@@ -37,7 +37,7 @@ public final class JtagScanPricedPort implements SwdTransactionPort {
      */
     public JtagScanPricedPort(SwdTransactionPort uncharged, SimClock clock, LongSupplier tckHz) {
         this.uncharged = uncharged;
-        this.clock = clock;
+        this.charger = new ClockCycleCharger(clock);
         this.tckHz = tckHz;
     }
 
@@ -74,12 +74,8 @@ public final class JtagScanPricedPort implements SwdTransactionPort {
         charge(DR_SCAN_CYCLES);
     }
 
-    /** n cycles cost exactly n / f; the sub-nanosecond remainder is carried to the next charge. */
     private void charge(int cycles) {
-        long hz = tckHz.getAsLong();
         this.cycles += cycles;
-        long total = cycles * 1_000_000_000L + nanoRemainder;
-        nanoRemainder = total % hz;
-        clock.advance(total / hz);
+        charger.charge(cycles, tckHz.getAsLong());
     }
 }

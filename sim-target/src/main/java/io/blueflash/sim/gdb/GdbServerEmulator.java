@@ -28,7 +28,7 @@ import java.util.Objects;
  * sends the stop reply (with {@code watch:ADDR;} for a watchpoint), as BMP does; a byte from GDB meanwhile (Ctrl-C, or a packet such as {@code D}) is served instead.
  *
  * <p>Time: every SWD transaction the probe performs costs its bits on the chip's clock, and the
- * USB CDC link adds {@link UsbCdcLinkModel} per packet and per byte. One thread serves one session;
+ * USB CDC link adds {@link UsbCdcLinkModel} per request and per bulk transfer. One thread serves one session;
  * the chip must not be used by anyone else meanwhile.
  */
 public final class GdbServerEmulator {
@@ -50,6 +50,7 @@ public final class GdbServerEmulator {
     private final Object lock = new Object();
     private long packets;
     private long bytes;
+    private long linkNanos;
     private boolean killed;
     private long sessionPackets;
     private Runnable sessionEnded = () -> { };
@@ -82,7 +83,8 @@ public final class GdbServerEmulator {
                 return;
             }
             synchronized (lock) {
-                clock.advance(link.perPacketNanos());
+                clock.advance(link.turnaroundNanos());
+                linkNanos += link.turnaroundNanos();
                 packets++;
             }
             if (incoming instanceof RspWire.Interrupt) {
@@ -121,10 +123,10 @@ public final class GdbServerEmulator {
         }
     }
 
-    /** The link's share of the simulated time so far ({@link UsbCdcLinkModel#nanosFor}). */
+    /** The link's share of the simulated time so far (turnarounds and bulk transfers, {@link UsbCdcLinkModel}). */
     public long linkNanos() {
         synchronized (lock) {
-            return link.nanosFor(packets, bytes);
+            return linkNanos;
         }
     }
 
@@ -488,7 +490,7 @@ public final class GdbServerEmulator {
         return (int) Long.parseLong(hex, 16);
     }
 
-    /** Charges the link's per-byte cost to the simulated clock. */
+    /** Charges each bulk transfer's bus time to the simulated clock. */
     private final class Meter implements RspWire.LinkMeter {
         @Override
         public void received(int count) {
@@ -503,7 +505,9 @@ public final class GdbServerEmulator {
         private void charge(int count) {
             synchronized (lock) {
                 bytes += count;
-                clock.advance(count * link.perByteNanos());
+                long nanos = link.transferNanos(count);
+                linkNanos += nanos;
+                clock.advance(nanos);
             }
         }
     }

@@ -17,8 +17,9 @@ import java.util.Arrays;
  * the stream ends the session.
  *
  * <p>Written independently of the host's codec on purpose: the two meet on the byte stream.
- * Every byte in either direction is reported to the {@link UsbCdcLinkModel} so that the USB CDC
- * cost lands on the simulated clock.
+ * Every write in either direction is reported to the {@link LinkMeter} as one USB bulk transfer, so
+ * that the USB CDC cost ({@link UsbCdcLinkModel}) lands on the simulated clock: a packet from its
+ * {@code $} to its checksum, a reply frame, and each lone byte ({@code +}, {@code -}, Ctrl-C).
  */
 final class RspWire {
 
@@ -50,7 +51,7 @@ final class RspWire {
     private int pushedBack = -1;
     private int badChecksums;
 
-    /** Receives the byte counts of each direction (USB CDC cost model). */
+    /** Receives the size of each bulk transfer in either direction (USB CDC cost model). */
     interface LinkMeter {
         LinkMeter NONE = new LinkMeter() {
             @Override
@@ -103,9 +104,9 @@ final class RspWire {
             int b = takePushedBack();
             if (b < 0) {
                 b = in.read();
-                if (b >= 0) {
-                    meter.received(1);
-                }
+            }
+            if (b >= 0 && b != '$') {
+                meter.received(1);
             }
             if (b < 0 || b == 0x04) {
                 return new EndOfSession();
@@ -123,12 +124,17 @@ final class RspWire {
         }
     }
 
-    /** Reads after '$' up to the checksum; null when the packet was rejected with '-'. */
+    /**
+     * Reads after '$' up to the checksum, reporting the packet as one transfer; null when the packet
+     * was rejected with '-'.
+     */
     private Packet readBody() throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int sum = 0;
+        int wireBytes = 1; // the '$' next() read
         while (true) {
             int b = readByte();
+            wireBytes++;
             if (b == '#') {
                 break;
             }
@@ -142,6 +148,7 @@ final class RspWire {
         }
         int high = hexValue(readByte());
         int low = hexValue(readByte());
+        meter.received(wireBytes + 2); // with the two checksum digits
         boolean good = high >= 0 && low >= 0 && ((high << 4) | low) == (sum & 0xFF);
         if (good && startsWith(body.toByteArray(), NEW_SESSION)) {
             ackMode = true; // a new GDB opens with qSupported and expects it acknowledged
@@ -166,6 +173,7 @@ final class RspWire {
             }
             int ack = readByte();
             if (ack == '+') {
+                meter.received(1);
                 return;
             }
             if (ack == '$' || ack == 0x03) {
@@ -174,6 +182,7 @@ final class RspWire {
                 pushedBack = ack;
                 return;
             }
+            meter.received(1);
             if (attempt >= MAX_SEND_ATTEMPTS) {
                 return; // BMP gives up after three tries and goes back to reading packets
             }
@@ -220,7 +229,6 @@ final class RspWire {
         if (b < 0) {
             throw new EOFException("GDB closed the connection inside a packet");
         }
-        meter.received(1);
         return b;
     }
 

@@ -1,5 +1,6 @@
 package io.blueflash.sim.jtag;
 
+import io.blueflash.sim.bus.ClockCycleCharger;
 import io.blueflash.sim.bus.SimClock;
 
 /**
@@ -9,7 +10,7 @@ import io.blueflash.sim.bus.SimClock;
  *
  * <p>Cycles are counted one by one and charged in batches ({@link #charge()}) before anything that
  * depends on time: a TAP register action, a reset pin change, a reply to the client. n cycles cost
- * exactly n/f; the sub-nanosecond remainder is carried to the next batch.
+ * exactly n/f ({@link ClockCycleCharger}).
  */
 public final class TckClock {
 
@@ -21,11 +22,10 @@ public final class TckClock {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    private final SimClock clock;
+    private final ClockCycleCharger charger;
     private final long hz;
     private long pendingCycles;
     private long cycles;
-    private long nanoRemainder;
 
     public TckClock(SimClock clock, long hz) {
         if (clock == null) {
@@ -34,7 +34,7 @@ public final class TckClock {
         if (hz <= 0 || hz > NANOS_PER_SECOND) {
             throw new IllegalArgumentException("TCK frequency must be 1 Hz to 1 GHz: " + hz + " Hz");
         }
-        this.clock = clock;
+        this.charger = new ClockCycleCharger(clock);
         this.hz = hz;
     }
 
@@ -55,12 +55,7 @@ public final class TckClock {
 
     /** Advances the chip's clock by the cycles counted since the last charge. */
     public void charge() {
-        if (pendingCycles == 0) {
-            return;
-        }
-        long total = pendingCycles * NANOS_PER_SECOND + nanoRemainder;
+        charger.charge(pendingCycles, hz);
         pendingCycles = 0;
-        nanoRemainder = total % hz;
-        clock.advance(total / hz);
     }
 }

@@ -328,8 +328,10 @@ class GdbServerEmulatorTest {
         gdb.close();
         gdb.joinServer();
 
-        // GDB sends "$qC#b4" (6 bytes) and its final "+"; the probe sends "+" and "$QC1#xx" (7 bytes)
-        long linkNanos = UsbCdcLinkModel.FULL_SPEED.nanosFor(1, 6 + 1 + 1 + 7);
+        // one request's turnaround and four bulk transfers: GDB's "$qC#b4" (6 bytes) and its final "+",
+        // the probe's "+" and "$QC1#xx" (7 bytes)
+        UsbCdcLinkModel link = UsbCdcLinkModel.FULL_SPEED;
+        long linkNanos = link.turnaroundNanos() + link.transferNanos(6) + 2 * link.transferNanos(1) + link.transferNanos(7);
         assertThat(emulator.packetsReceived()).isEqualTo(1);
         assertThat(chip.clock().nanos() - before).isEqualTo(linkNanos);
     }

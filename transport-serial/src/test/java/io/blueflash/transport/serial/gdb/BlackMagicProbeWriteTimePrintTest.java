@@ -60,17 +60,19 @@ class BlackMagicProbeWriteTimePrintTest {
                               double wallMs, FlashTiming timing) {
         UsbCdcLinkModel link = UsbCdcLinkModel.FULL_SPEED;
         // Floor of the link alone: 64 KB of vFlashWrite data in packets of PacketSize 0x400 (992 data bytes
-        // after the header), ~1/64 of the bytes escaped, plus one ack byte per packet.
+        // after the header, ~1/64 of them escaped: ~1024 bytes on the wire), each a request with its turnaround,
+        // plus the probe's "+" and "OK" and GDB's "+" per packet.
         long writePackets = (SIZE + 991) / 992;
-        double linkFloorMs = link.nanosFor(writePackets, SIZE + SIZE / 64 + writePackets * 30L) / 1e6;
+        double linkFloorMs = writePackets * (link.turnaroundNanos() + link.transferNanos(1024)
+                + 2 * link.transferNanos(1) + link.transferNanos(6)) / 1e6;
         double flashFloorMs = (report.pagesErased() * (double) timing.pageEraseNanos()
                 + SIZE / 2.0 * timing.programNanos()) / 1e6;
         System.out.printf("BMP emulator, %s, 64 KB write through WriteImageService (erase+program+verify):%n", profile);
         System.out.printf("  simulated total   %8.1f ms  (%.1f KB/s) — pages erased %d, programmed %d, verified %s%n",
                 simMs, SIZE / 1024.0 / (simMs / 1000), report.pagesErased(), report.pagesProgrammed(),
                 report.verified());
-        System.out.printf("  of it USB CDC link %7.1f ms over %d packets (model: %d us/packet + %d ns/byte)%n",
-                linkMs, packets, link.perPacketNanos() / 1000, link.perByteNanos());
+        System.out.printf("  of it USB CDC link %7.1f ms over %d packets (model: %d us/packet + 64-byte bulk transactions at %d Mbit/s)%n",
+                linkMs, packets, link.turnaroundNanos() / 1000, link.bitsPerSecond() / 1_000_000);
         System.out.printf("  link limit        %8.1f ms  (%.0f KB/s) for the vFlashWrite data alone%n",
                 linkFloorMs, SIZE / 1024.0 / (linkFloorMs / 1000));
         System.out.printf("  flash limit       %8.1f ms  (%d page erases + 32768 half-word programs, datasheet typ)%n",
