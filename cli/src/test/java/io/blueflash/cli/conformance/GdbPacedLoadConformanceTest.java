@@ -40,19 +40,24 @@ class GdbPacedLoadConformanceTest {
     /** "Transfer rate: 20 KB/sec, 963 bytes/write." (gdb's KB is 1024 bytes, its rate truncated to a whole number) */
     private static final Pattern RATE = Pattern.compile("Transfer rate: (\\d+) (KB|bytes)/sec");
     private static final int BYTES = 16 * 1024;
-    /** Loads in one GDB session: the host's load only ever slows a paced load, so the fastest is pacing's figure. */
-    private static final int LOADS = 3;
+    /**
+     * Loads in one GDB session: the host's load only ever slows a paced load, so the fastest is pacing's
+     * figure (the first runs on a cold JVM).
+     */
+    private static final int LOADS = 4;
     /** GDB load through a native BMP: 31 KB/s (25,756 bytes, an STM32F4), 22 KB/s (45,964 bytes, blackmagic#414). */
     private static final double BOARD_MIN = 22.0;
     private static final double BOARD_MAX = 31.0;
     /**
      * Below the band, allowed: 10 % for a host busy through all loads (as in OpenOCD's paced read test),
-     * and 1 KB/s more because GDB truncates its rate to whole KB/s. Neither anchor is an F103: on one, its
-     * own flash bounds a 16 KB load at 22.3 KB/s (16 page erases × 27.5 ms + 8192 half-words × 34 µs,
-     * {@code --timing measured}), so a faithful model can only graze the band's floor. Above the band's top
-     * nothing is allowed, for any load.
+     * 5 % for the pty (every packet crosses socat twice each way, which a TCP client does not), and 1 KB/s
+     * because GDB truncates its rate to whole KB/s. Neither anchor is an F103: on one, its own flash bounds
+     * a 16 KB load at 22.3 KB/s (16 page erases × 27.5 ms + 8192 half-words × 34 µs, {@code --timing
+     * measured}), so a faithful model can only graze the band's floor. The floor stays above the datasheet
+     * preset's ceiling (17.0 KB/s), so the test still tells the presets apart. Above the band's top nothing
+     * is allowed, for any load.
      */
-    private static final double SLOW_HOST_ALLOWANCE = 0.10;
+    private static final double SLOW_HOST_ALLOWANCE = 0.15;
     private static final double GDB_TRUNCATION = 1.0;
 
     @TempDir

@@ -2,6 +2,7 @@ package io.blueflash.sim.gdb;
 
 import io.blueflash.sim.bus.SimClock;
 import io.blueflash.sim.chip.Stm32F103;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,8 @@ public final class GdbServerEmulator {
      * {@code k} (which resets the target first). Otherwise the target stays as the session left it.
      */
     public void serve(InputStream in, OutputStream out) throws IOException {
-        RspWire wire = new RspWire(in, out, new Meter());
+        // buffered: a 1 KB vFlashWrite is then a few reads of the pty or socket, not a thousand
+        RspWire wire = new RspWire(new BufferedInputStream(in), out, new Meter());
         killed = false;
         sessionPackets = 0;
         while (!killed) {
