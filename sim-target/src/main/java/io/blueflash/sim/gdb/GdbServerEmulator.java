@@ -2,7 +2,6 @@ package io.blueflash.sim.gdb;
 
 import io.blueflash.sim.bus.SimClock;
 import io.blueflash.sim.chip.Stm32F103;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +75,7 @@ public final class GdbServerEmulator {
      */
     public void serve(InputStream in, OutputStream out) throws IOException {
         // buffered: a 1 KB vFlashWrite is then a few reads of the pty or socket, not a thousand
-        RspWire wire = new RspWire(new BufferedInputStream(in), out, new Meter());
+        RspWire wire = new RspWire(new ReadAheadInput(in), out, new Meter());
         killed = false;
         sessionPackets = 0;
         while (!killed) {
