@@ -1,7 +1,6 @@
 package io.blueflash.sim.cpu;
 
 import io.blueflash.sim.chip.BootMode;
-import io.blueflash.sim.chip.SimState;
 import io.blueflash.sim.chip.Stm32F103;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -73,12 +72,7 @@ public final class ChipCoreBenchmark {
     }
 
     private static Stm32F103 fromFlashTwoWaitStates() {
-        Stm32F103 chip = Stm32F103.create("stm32f103c8");
-        SimState blank = chip.saveState();
-        byte[] flash = blank.flash();
-        byte[] image = GnuAssembler.assemble(program(0x0800_0000L));
-        System.arraycopy(image, 0, flash, 0, image.length);
-        chip.restoreState(new SimState(blank.profileName(), flash, blank.optionBytes()));
+        Stm32F103 chip = FlashFirmware.chipWithFlash(GnuAssembler.assemble(program(0x0800_0000L)));
         clockAt72MHz(chip);
         return chip;
     }

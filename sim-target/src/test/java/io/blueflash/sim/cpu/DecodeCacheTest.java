@@ -155,11 +155,7 @@ class DecodeCacheTest {
     }
 
     private static Stm32F103 chipWithFlash(byte[] image) {
-        Stm32F103 chip = Stm32F103.create("stm32f103c8");
-        SimState blank = chip.saveState();
-        byte[] flash = blank.flash();
-        System.arraycopy(image, 0, flash, 0, image.length);
-        chip.restoreState(new SimState(blank.profileName(), flash, blank.optionBytes()));
+        Stm32F103 chip = FlashFirmware.chipWithFlash(image);
         SwdProbeEngine dbg = new SwdProbeEngine(chip.swd());
         dbg.connect();
         dbg.write32(DHCSR, 0xA05F_0001); // C_DEBUGEN: BKPT halts

@@ -2,7 +2,6 @@ package io.blueflash.sim.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.blueflash.sim.chip.SimState;
 import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.probe.SwdProbeEngine;
 import org.junit.jupiter.api.Test;
@@ -25,11 +24,7 @@ class FlashWaitStateTest {
         }
         body.append("  bkpt #2\n");
         byte[] image = GnuAssembler.assemble(body.toString());
-        Stm32F103 chip = Stm32F103.create("stm32f103c8");
-        SimState blank = chip.saveState();
-        byte[] flash = blank.flash();
-        System.arraycopy(image, 0, flash, 0, image.length);
-        chip.restoreState(new SimState(blank.profileName(), flash, blank.optionBytes()));
+        Stm32F103 chip = FlashFirmware.chipWithFlash(image);
         SwdProbeEngine dbg = new SwdProbeEngine(chip.swd());
         dbg.connect();
         dbg.write32(DHCSR, 0xA05F_0001);
