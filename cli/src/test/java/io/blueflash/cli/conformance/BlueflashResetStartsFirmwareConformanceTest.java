@@ -54,7 +54,7 @@ class BlueflashResetStartsFirmwareConformanceTest {
             report.note("after --reset: " + running.pc13Edges().size() + " PC13 edge(s), first "
                     + running.pc13Edges().get(0));
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

@@ -48,6 +48,12 @@ final class ConformanceReport {
         lines.add("  FAIL " + text);
     }
 
+    /** Records the flow's failure by the first line of its message (the whole assertion text goes to JUnit). */
+    void fail(Throwable failure) {
+        String message = failure.getMessage();
+        fail(message == null ? failure.toString() : message.lines().findFirst().orElse(""));
+    }
+
     /** Prints and appends the report; call once at the end of the flow, pass or fail. */
     void publish() {
         StringBuilder text = new StringBuilder();

@@ -1,5 +1,6 @@
 package io.blueflash.cli.conformance;
 
+import io.blueflash.bench.ExternalTools;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,21 +49,8 @@ final class ExternalClient {
 
     /** Skips the calling test unless {@code executable} is on the PATH (CI installs it in .ci/run). */
     static void assumeInstalled(String executable, String debianPackage) {
-        assumeTrue(onPath(executable), executable + " is not installed: skipping this conformance flow"
+        assumeTrue(ExternalTools.installed(executable), executable + " is not installed: skipping this conformance flow"
                 + " (apt-get install -y " + debianPackage + "; .ci/run installs it)");
-    }
-
-    static boolean onPath(String executable) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, executable))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static Run run(Path workDir, Duration timeout, List<String> command) throws IOException, InterruptedException {

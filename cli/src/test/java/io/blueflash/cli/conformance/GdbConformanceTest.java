@@ -80,7 +80,7 @@ class GdbConformanceTest {
                     .containsPattern("0x1ffff800:\\s+0x5aa5\\s+0x00ff\\s+0x01fe\\s+0x00ff");
             assertThat(firmware).isNotEmpty();
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();
@@ -119,7 +119,7 @@ class GdbConformanceTest {
                     .as("blueflash read of the state file after gdb load").isEqualTo(firmware);
             report.note("blueflash --probe sim --sim-state FILE read: " + firmware.length + " bytes identical");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

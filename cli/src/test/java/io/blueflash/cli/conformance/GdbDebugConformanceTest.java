@@ -78,7 +78,7 @@ class GdbDebugConformanceTest {
                     .contains("Old value = 0", "New value = 1");
             assertThat(run.output()).containsPattern("(?m)^pc\\s+0x8");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();
@@ -110,7 +110,7 @@ class GdbDebugConformanceTest {
             assertThat(run.output()).containsPattern("(?m)^sp\\s+0x2000");
             assertThat(run.output()).doesNotContain("unable to determine sp alias");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

@@ -102,7 +102,7 @@ class GdbPacedLoadConformanceTest {
                     .isBetween(BOARD_MIN * (1 - SLOW_HOST_ALLOWANCE) - GDB_TRUNCATION, BOARD_MAX);
             report.note(String.format(Locale.ROOT, "paced at best %d KB/s (real BMP 22-31)", best));
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

@@ -62,7 +62,7 @@ class GdbServerStLinkConformanceTest {
                     "New value = 1", "matched.");
             assertThat(run.output()).doesNotContain("MIS-MATCHED");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             if (gdbServer != null) {

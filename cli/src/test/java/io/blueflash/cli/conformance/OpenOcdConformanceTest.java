@@ -82,7 +82,7 @@ class OpenOcdConformanceTest {
             assertThat(BlueflashRead.flash(state, "stm32f103c8", firmware.length))
                     .as("blueflash read of the state file after OpenOCD").isEqualTo(firmware);
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();
@@ -109,7 +109,7 @@ class OpenOcdConformanceTest {
                     .as("blueflash read of the state file after OpenOCD").isEqualTo(firmware);
             report.note("blueflash --probe sim --sim-state FILE read: " + firmware.length + " bytes identical");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

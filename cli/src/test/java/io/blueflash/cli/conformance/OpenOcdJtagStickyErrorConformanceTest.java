@@ -53,7 +53,7 @@ class OpenOcdJtagStickyErrorConformanceTest {
             assertThat(second.output()).as(second.describe()).doesNotContain("STICKY ERROR");
             report.note("bus fault over JTAG: STICKYERR cleared through CTRL/STAT; the next session starts clean");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

@@ -75,7 +75,7 @@ class OpenOcdJtagTckTimeConformanceTest {
             report.note("each session's simulated time = its TCK cycles / TCK rate (within "
                     + OTHER_CHARGES_NANOS / 1_000_000 + " ms of other charges)");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

@@ -93,7 +93,7 @@ class OpenOcdPacedReadConformanceTest {
             assertThat(unpaced).as("unpaced, the host's speed: pacing is what brings it down").isGreaterThan(BOARD_MAX);
             report.note(String.format(Locale.ROOT, "paced at best %.1f KiB/s (board 50-58), unpaced %.1f KiB/s", paced, unpaced));
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

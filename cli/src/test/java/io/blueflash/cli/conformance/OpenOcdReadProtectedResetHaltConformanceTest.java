@@ -68,7 +68,7 @@ class OpenOcdReadProtectedResetHaltConformanceTest {
             report.note("after reset halt: " + run.output().lines().filter(l -> l.contains("pc: ")).reduce((a, b) -> b)
                     .orElse("").trim());
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

@@ -80,7 +80,7 @@ class OpenOcdWorkAreaConformanceTest {
             report.note("simulated = (OpenOCD run with the write) - (the same run without it); the chip's clock runs at"
                     + " wall speed while OpenOCD itself computes, so host load shows in these figures");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();
@@ -120,7 +120,7 @@ class OpenOcdWorkAreaConformanceTest {
                     .as("blueflash read of the state file after OpenOCD program").isEqualTo(bin);
             report.note("blueflash --probe sim --sim-state FILE read: " + bin.length + " bytes of blink.bin identical");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

@@ -1,5 +1,6 @@
 package io.blueflash.cli.conformance;
 
+import io.blueflash.bench.ExternalTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ final class PreloadLibrary {
         if (built) {
             return library;
         }
-        assumeTrue(ExternalClient.onPath("gcc"), "gcc is not installed: cannot build " + name
+        assumeTrue(ExternalTools.installed("gcc"), "gcc is not installed: cannot build " + name
                 + " (apt-get install -y gcc; .ci/run installs it)");
         try {
             List<Path> files;

@@ -56,7 +56,7 @@ class ServeAsToolConformanceTest {
                     .contains("\"sessions\":2", "\"flashBytes\":131072", "\"profile\":\"stm32f103c8\"",
                             "\"waitingForClientNanos\":");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();
@@ -79,7 +79,7 @@ class ServeAsToolConformanceTest {
             assertThat(stdout).contains("stopped after 1 client session(s)", "bmp: client session 1:",
                     "ms waiting for the client");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

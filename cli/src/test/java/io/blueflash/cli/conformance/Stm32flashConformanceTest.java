@@ -66,7 +66,7 @@ class Stm32flashConformanceTest {
                     .as("blueflash read after stm32flash -o").isEqualTo(erased);
             report.note("blueflash --probe sim --sim-state FILE read after erase: all 0xFF");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();
@@ -125,7 +125,7 @@ class Stm32flashConformanceTest {
             assertThat(running.pc13Edges()).as("blink from flash after BOOT0 low and a reset").isNotEmpty();
             flow.note("BOOT0 low + reset: the firmware in flash runs (" + running.pc13Edges().size() + " PC13 edges)");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();
@@ -174,7 +174,7 @@ class Stm32flashConformanceTest {
             assertThat(running.pc13Edges()).as("PC13 edges after GO").isNotEmpty();
             report.note("after GO: " + running.pc13Edges().size() + " PC13 edge(s), first " + running.pc13Edges().get(0));
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

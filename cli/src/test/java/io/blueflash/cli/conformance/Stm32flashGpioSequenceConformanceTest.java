@@ -73,7 +73,7 @@ class Stm32flashGpioSequenceConformanceTest {
             flow.note("-i '" + sequence + "' with " + wiring + ": the bootloader answered after the entry sequence; "
                     + running.pc13Edges().size() + " PC13 edges after the exit sequence");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

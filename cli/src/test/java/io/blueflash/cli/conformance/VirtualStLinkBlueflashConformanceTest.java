@@ -113,7 +113,7 @@ class VirtualStLinkBlueflashConformanceTest {
             blueflash.expect(args("reset"), "running");
             blueflash.expect(args("option-bytes"), "RDP:   0xA5", "no page write-protected");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

@@ -83,7 +83,7 @@ class VirtualStLinkFaultsConformanceTest {
             assertThat(server.chip().cpuBus().read(FLASH_CR, 4) & FLASH_CR_LOCK)
                     .as("FLASH_CR.LOCK after the repeated write").isNotZero();
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();
@@ -111,7 +111,7 @@ class VirtualStLinkFaultsConformanceTest {
                     .doesNotContain("check wiring");
             assertThat(server.sessions()).as("the server was never reached").isZero();
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();
@@ -143,7 +143,7 @@ class VirtualStLinkFaultsConformanceTest {
             flow.expect(BlueflashProcess.command("--probe", "stlink:" + first.serial(), "--no-progress", "info"),
                     first.label());
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

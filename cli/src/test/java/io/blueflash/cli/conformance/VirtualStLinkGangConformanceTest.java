@@ -62,7 +62,7 @@ class VirtualStLinkGangConformanceTest {
             sa.saveState();
             sc.saveState();
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

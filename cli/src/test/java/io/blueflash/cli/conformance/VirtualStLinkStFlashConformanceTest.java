@@ -63,7 +63,7 @@ class VirtualStLinkStFlashConformanceTest {
             flow.expect(Flow.cmd("st-flash", "--serial", v3.serial(), "read", "cb.bin", "0x08000000", "1024"),
                     "128 KiB flash");
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();
@@ -153,7 +153,7 @@ class VirtualStLinkStFlashConformanceTest {
             steps.run(server, new Flow(report, server, dir,
                     VirtualStLink.environment(new VirtualStLink.Probe(probe, port))));
         } catch (AssertionError | RuntimeException e) {
-            report.fail(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            report.fail(e);
             throw e;
         } finally {
             report.publish();

@@ -1,5 +1,6 @@
 package io.blueflash.cli.conformance;
 
+import io.blueflash.bench.ExternalTools;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -61,7 +62,7 @@ class VirtualStLinkSymbolsTest {
     @Test
     void givenLibUsbStLinkChannel_whenTheLibusbFunctionsItsUsb4javaCallsReachAreListed_thenAllAreDefined()
             throws Exception {
-        assertThat(ExternalClient.onPath("objdump")).as("objdump (binutils, installed with gcc)").isTrue();
+        assertThat(ExternalTools.installed("objdump")).as("objdump (binutils, installed with gcc)").isTrue();
         Set<String> natives = nativeLibUsbMethods();
         Path so = dir.resolve("libusb4java.so");
         try (InputStream in = Class.forName("org.usb4java.LibUsb").getResourceAsStream(USB4JAVA_NATIVE)) {
