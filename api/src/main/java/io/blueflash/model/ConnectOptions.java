@@ -31,6 +31,12 @@ public record ConnectOptions(ConnectMode mode, OptionalInt swdFrequencyKhz,
     public static final String SIM_VCD_MAX_BYTES = "sim.vcd-max";
     /** Key of {@link #transportOptions()}: serial baud rate. */
     public static final String BAUD = "baud";
+    /**
+     * Key of {@link #transportOptions()}: "true" makes an ST-Link attach over JTAG instead of SWD (the
+     * SWJ-DP's JTAG-DP, ADIv5 §3.3); {@link #swdFrequencyKhz()} then asks for the JTAG clock. Read by the
+     * ST-Link transport as its {@code JTAG_OPTION}; other transports do not read it.
+     */
+    public static final String STLINK_JTAG = "stlink.jtag";
 
     public ConnectOptions {
         Objects.requireNonNull(mode, "'mode' must not be null");

@@ -57,8 +57,13 @@ public final class BlueflashCommand implements Callable<Integer>, GlobalSettings
     String serial;
 
     @Option(names = "--freq", scope = ScopeType.INHERIT, paramLabel = "KHZ", order = 4,
-            converter = FrequencyConverter.class, description = "SWD clock, e.g. 1800 or 4M")
+            converter = FrequencyConverter.class, description = "SWD clock (JTAG clock with --protocol jtag), e.g. 1800 or 4M")
     Integer frequencyKhz;
+
+    @Option(names = "--protocol", scope = ScopeType.INHERIT, paramLabel = "swd|jtag", order = 4,
+            description = "the debug wire: swd (default) or jtag, for a board wired to its 20-pin JTAG header; "
+                    + "jtag needs an ST-Link (--probe stlink or stlink-server)")
+    String protocol;
 
     @Option(names = "--connect-under-reset", scope = ScopeType.INHERIT, order = 5,
             description = "hold NRST while attaching (firmware that disables SWD or sleeps)")
@@ -152,6 +157,7 @@ public final class BlueflashCommand implements Callable<Integer>, GlobalSettings
                 frequencyKhz == null ? OptionalInt.empty() : OptionalInt.of(frequencyKhz), mode,
                 flashSize == null ? OptionalLong.empty() : OptionalLong.of(flashSize), Optional.ofNullable(format),
                 reset, json, io.blueflash.cli.command.TraceChoice.parse(trace), !noProgress && !json, debug ? 2 : verbose ? 1 : 0, trimErased, simFaults, probes,
-                Optional.ofNullable(vcd), vcdMaxBytes == null ? OptionalLong.empty() : OptionalLong.of(vcdMaxBytes));
+                Optional.ofNullable(vcd), vcdMaxBytes == null ? OptionalLong.empty() : OptionalLong.of(vcdMaxBytes),
+                Optional.ofNullable(protocol).map(io.blueflash.cli.command.WireProtocol::parse));
     }
 }

@@ -30,12 +30,14 @@ import java.util.OptionalLong;
  *                      only for a gang write
  * @param vcd           {@code --vcd FILE}: the simulated chip's wires as a value change dump, if given
  * @param vcdMaxBytes   {@code --vcd-max SIZE}: size cap of that file, if given
+ * @param protocol      {@code --protocol swd|jtag}: the debug wire, if given (else the probe's own, SWD)
  */
 public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Optional<String> serial,
                              OptionalInt frequencyKhz, ConnectMode connectMode, OptionalLong flashSize,
                              Optional<String> format, boolean resetAfter, boolean json, TraceChoice trace,
                              boolean progress, int verbosity, boolean trimErased, java.util.List<String> simFaults,
-                             java.util.List<String> probes, Optional<Path> vcd, OptionalLong vcdMaxBytes) {
+                             java.util.List<String> probes, Optional<Path> vcd, OptionalLong vcdMaxBytes,
+                             Optional<WireProtocol> protocol) {
 
     public GlobalSettings {
         Objects.requireNonNull(probe, "'probe' must not be null");
@@ -53,6 +55,17 @@ public record GlobalSettings(Optional<String> probe, Optional<Path> simState, Op
         }
         Objects.requireNonNull(vcd, "'vcd' must not be null");
         Objects.requireNonNull(vcdMaxBytes, "'vcdMaxBytes' must not be null");
+        Objects.requireNonNull(protocol, "'protocol' must not be null");
+    }
+
+    /** Settings that leave the debug wire to the probe. */
+    public GlobalSettings(Optional<String> probe, Optional<Path> simState, Optional<String> serial,
+                          OptionalInt frequencyKhz, ConnectMode connectMode, OptionalLong flashSize,
+                          Optional<String> format, boolean resetAfter, boolean json, TraceChoice trace,
+                          boolean progress, int verbosity, boolean trimErased, java.util.List<String> simFaults,
+                          java.util.List<String> probes, Optional<Path> vcd, OptionalLong vcdMaxBytes) {
+        this(probe, simState, serial, frequencyKhz, connectMode, flashSize, format, resetAfter, json, trace, progress,
+                verbosity, trimErased, simFaults, probes, vcd, vcdMaxBytes, Optional.empty());
     }
 
     /** Settings without a waveform file. */

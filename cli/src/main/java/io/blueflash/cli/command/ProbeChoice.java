@@ -64,13 +64,17 @@ public final class ProbeChoice {
                 + real.stream().map(ProbeInfo::selector).collect(Collectors.joining(", ")));
     }
 
-    /** Connect options from the global settings; the sim gets its state file. */
+    /**
+     * Connect options from the global settings; the sim gets its state file, an ST-Link the wire
+     * {@code --protocol} names (a probe that cannot use it is refused by {@link WireChoice}).
+     */
     public static ConnectOptions connectOptions(ProbeSelector probe, GlobalSettings settings, CliEnvironment env,
                                                 TraceSink trace) {
         ConnectOptions options = ConnectOptions.defaults().withMode(settings.connectMode()).withTrace(trace);
         if (settings.frequencyKhz().isPresent()) {
             options = options.withSwdFrequencyKhz(settings.frequencyKhz().getAsInt());
         }
+        options = WireChoice.apply(probe, settings.protocol(), options);
         if ("sim".equals(probe.transport())) {
             Path state = simStateFile(probe, settings, env).toAbsolutePath();
             createParent(state);
