@@ -144,6 +144,14 @@ class JtagProtocolEndToEndTest {
         assertThat(commands).isEmpty();
     }
 
+    @Test
+    void givenAConnectingCommand_whenHelpAsked_thenProtocolIsExplained() {
+        CliRun r = CliRun.run(home, Map.of(), "write --help");
+
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out.replaceAll("\\s+", " ")).contains("--protocol=swd|jtag", "jtag needs an ST-Link", "JTAG clock with --protocol jtag");
+    }
+
     /** The mode byte of every APIV2_ENTER the emulator was sent. */
     private List<Integer> enterModes() {
         return commands.stream()
