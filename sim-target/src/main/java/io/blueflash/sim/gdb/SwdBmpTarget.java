@@ -25,17 +25,22 @@ import io.blueflash.sim.bus.SimClock;
 import io.blueflash.sim.chip.FlashController;
 import io.blueflash.sim.chip.OptionBytes;
 import io.blueflash.sim.chip.Stm32F103;
+import io.blueflash.sim.debug.JtagScanPricedPort;
 import io.blueflash.sim.probe.SwdProbeEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The BMP firmware's target layer for an STM32F1 over SWD, driving the simulated chip only through
- * {@link SwdProbeEngine} (MEM-AP transactions, as the probe's firmware does): scan (DPIDR, AP IDR,
+ * The BMP firmware's target layer for an STM32F1 over SWD or JTAG, driving the simulated chip only
+ * through {@link SwdProbeEngine} (MEM-AP transactions, as the probe's firmware does): scan (DPIDR, AP IDR,
  * DBGMCU_IDCODE), attach (halt with reset vector catch), memory with the widest access both the
  * address and the length allow (BMP's rule), core registers through DCRSR/DCRDR, system reset
  * through AIRCR, and the STM32F1 flash driver ({@link Stm32F1BmpFlash}).
+ *
+ * <p>The last scan picks the wire: after {@code swd_scan} every access is an SWD transaction at the SWJ
+ * clock; after {@code jtag_scan} it is the JTAG-DP's scans ({@link JtagScanPricedPort}) at the same clock,
+ * since BMP's firmware bit-bangs TCK and SWCLK with one divider ({@code monitor frequency}).
  */
 final class SwdBmpTarget implements BmpTarget {
 
@@ -46,8 +51,22 @@ final class SwdBmpTarget implements BmpTarget {
     /** Upper bound on polls, should a poll ever cost no simulated time. */
     static final int MAX_POLLS = 1_000_000;
 
+    /**
+     * TCK cycles of BMP's {@code jtag_scan} besides the DP accesses, on the F1's two-TAP chain: the
+     * SWD-to-JTAG switch (51 cycles with TMS high, then the 16-bit select sequence 0xE73C of ADIv5's SWJ-DP)
+     * and the enumeration after the TAP reset and IDCODE scan that {@link SwdProbeEngine#connect()} charges
+     * itself: one more 32-bit word of ones that marks the chain's end, plus the Exit1 step (33); the IR
+     * lengths (4 to Shift-IR, 4 + 5 captured bits and 2 ones, 3 back to Idle: 18); the BYPASS count (3 to
+     * Shift-DR, 2 zeros and a one, 3 back: 9).
+     */
+    static final int JTAG_SCAN_EXTRA_CYCLES = (51 + 16) + 33 + 18 + 9;
+
     private final Stm32F103 chip;
-    private final SwdProbeEngine engine;
+    private final SwdProbeEngine swdEngine;
+    private final JtagScanPricedPort jtagPort;
+    private final SwdProbeEngine jtagEngine;
+    /** The wire of the last scan: {@link #swdEngine} or {@link #jtagEngine}. */
+    private SwdProbeEngine engine;
     private final SimClock clock;
     private DetectedTarget detected;
     private Stm32F1BmpFlash flash;
@@ -57,9 +76,13 @@ final class SwdBmpTarget implements BmpTarget {
 
     SwdBmpTarget(Stm32F103 chip) {
         this.chip = chip;
-        this.engine = new SwdProbeEngine(chip.swd());
+        this.swdEngine = new SwdProbeEngine(chip.swd());
+        this.jtagPort = new JtagScanPricedPort(chip.debugPort().withoutWireCost(), chip.clock(),
+                this::swjFrequencyHz);
+        this.jtagEngine = new SwdProbeEngine(jtagPort);
+        this.engine = swdEngine;
         this.clock = chip.clock();
-        this.breakUnits = new CortexMBreakUnits(engine::read32, (address, value) -> {
+        this.breakUnits = new CortexMBreakUnits(address -> engine.read32(address), (address, value) -> {
             engine.write32(address, value);
             return 0;
         });
@@ -70,16 +93,25 @@ final class SwdBmpTarget implements BmpTarget {
 
     @Override
     public List<String> swdScan() {
+        engine = swdEngine;
         return scan(false);
     }
 
     /**
-     * The same target through the chip's JTAG-DP (its SWJ-DP in JTAG mode, IDCODE facts §C.5): the DP's
-     * transactions are the SW-DP model's, the line names the JTAG-DP IDCODE.
+     * The same target through the chip's JTAG-DP (its SWJ-DP in JTAG mode, IDCODE facts §C.5): the switch
+     * and chain enumeration ({@link #JTAG_SCAN_EXTRA_CYCLES}), then the DP model's accesses as JTAG scans
+     * from here on; the line names the JTAG-DP IDCODE.
      */
     @Override
     public List<String> jtagScan() {
+        engine = jtagEngine;
+        jtagPort.clockCycles(JTAG_SCAN_EXTRA_CYCLES);
         return scan(true);
+    }
+
+    /** True when the last scan was {@code jtag_scan}: accesses are JTAG-DP scans. */
+    boolean overJtag() {
+        return engine == jtagEngine;
     }
 
     @Override

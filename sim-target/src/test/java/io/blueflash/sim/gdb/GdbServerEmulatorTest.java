@@ -194,6 +194,28 @@ class GdbServerEmulatorTest {
     }
 
     @Test
+    void givenJtagScan_whenAttachedAndPageFlashedAndRead_thenFlashHoldsDataOverTheJtagDp() throws Exception {
+        chip = Stm32F103.create("stm32f103c8");
+        SwdBmpTarget bmp = new SwdBmpTarget(chip);
+        emulator = new GdbServerEmulator(bmp, chip.clock(), UsbCdcLinkModel.FULL_SPEED);
+        gdb = new RspTestClient(emulator);
+        assertThat(gdb.monitor("jtag_scan")).contains("JTAG-DP IDCODE 0x3BA00477").endsWith("|OK");
+        assertThat(gdb.request("vAttach;1")).isEqualTo("T05thread:1;");
+        byte[] data = new byte[1024];
+        java.util.Arrays.fill(data, (byte) '}');
+
+        assertThat(gdb.request("vFlashErase:8000000,400")).isEqualTo("OK");
+        assertThat(gdb.request(vFlashWrite(0x0800_0000, data))).isEqualTo("OK");
+        assertThat(gdb.request("vFlashDone")).isEqualTo("OK");
+
+        assertThat(gdb.request("m8000000,200") + gdb.request("m8000200,200")).isEqualTo(HEX.formatHex(data));
+        assertThat(gdb.request("qCRC:8000000,400")).isEqualTo("C" + HEX.toHexDigits(GdbCrc32.of(data)));
+        assertThat(gdb.request("P1=78563412")).isEqualTo("OK");
+        assertThat(gdb.request("p1")).isEqualTo("78563412");
+        assertThat(bmp.overJtag()).as("every access above went through the JTAG-DP's scans").isTrue();
+    }
+
+    @Test
     void givenCloneThatDropsBusyWrites_whenVFlashWrite_thenEveryHalfWordLands() throws Exception {
         attached("apm32f103c8");
         byte[] data = new byte[1024];
