@@ -3,9 +3,10 @@ package io.blueflash.sim.gdb;
 import java.util.List;
 
 /**
- * What the Black Magic Probe firmware's target layer does for its GDB server: scan the SWD bus,
- * attach, memory and register access, run control and the STM32F1 flash driver. The RSP side
- * ({@link GdbServerEmulator}) only translates packets; this side spends the SWD transactions.
+ * What the Black Magic Probe firmware's target layer does for its GDB server: scan the SWD bus or the
+ * JTAG chain, attach, memory and register access, run control and the STM32F1 flash driver. The RSP
+ * side ({@link GdbServerEmulator}) only translates packets; this side spends the SWD transactions or,
+ * after a JTAG scan, the JTAG scans.
  * Failures are {@link BmpTargetException}s, which the server answers with {@code E nn}.
  */
 interface BmpTarget {
@@ -103,10 +104,13 @@ interface BmpTarget {
     /** The eight option-byte half-words as BMP prints them ({@code 0x1FFFF800: 0x5AA5}). */
     List<String> optionSlots();
 
-    /** {@code monitor jtag_scan}: the lines BMP prints, reaching the target through its JTAG-DP. */
+    /**
+     * {@code monitor jtag_scan}: the lines BMP prints, reaching the target through its JTAG-DP from now
+     * on (until the next {@link #swdScan()}).
+     */
     List<String> jtagScan();
 
-    /** The SWJ clock the probe runs the wire at, in Hz ({@code monitor frequency}). */
+    /** The SWJ clock the probe runs the wire at, SWCLK or TCK, in Hz ({@code monitor frequency}). */
     long swjFrequencyHz();
 
     /** Asks for an SWJ clock; the probe runs at the nearest it can (0 or less: the slowest). */
