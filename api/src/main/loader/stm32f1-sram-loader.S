@@ -36,7 +36,22 @@
         .equ    MODE_PACED, 1            @ program: wait for BSY after every half-word
         .equ    MODE_CHECK, 2            @ program: read the first block back, pace if writes were dropped
         .equ    MODE_DROPPED, 0x10       @ program, set by the core: a write was dropped
-        .equ    RCC_AHBENR, 0x40021014
+        .equ    DIGEST, 4                @ control block, CRC routine: the CRC of the page CRCs
+        .equ    RCC_BASE, 0x40021000     @ RM0008 §7.3
+        .equ    RCC_CR, 0x00
+        .equ    RCC_CFGR, 0x04
+        .equ    RCC_AHBENR, 0x14
+        .equ    CR_PLLON, 0x01000000
+        .equ    CR_PLLRDY, 0x02000000
+        .equ    CFGR_SW, 0x03
+        .equ    CFGR_SW_PLL, 0x02
+        .equ    CFGR_SWS, 0x0C
+        .equ    CFGR_SWS_PLL, 0x08
+        .equ    CFGR_PLL_FIELDS, 0x003F0700  @ PLLMUL, PLLXTPRE, PLLSRC, PPRE1
+        .equ    CFGR_PLL_64MHZ, 0x00380400   @ PLLMUL x16, PLLSRC HSI/2, PPRE1 /2
+        .equ    FLASH_ACR, 0x40022000
+        .equ    ACR_LATENCY, 0x07
+        .equ    ACR_LATENCY_2, 0x02
         .equ    AHBENR_CRCEN, 0x40
         .equ    CRC_DR, 0x40023000
         .equ    CRC_CR, 0x08             @ offset from CRC_DR; bit 0 RESET
@@ -188,23 +203,63 @@ stop:
 @ ---------------------------------------------------------------------------------------------
 @ crc_pages: the CRC calculation unit's CRC-32 (polynomial 0x04C11DB7, initial value
 @ 0xFFFFFFFF, 32-bit words most significant bit first, no final XOR) of each page of a list of
-@ runs of consecutive pages (an image's pages are mostly one run: a few bytes for the host to send).
-@ control block (r0): +0 status (1 when done), +24 array of runs (first page address, page count),
-@        +28 number of runs, +32 bytes per page (a multiple of 32), +36 where the CRCs go, in page
-@        order, +40 SP
+@ runs of consecutive pages (an image's pages are mostly one run: a few bytes for the host to send),
+@ then the same CRC of those CRCs (the digest): the host reads the status and the digest, and the
+@ CRCs themselves only when the digest is not the one it expects.
+@ control block (r0): +0 status (1 when done), +4 digest, +24 array of runs (first page address,
+@        page count), +28 number of runs, +32 bytes per page (a multiple of 32), +36 where the CRCs
+@        go, in page order, +40 SP
 @ Registers: r0 run list, r1 runs left, r2 page size, r3 CRC out, r4 pages left in the run,
 @ r5 CRC_DR, r7 source, r8 end of the page, r9-r12 data. The CRC unit's clock (RCC_AHBENR.CRCEN)
 @ is switched on and put back as it was.
+@ Clock: when the core runs from HSI with the PLL off (as after a reset), SYSCLK becomes the PLL at
+@ HSI/2 x 16 = 64 MHz for the run (RM0008 §7.2: PLLSRC HSI/2, PLLMUL x16; APB1 at most 36 MHz, so
+@ PPRE1 /2; two flash wait states above 48 MHz, §3.3.3, set before the switch and put back after),
+@ and goes back to HSI with the PLL off, RCC_CFGR and FLASH_ACR as found. Any other clock is left
+@ alone.
 crc_pages:
         adr     r0, control_block
         ldr     sp, [r0, #ARG_SP]
+        ldr     r3, =RCC_BASE
+        ldr     r4, [r3, #RCC_AHBENR]
+        orr     r5, r4, #AHBENR_CRCEN
+        str     r5, [r3, #RCC_AHBENR]
+        ldr     r6, [r3, #RCC_CFGR]
+        ldr     r10, =FLASH_ACR
+        ldr     r11, [r10]
+        movs    r7, #0                  @ r12: 1 when the PLL was switched on here
+        mov     r12, r7
+        tst     r6, #CFGR_SWS
+        bne     crc_clock_set
+        ldr     r7, [r3, #RCC_CR]
+        tst     r7, #CR_PLLON
+        bne     crc_clock_set
+        mov.w   r12, #1
+        bic     r8, r11, #ACR_LATENCY
+        orr     r8, r8, #ACR_LATENCY_2
+        str     r8, [r10]
+        ldr     r8, =CFGR_PLL_FIELDS
+        bic     r8, r6, r8
+        ldr     r9, =CFGR_PLL_64MHZ
+        orr     r8, r8, r9
+        str     r8, [r3, #RCC_CFGR]     @ PLL x16 from HSI/2, APB1 /2, SYSCLK still HSI
+        orr     r7, r7, #CR_PLLON
+        str     r7, [r3, #RCC_CR]
+pll_lock:
+        ldr     r7, [r3, #RCC_CR]
+        tst     r7, #CR_PLLRDY
+        beq     pll_lock
+        orr     r8, r8, #CFGR_SW_PLL
+        str     r8, [r3, #RCC_CFGR]
+pll_switch:
+        ldr     r8, [r3, #RCC_CFGR]
+        and     r8, r8, #CFGR_SWS
+        cmp     r8, #CFGR_SWS_PLL
+        bne     pll_switch
+crc_clock_set:
+        push    {r0, r3, r4, r6, r11, r12}  @ control block, RCC, AHBENR, CFGR, FLASH_ACR, PLL switched on
         ldr     r1, [r0, #ARG1]
         ldr     r2, [r0, #ARG2]
-        ldr     r3, =RCC_AHBENR
-        ldr     r4, [r3]
-        orr     r5, r4, #AHBENR_CRCEN
-        str     r5, [r3]
-        push    {r0, r3, r4}
         ldr     r3, [r0, #ARG3]
         ldr     r0, [r0, #ARG0]
         ldr     r5, =CRC_DR
@@ -238,8 +293,37 @@ crc_next_run:
         subs    r1, r1, #1
         b       crc_run
 crc_done:
-        pop     {r0, r3, r4}
-        str     r4, [r3]
+        ldr     r7, [sp]                @ the control block
+        ldr     r9, [r7, #ARG3]         @ the first CRC
+        movs    r6, #1
+        str     r6, [r5, #CRC_CR]
+digest_words:
+        cmp     r9, r3
+        beq     digest_done
+        ldr     r10, [r9], #4
+        str     r10, [r5]
+        b       digest_words
+digest_done:
+        ldr     r10, [r5]
+        str     r10, [r7, #DIGEST]
+        pop     {r0, r3, r4, r6, r11, r12}
+        cmp     r12, #0
+        beq     crc_clock_back
+        ldr     r8, [r3, #RCC_CFGR]
+        bic     r8, r8, #CFGR_SW
+        str     r8, [r3, #RCC_CFGR]     @ SYSCLK back to HSI
+hsi_switch:
+        ldr     r8, [r3, #RCC_CFGR]
+        tst     r8, #CFGR_SWS
+        bne     hsi_switch
+        ldr     r8, [r3, #RCC_CR]
+        bic     r8, r8, #CR_PLLON
+        str     r8, [r3, #RCC_CR]
+        str     r6, [r3, #RCC_CFGR]     @ PLL fields and APB1 as found (the PLL is off)
+        ldr     r10, =FLASH_ACR
+        str     r11, [r10]              @ wait states as found, now that SYSCLK is 8 MHz
+crc_clock_back:
+        str     r4, [r3, #RCC_AHBENR]
         movs    r1, #STATUS_DONE
         str     r1, [r0, #0]
         bkpt    #0

@@ -4,6 +4,8 @@ import io.blueflash.model.UniqueId;
 import io.blueflash.port.out.MemoryAccess;
 import io.blueflash.port.out.MemoryFaultException;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -15,11 +17,14 @@ import java.util.OptionalInt;
  *   <li>DBGMCU_IDCODE (0xE0042000, 32-bit, facts §A.4): DEV_ID and REV_ID; when it reads 0 (a
  *       genuine F1 read by its own CPU, i.e. through the bootloader) or faults, the caller's
  *       {@code devIdHint} (the bootloader's GET ID answer) is used instead;</li>
- *   <li>F_SIZE (0x1FFFF7E0, 16-bit, facts §A.1): flash in KB; 0 or 0xFFFF means the density
+ *   <li>F_SIZE (0x1FFFF7E0, a 16-bit field, facts §A.1): flash in KB; 0 or 0xFFFF means the density
  *       maximum, as OpenOCD does. An STM32F103C8 says 64 KB though most have 128 KB: see
  *       {@link ChipDescription#withFlashSize};</li>
  *   <li>the ROM table's PIDR designer (facts §C.5), best effort, as a clone hint.</li>
  * </ol>
+ * Each read is as few probe commands as the bus allows (an ST-Link command is a USB round trip): F_SIZE
+ * as its aligned word (a 32-bit read is one command, a 16-bit read two: READMEM_16BIT and its status;
+ * system memory answers any width, RM0008 §3.3.1) and the ROM table's ID registers as one block.
  */
 public final class ChipIdentifier {
 
@@ -32,6 +37,8 @@ public final class ChipIdentifier {
     static final int ROM_PIDR4 = 0xE00F_FFD0;
     static final int ROM_PIDR1 = 0xE00F_FFE4;
     static final int ROM_PIDR2 = 0xE00F_FFE8;
+    /** PIDR4 … PIDR7, PIDR0 … PIDR3: one block read from PIDR4. */
+    static final int ROM_PIDR_BYTES = 32;
 
     private static final int IMPLEMENTER_ARM = 0x41;
     private static final int PART_CORTEX_M3 = 0xC23;
@@ -107,7 +114,7 @@ public final class ChipIdentifier {
 
     private static OptionalInt flashSizeKb(MemoryAccess memory) {
         try {
-            int kb = memory.read16(F_SIZE);
+            int kb = memory.read32(F_SIZE) & 0xFFFF;
             return kb == 0 || kb == 0xFFFF ? OptionalInt.empty() : OptionalInt.of(kb);
         } catch (MemoryFaultException e) {
             return OptionalInt.empty();
@@ -117,9 +124,10 @@ public final class ChipIdentifier {
     /** JEP106 code (continuation count &lt;&lt; 8 | identity) of the ROM table, when it carries one. */
     private static OptionalInt romTableDesigner(MemoryAccess memory) {
         try {
-            int pidr1 = memory.read32(ROM_PIDR1);
-            int pidr2 = memory.read32(ROM_PIDR2);
-            int pidr4 = memory.read32(ROM_PIDR4);
+            ByteBuffer ids = ByteBuffer.wrap(memory.readBlock(ROM_PIDR4, ROM_PIDR_BYTES)).order(ByteOrder.LITTLE_ENDIAN);
+            int pidr1 = ids.getInt(ROM_PIDR1 - ROM_PIDR4);
+            int pidr2 = ids.getInt(ROM_PIDR2 - ROM_PIDR4);
+            int pidr4 = ids.getInt(0);
             if ((pidr2 & 0x8) == 0) {
                 return OptionalInt.empty(); // JEDEC bit clear: no JEP106 code (or nothing there)
             }

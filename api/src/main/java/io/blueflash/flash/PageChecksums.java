@@ -22,6 +22,19 @@ public interface PageChecksums {
      */
     List<Integer> onTarget(List<Long> pageAddresses);
 
+    /**
+     * As {@link #onTarget(List)}, told what the caller expects (this checksum of the wanted bytes, page by
+     * page): an implementation may first compare one checksum of all the pages' checksums, computed on the
+     * target, and then answer {@code expected} itself without moving each page's checksum over the probe.
+     * A CRC-32 of the checksums catches any single page's difference (a 32-bit burst, always detected) and
+     * misses several at once with probability 2^-32, as a page's own checksum does.
+     *
+     * @param expected the checksum of each page's wanted bytes, in the order of {@code pageAddresses}
+     */
+    default List<Integer> onTarget(List<Long> pageAddresses, List<Integer> expected) {
+        return onTarget(pageAddresses);
+    }
+
     /** The same checksum of {@code page} (a whole page's bytes), computed on the host. */
     int of(byte[] page);
 }

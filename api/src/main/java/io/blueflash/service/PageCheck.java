@@ -48,7 +48,9 @@ final class PageCheck {
         List<Integer> toRead = new ArrayList<>(needed);
         phases.run(FlashPhase.READ_BACK, (long) needed.size() * geometry.pageSize(), tick -> {
             if (checksums.isPresent()) {
-                List<Integer> onTarget = checksums.get().onTarget(covered.stream().map(geometry::pageAddress).toList());
+                List<Long> addresses = covered.stream().map(geometry::pageAddress).toList();
+                List<Integer> onTarget = checksums.get().onTarget(addresses,
+                        WholePageChecksums.expected(checksums.get(), image, addresses, geometry.pageSize()));
                 for (int i = 0; i < covered.size(); i++) {
                     sums.put(covered.get(i), onTarget.get(i));
                 }
@@ -85,11 +87,12 @@ final class PageCheck {
         phases.run(FlashPhase.VERIFY, total, tick -> {
             List<PagePlan> toRead = pages;
             if (checksums.isPresent()) {
-                List<Integer> onTarget = checksums.get().onTarget(pages.stream().map(PagePlan::address).toList());
+                List<Integer> expected = pages.stream().map(page -> checksums.get().of(page.data())).toList();
+                List<Integer> onTarget = checksums.get().onTarget(pages.stream().map(PagePlan::address).toList(), expected);
                 toRead = new ArrayList<>();
                 for (int i = 0; i < pages.size(); i++) {
                     PagePlan page = pages.get(i);
-                    if (onTarget.get(i) == checksums.get().of(page.data())) {
+                    if (onTarget.get(i).equals(expected.get(i))) {
                         tick.advance(page.size());
                     } else {
                         toRead.add(page);

@@ -5,6 +5,7 @@ import io.blueflash.flash.FlashPlanner;
 import io.blueflash.flash.PageChecksums;
 import io.blueflash.image.FirmwareImage;
 import io.blueflash.model.FlashGeometry;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,16 +30,25 @@ final class WholePageChecksums {
             return Set.of();
         }
         List<Long> addresses = pages.stream().map(geometry::pageAddress).toList();
-        List<Integer> onTarget = checksums.get().onTarget(addresses);
+        List<Integer> expected = expected(checksums.get(), image, addresses, geometry.pageSize());
+        List<Integer> onTarget = checksums.get().onTarget(addresses, expected);
         Set<Long> matching = new HashSet<>();
         for (int i = 0; i < addresses.size(); i++) {
-            byte[] expected = new byte[geometry.pageSize()];
-            long address = addresses.get(i);
-            image.segments().forEach(segment -> segment.copyOverlapInto(address, expected));
-            if (onTarget.get(i) == checksums.get().of(expected)) {
-                matching.add(address);
+            if (onTarget.get(i).equals(expected.get(i))) {
+                matching.add(addresses.get(i));
             }
         }
         return matching;
+    }
+
+    /** The checksum of each page's bytes in {@code image}, which covers the pages whole. */
+    static List<Integer> expected(PageChecksums checksums, FirmwareImage image, List<Long> pageAddresses, int pageSize) {
+        List<Integer> sums = new ArrayList<>(pageAddresses.size());
+        for (long address : pageAddresses) {
+            byte[] page = new byte[pageSize];
+            image.segments().forEach(segment -> segment.copyOverlapInto(address, page));
+            sums.add(checksums.of(page));
+        }
+        return sums;
     }
 }

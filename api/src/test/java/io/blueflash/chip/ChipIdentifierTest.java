@@ -171,11 +171,19 @@ class ChipIdentifierTest {
     }
 
     @Test
-    void givenGenuineChip_whenIdentify_thenReadsIdRegistersWithTheirWidths() {
-        FakeIdMemory memory = FakeIdMemory.genuineF103c8();
+    void givenGenuineChip_whenIdentify_thenReadsEachIdRegisterOnceAndTheRomTableIdsAsOneBlock() {
+        FakeIdMemory memory = FakeIdMemory.genuineF103c8().word(ChipIdentifier.ROM_PIDR2, 0x0A);
 
         identifier.identify(memory, OptionalInt.empty());
 
-        assertThat(memory.reads).startsWith("read32 0xE000ED00", "read32 0xE0042000", "read16 0x1FFFF7E0");
+        assertThat(memory.reads).containsExactly("read32 0xE000ED00", "read32 0xE0042000", "read32 0x1FFFF7E0",
+                "readBlock 0xE00FFFD0 32");
+    }
+
+    @Test
+    void givenFSizeWordWithReservedUpperHalf_whenIdentify_thenOnlyTheLowHalfCounts() {
+        FakeIdMemory memory = FakeIdMemory.genuineF103c8().half(ChipIdentifier.F_SIZE + 2, 0x1234);
+
+        assertThat(identifier.identify(memory, OptionalInt.empty()).flash().sizeBytes()).isEqualTo(64 * 1024);
     }
 }

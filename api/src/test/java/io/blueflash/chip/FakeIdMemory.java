@@ -1,5 +1,8 @@
 package io.blueflash.chip;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 import io.blueflash.port.out.MemoryAccess;
 import io.blueflash.port.out.MemoryFaultException;
 
@@ -39,11 +42,34 @@ final class FakeIdMemory implements MemoryAccess {
     @Override
     public int read32(int address) {
         reads.add(String.format("read32 0x%08X", address));
+        return word(address);
+    }
+
+    /** A word, or a half-word register with what follows it (0xFFFF, as in system memory) above it. */
+    private int word(int address) {
         Integer v = words.get(address);
+        if (v == null && halfWords.containsKey(address)) {
+            v = halfWords.get(address) | halfWords.getOrDefault(address + 2, 0xFFFF) << 16;
+        }
         if (v == null) {
             throw new MemoryFaultException(address, "bus fault");
         }
         return v;
+    }
+
+    /** Word by word; inside a block with a mapped word, the words not set read 0 (reserved ID registers). */
+    @Override
+    public byte[] readBlock(int address, int length) {
+        reads.add(String.format("readBlock 0x%08X %d", address, length));
+        boolean mapped = words.keySet().stream().anyMatch(a -> a - address >= 0 && a - address < length);
+        if (!mapped) {
+            throw new MemoryFaultException(address, "bus fault");
+        }
+        ByteBuffer out = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < length; i += 4) {
+            out.putInt(words.getOrDefault(address + i, 0));
+        }
+        return out.array();
     }
 
     @Override

@@ -20,8 +20,11 @@ import java.util.Objects;
  * ({@link DebugRegisters}, {@link CoreRegisterTransfer}): they accelerate the rules, not replace them.
  * Core registers need a halted core; asking otherwise is an {@link IllegalStateException}, because
  * DCRSR transfers are undefined while it runs. Once this class has seen the core halted (S_HALT read,
- * or a halt or reset-halt it made), it does not read DHCSR again before each core-register transfer
- * until it lets the core run: every probe command is a USB round trip on an ST-Link.
+ * or a halt or reset-halt it made), it does not read DHCSR again (before a core-register transfer, or
+ * when asked whether the core is halted) until it lets the core run, and it reads DEMCR once per
+ * session and then keeps the value it wrote: every probe command is a USB round trip on an ST-Link.
+ * Only this class writes DEMCR during a session; {@link #catchFaults} arms the fault vector catches
+ * for code a tool runs.
  */
 public final class CortexMCoreControl implements CoreControl {
 
@@ -34,6 +37,15 @@ public final class CortexMCoreControl implements CoreControl {
     private final TraceSink trace;
     /** This class saw S_HALT and has not let the core run since. */
     private boolean seenHalted;
+    /**
+     * The core stopped at its reset vector by {@link #resetAndHalt} and has not run since: no interrupt is
+     * enabled yet (NVIC_ISERx and SYST_CSR reset to 0, DDI0403E B3.4.3, B3.3.3) unless a debugger wrote them.
+     */
+    private boolean atResetVector;
+    /** DEMCR as this class last read or wrote it; null until first needed. */
+    private Integer demcr;
+    /** DEMCR before {@link #catchFaults} armed the fault catches; null while they are not armed. */
+    private Integer demcrBeforeFaultCatch;
 
     public CortexMCoreControl(MemoryAccess memory) {
         this(memory, DEFAULT_BUDGET);
@@ -75,6 +87,7 @@ public final class CortexMCoreControl implements CoreControl {
     /** DHCSR ← DBGKEY|C_HALT|C_DEBUGEN, then waits for S_HALT. */
     @Override
     public void halt() {
+        atResetVector &= seenHalted;
         trace.operation(new TraceOperation.HaltCore());
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_DEBUGEN);
         pollDhcsr(DHCSR_S_HALT, budget, "the core to halt (DHCSR.S_HALT)");
@@ -85,18 +98,26 @@ public final class CortexMCoreControl implements CoreControl {
     @Override
     public void resume() {
         seenHalted = false;
+        atResetVector = false;
         registers.write(DFSR, DFSR_CLEAR_ALL);
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_DEBUGEN);
     }
 
     /**
      * DHCSR ← DBGKEY|C_HALT|C_MASKINTS|C_DEBUGEN (C_MASKINTS may change only while halted, DDI0403E
-     * C1.6.3), then DBGKEY|C_MASKINTS|C_DEBUGEN: runs with PendSV, SysTick and IRQs masked, as stlink
-     * runs its flash loader.
+     * C1.6.3), DFSR cleared, then DBGKEY|C_MASKINTS|C_DEBUGEN: runs with PendSV, SysTick and IRQs masked,
+     * as stlink runs its flash loader. Right after {@link #resetAndHalt} nothing can interrupt (no
+     * interrupt is enabled yet) and DFSR holds only the reset's catch, so the first such run is one write,
+     * DBGKEY|C_DEBUGEN; the runs after it mask, for the code run may have enabled something.
      */
     @Override
     public void resumeMaskingInterrupts() {
         seenHalted = false;
+        if (atResetVector) {
+            atResetVector = false;
+            registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_DEBUGEN);
+            return;
+        }
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_MASKINTS | DHCSR_C_DEBUGEN);
         registers.write(DFSR, DFSR_CLEAR_ALL);
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_MASKINTS | DHCSR_C_DEBUGEN);
@@ -113,27 +134,36 @@ public final class CortexMCoreControl implements CoreControl {
      */
     public void forgetHalted() {
         seenHalted = false;
+        atResetVector = false;
     }
 
+    /**
+     * True without a probe command while this class holds the core halted (it saw S_HALT and has not let
+     * it run since); otherwise DHCSR.S_HALT as read now.
+     */
     @Override
     public boolean isHalted() {
-        seenHalted = (registers.read(DHCSR) & DHCSR_S_HALT) != 0;
+        if (!seenHalted) {
+            seenHalted = (registers.read(DHCSR) & DHCSR_S_HALT) != 0;
+        }
         return seenHalted;
     }
 
     /**
      * stlink's {@code stlink_soft_reset(halt)} sequence: halt, arm VC_CORERESET, clear DFSR.VCATCH,
-     * SYSRESETREQ, wait for the vector catch, then restore DEMCR and clear DFSR. DFSR.VCATCH alone
-     * tells that the core stopped at the reset vector: it is set only by a halt on a vector catch
-     * (DDI0403E C1.6.2), and was cleared before the reset (which does not clear it).
+     * SYSRESETREQ, wait for the vector catch, then restore DEMCR. DFSR.VCATCH alone tells that the core
+     * stopped at the reset vector: it is set only by a halt on a vector catch (DDI0403E C1.6.2), and was
+     * cleared before the reset (which does not clear it). DFSR is left as the catch set it (the halt's
+     * reason, for whoever asks); every resume clears it first.
      */
     @Override
     public void resetAndHalt() {
         trace.operation(new TraceOperation.ResetAndHalt());
         seenHalted = false;
+        atResetVector = false;
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_HALT | DHCSR_C_DEBUGEN);
-        int demcr = registers.read(DEMCR);
-        registers.write(DEMCR, demcr | DEMCR_TRCENA | DEMCR_VC_HARDERR | DEMCR_VC_BUSERR | DEMCR_VC_CORERESET);
+        int found = demcr();
+        writeDemcr(found | DEMCR_TRCENA | DEMCR_VC_HARDERR | DEMCR_VC_BUSERR | DEMCR_VC_CORERESET);
         registers.write(DFSR, DFSR_VCATCH);
         requestSystemReset();
         PollBudget.Poll poll = budget.start();
@@ -146,8 +176,8 @@ public final class CortexMCoreControl implements CoreControl {
             }
         }
         seenHalted = true;
-        registers.write(DEMCR, demcr & ~DEMCR_VC_CORERESET | DEMCR_TRCENA);
-        registers.write(DFSR, DFSR_CLEAR_ALL);
+        writeDemcr(found & ~DEMCR_VC_CORERESET | DEMCR_TRCENA);
+        atResetVector = true;
     }
 
     /** Disarms VC_CORERESET, lets the core run, then SYSRESETREQ: the firmware starts from reset. */
@@ -155,8 +185,8 @@ public final class CortexMCoreControl implements CoreControl {
     public void resetAndRun() {
         trace.operation(new TraceOperation.ResetAndRun());
         seenHalted = false;
-        int demcr = registers.read(DEMCR);
-        registers.write(DEMCR, demcr & ~DEMCR_VC_CORERESET);
+        atResetVector = false;
+        writeDemcr(demcr() & ~DEMCR_VC_CORERESET);
         registers.write(DFSR, DFSR_CLEAR_ALL);
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_DEBUGEN);
         requestSystemReset();
@@ -168,6 +198,37 @@ public final class CortexMCoreControl implements CoreControl {
                         poll.attempts()));
             }
         }
+    }
+
+    /**
+     * Arms (VC_HARDERR … VC_MMERR, DDI0403E C1.6.5) or puts back as they were the fault vector catches,
+     * so that code a tool runs stops at the fault instead of running the firmware's handler. One DEMCR
+     * write: the value is known from this session's first read.
+     */
+    @Override
+    public boolean catchFaults(boolean armed) {
+        if (armed && demcrBeforeFaultCatch == null) {
+            demcrBeforeFaultCatch = demcr();
+            writeDemcr(demcrBeforeFaultCatch | DEMCR_VECTOR_CATCH_FAULTS);
+        } else if (!armed && demcrBeforeFaultCatch != null) {
+            int before = demcrBeforeFaultCatch;
+            demcrBeforeFaultCatch = null;
+            writeDemcr(before);
+        }
+        return true;
+    }
+
+    private int demcr() {
+        if (demcr == null) {
+            demcr = registers.read(DEMCR);
+        }
+        return demcr;
+    }
+
+    private void writeDemcr(int value) {
+        demcr = null;                               // unknown should the write fail
+        registers.write(DEMCR, value);
+        demcr = value;
     }
 
     /** DFSR.VCATCH; a bus error while the reset is still in progress counts as "not yet". */

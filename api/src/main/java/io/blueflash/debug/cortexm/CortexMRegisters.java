@@ -32,6 +32,8 @@ public final class CortexMRegisters {
     public static final int DEMCR_VC_CORERESET = 1;
     public static final int DEMCR_VC_BUSERR = 1 << 8;
     public static final int DEMCR_VC_HARDERR = 1 << 10;
+    /** VC_MMERR, VC_NOCPERR, VC_CHKERR, VC_STATERR, VC_BUSERR, VC_INTERR, VC_HARDERR (DDI0403E C1.6.5). */
+    public static final int DEMCR_VECTOR_CATCH_FAULTS = 0x7F0;
     public static final int DEMCR_TRCENA = 1 << 24;
 
     /** AIRCR writes need VECTKEY 0x05FA in bits 31:16. */

@@ -9,14 +9,17 @@ import io.blueflash.port.out.MemoryAccess;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Page CRCs by the SRAM loader's CRC routine ({@link SramLoaderImage#CRC_ENTRY}, the chip's CRC unit,
  * RM0008 §4): the control block and the pages, as runs of consecutive pages (first address, count:
  * 8 bytes for a whole image), go to SRAM in one transfer, the core writes each page's CRC after the
- * runs, and the status word and the CRCs come back in one transfer. As many pages per run of the
- * routine as the two buffers hold runs and CRCs.
+ * runs and their digest (the same CRC of the CRCs) in the control block. Told the CRCs it expects, the
+ * host reads the status word and the digest (8 bytes) and the CRCs only when the digest differs; else
+ * the status word and the CRCs come back in one transfer. As many pages per run of the routine as the
+ * two buffers hold runs and CRCs.
  */
 final class LoaderPageCrc implements PageChecksums {
 
@@ -60,6 +63,18 @@ final class LoaderPageCrc implements PageChecksums {
      */
     @Override
     public List<Integer> onTarget(List<Long> pageAddresses) {
+        return onTarget(pageAddresses, null);
+    }
+
+    /**
+     * The CRC of each page; when the digest of a run's CRCs equals that of {@code expected}, the expected
+     * CRCs without reading them (see {@link PageChecksums#onTarget(List, List)}).
+     */
+    @Override
+    public List<Integer> onTarget(List<Long> pageAddresses, List<Integer> expected) {
+        if (expected != null && expected.size() != pageAddresses.size()) {
+            throw new IllegalArgumentException(expected.size() + " expected CRCs for " + pageAddresses.size() + " pages");
+        }
         requirePageStarts(geometry, pageAddresses);
         if (geometry.pageSize() % 32 != 0) {
             throw new IllegalArgumentException("the CRC routine needs pages of a multiple of 32 bytes: " + geometry.pageSize());
@@ -78,18 +93,42 @@ final class LoaderPageCrc implements PageChecksums {
                 continue;
             }
             String what = String.format("CRC of %d page(s) from 0x%08X", chunk.size(), chunk.get(0));
+            List<Integer> wanted = expected == null ? null : expected.subList(from, from + chunk.size());
             try {
                 run.start(SramLoaderImage.CRC_ENTRY);
-                int offset = results - area.control();
-                ByteBuffer back = run.awaitDone(budget, what, offset + 4 * chunk.size());
-                for (int i = 0; i < chunk.size(); i++) {
-                    crcs.add(back.getInt(offset + 4 * i));
+                if (wanted != null) {
+                    ByteBuffer status = run.awaitDone(budget, what, SramWorkArea.DIGEST + 4);
+                    if (status.getInt(SramWorkArea.DIGEST) == digest(wanted)) {
+                        crcs.addAll(wanted);
+                        continue;
+                    }
+                    crcs.addAll(words(memory.readBlock(results, 4 * chunk.size())));
+                } else {
+                    int offset = results - area.control();
+                    ByteBuffer back = run.awaitDone(budget, what, offset + 4 * chunk.size());
+                    crcs.addAll(words(Arrays.copyOfRange(back.array(), offset, offset + 4 * chunk.size())));
                 }
             } finally {
                 run.end();
             }
         }
         return crcs;
+    }
+
+    /** The loader's digest of {@code crcs}: the CRC unit's CRC-32 of them, as the words they are in SRAM. */
+    static int digest(List<Integer> crcs) {
+        ByteBuffer bytes = ByteBuffer.allocate(4 * crcs.size()).order(ByteOrder.LITTLE_ENDIAN);
+        crcs.forEach(bytes::putInt);
+        return Stm32Crc32.of(bytes.array());
+    }
+
+    private static List<Integer> words(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        List<Integer> words = new ArrayList<>(bytes.length / 4);
+        while (buffer.hasRemaining()) {
+            words.add(buffer.getInt());
+        }
+        return words;
     }
 
     /** Runs of consecutive pages, in order: {first page address, page count}. */

@@ -17,7 +17,8 @@ import java.nio.ByteOrder;
  * <p>Each probe command costs a USB round trip, so a run sets only what it must: the routines read
  * their arguments and SP from the control block the caller wrote (with its data, in one transfer),
  * DEMCR is read once per session, and once a run has ended on the loader's BKPT (its status word
- * says so) the next run knows the core is halted with xPSR.T set and writes PC alone. The routines load SP from
+ * says so) the next run knows the core is halted with xPSR.T set and writes PC alone. The fault catches are
+ * armed at the first run after {@link #end()} and put back by it. The routines load SP from
  * the control block before anything that could fault, so that a fault stacks its frame in the work area.
  */
 final class LoaderRun {
@@ -59,11 +60,10 @@ final class LoaderRun {
         if (!parked && !core.isHalted()) {
             core.halt();
         }
-        if (savedDemcr == null) {
-            savedDemcr = memory.read32(DEMCR);
+        if (!started) {
+            catchFaults();
         }
         started = true;
-        memory.write32(DEMCR, savedDemcr | VECTOR_CATCH_FAULTS);
         core.writeCoreRegister(REG_PC, area.code() + entryOffset);
         if (!parked) {                            // a firmware's reset vector may have left T clear
             core.writeCoreRegister(REG_XPSR, XPSR_THUMB);
@@ -110,7 +110,7 @@ final class LoaderRun {
             return;
         }
         int pc = core.readCoreRegister(REG_PC);
-        if (dfsr == 0 && onLoaderBreakpoint(pc)) {
+        if (onLoaderBreakpoint(pc)) {             // DFSR may still hold an earlier halt's reason
             return;
         }
         throw new FlashOperationException(FlashOperationException.Reason.LOADER_FAULT, String.format(
@@ -121,9 +121,10 @@ final class LoaderRun {
     }
 
     /**
-     * For probes that read and clear DFSR themselves when they see the core halt (a Black Magic Probe's
-     * halt poll): the halt was the loader's own when the PC is in the loader's code on a BKPT (T1 encoding
-     * 0xBExx, DDI0403E A7.7.17). A fault caught by vector catch halts at a handler in flash instead.
+     * When DFSR does not tell (a Black Magic Probe reads and clears it when it sees the core halt; after a
+     * reset-halt the first run starts without clearing it): the halt was the loader's own when the PC is in
+     * the loader's code on a BKPT (T1 encoding 0xBExx, DDI0403E A7.7.17). A fault caught by vector catch
+     * halts at a handler in flash instead.
      */
     private boolean onLoaderBreakpoint(int pc) {
         if (pc < area.code() || pc >= area.control() - 1) {
@@ -168,7 +169,20 @@ final class LoaderRun {
                 core.halt();
             }
         } finally {
-            memory.write32(DEMCR, savedDemcr);
+            if (!core.catchFaults(false)) {
+                memory.write32(DEMCR, savedDemcr);
+            }
         }
+    }
+
+    /** Through the run control when it keeps DEMCR, else a read (once per session) and a write of DEMCR here. */
+    private void catchFaults() {
+        if (core.catchFaults(true)) {
+            return;
+        }
+        if (savedDemcr == null) {
+            savedDemcr = memory.read32(DEMCR);
+        }
+        memory.write32(DEMCR, savedDemcr | VECTOR_CATCH_FAULTS);
     }
 }

@@ -70,6 +70,11 @@ final class PrimaskRunControl implements CoreControl {
     }
 
     @Override
+    public boolean catchFaults(boolean armed) {
+        return probe.catchFaults(armed);
+    }
+
+    @Override
     public void resetAndHalt() {
         probe.resetAndHalt();
     }

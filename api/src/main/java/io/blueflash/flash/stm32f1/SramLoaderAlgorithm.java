@@ -164,6 +164,12 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
         return crc.onTarget(pageAddresses);
     }
 
+    /** The same, reading the CRCs over the probe only when their digest is not the expected one. */
+    @Override
+    public List<Integer> onTarget(List<Long> pageAddresses, List<Integer> expected) {
+        return crc.onTarget(pageAddresses, expected);
+    }
+
     @Override
     public int of(byte[] page) {
         return Stm32Crc32.of(page);

@@ -32,6 +32,18 @@ public interface CoreControl {
 
     boolean isHalted();
 
+    /**
+     * Arms ({@code true}) or puts back as they were ({@code false}) the vector catches that halt the
+     * core on a fault (DEMCR VC_HARDERR … VC_MMERR, DDI0403E C1.6.5), for code a tool runs on the core.
+     * A run control that keeps DEMCR does it with one write; others return false and the caller writes
+     * DEMCR itself through the memory access.
+     *
+     * @return whether this run control did it
+     */
+    default boolean catchFaults(boolean armed) {
+        return false;
+    }
+
     /** Soft reset through AIRCR.SYSRESETREQ with VC_CORERESET: the core stops at the reset vector. */
     void resetAndHalt();
 

@@ -59,9 +59,40 @@ class CortexMCoreControlTest {
                 "DEMCR <- 0x01000501",
                 "DFSR <- 0x00000008",
                 "AIRCR <- 0x05FA0004",
-                "DEMCR <- 0x01000000",
-                "DFSR <- 0x0000001F");
+                "DEMCR <- 0x01000000");
         assertThat(core.demcr & CortexMRegisters.DEMCR_VC_CORERESET).isZero();
+        assertThat(control.isHalted()).isTrue();
+        assertThat(core.reads).as("DEMCR read once, the catch seen in DFSR, S_HALT not asked again")
+                .containsExactly("DEMCR", "DFSR");
+    }
+
+    @Test
+    void givenResetHaltedCore_whenFaultCatchesArmedThenPutBack_thenOneDemcrWriteEachAndNoRead() {
+        core.demcr = 0x0000_0020;                       // a user's VC_NOCPERR, kept throughout
+        control.resetAndHalt();
+        core.writes.clear();
+        core.reads.clear();
+
+        assertThat(control.catchFaults(true)).isTrue();
+        int armed = core.demcr;
+        control.catchFaults(false);
+
+        assertThat(armed).isEqualTo(0x0100_07F0 | 0x20);
+        assertThat(core.writes).containsExactly("DEMCR <- 0x010007F0", "DEMCR <- 0x01000020");
+        assertThat(core.reads).isEmpty();
+    }
+
+    @Test
+    void givenHaltedThenResumed_whenIsHalted_thenDhcsrReadAgainOnlyAfterTheResume() {
+        control.halt();
+        core.reads.clear();
+        assertThat(control.isHalted()).isTrue();
+        assertThat(core.reads).isEmpty();
+
+        control.resume();
+
+        assertThat(control.isHalted()).isFalse();
+        assertThat(core.reads).containsExactly("DHCSR");
     }
 
     @Test

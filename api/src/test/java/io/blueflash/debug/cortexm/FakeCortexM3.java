@@ -15,6 +15,8 @@ final class FakeCortexM3 implements MemoryAccess {
 
     final int[] registers = new int[21];
     final List<String> writes = new ArrayList<>();
+    /** The registers read, by name, in order. */
+    final List<String> reads = new ArrayList<>();
     boolean halted;
     boolean ignoresHaltRequests;
     boolean debugEnabled;
@@ -29,6 +31,7 @@ final class FakeCortexM3 implements MemoryAccess {
 
     @Override
     public int read32(int address) {
+        reads.add(name(address));
         if (faultsLeft > 0) {
             faultsLeft--;
             throw new io.blueflash.port.out.MemoryFaultException(address, "bus error during reset");
