@@ -10,8 +10,8 @@
 @ SRAM and enters it at one of the two entry points below with the core halted.
 @
 @ Both routines end on BKPT (the core halts: DHCSR.S_HALT, DFSR.BKPT) after writing their status
-@ word. The host sets only PC (and xPSR.T): each routine finds the control block right after its code
-@ (label control_block, 16-byte aligned; the host's SramWorkArea puts it there) and reads its
+@ word (the CRC routine: its digest, as its last store). The host sets only PC (and xPSR.T): each
+@ routine finds the control block right after its code (label control_block, 16-byte aligned; the host's SramWorkArea puts it there) and reads its
 @ arguments and its SP from it, so that starting a run costs the probe as few commands as possible.
 @ The routines use the stack only to save registers; SP is the top of the host's work area, so that
 @ a fault can stack its frame there.
@@ -36,7 +36,6 @@
         .equ    MODE_PACED, 1            @ program: wait for BSY after every half-word
         .equ    MODE_CHECK, 2            @ program: read the first block back, pace if writes were dropped
         .equ    MODE_DROPPED, 0x10       @ program, set by the core: a write was dropped
-        .equ    DIGEST, 4                @ control block, CRC routine: the CRC of the page CRCs
         .equ    RCC_BASE, 0x40021000     @ RM0008 §7.3
         .equ    RCC_CR, 0x00
         .equ    RCC_CFGR, 0x04
@@ -204,9 +203,9 @@ stop:
 @ crc_pages: the CRC calculation unit's CRC-32 (polynomial 0x04C11DB7, initial value
 @ 0xFFFFFFFF, 32-bit words most significant bit first, no final XOR) of each page of a list of
 @ runs of consecutive pages (an image's pages are mostly one run: a few bytes for the host to send),
-@ then the same CRC of those CRCs (the digest): the host reads the status and the digest, and the
-@ CRCs themselves only when the digest is not the one it expects.
-@ control block (r0): +0 status (1 when done), +4 digest, +24 array of runs (first page address,
+@ then the same CRC of those CRCs (the digest), written last to the control block's first word: the
+@ host polls that word alone, and reads the CRCs only when the digest is not the one it expects.
+@ control block (r0): +0 the digest once done (the host writes 0), +24 array of runs (first page address,
 @        page count), +28 number of runs, +32 bytes per page (a multiple of 32), +36 where the CRCs
 @        go, in page order, +40 SP
 @ Registers: r0 run list, r1 runs left, r2 page size, r3 CRC out, r4 pages left in the run,
@@ -304,8 +303,7 @@ digest_words:
         str     r10, [r5]
         b       digest_words
 digest_done:
-        ldr     r10, [r5]
-        str     r10, [r7, #DIGEST]
+        ldr     r2, [r5]                @ the digest
         pop     {r0, r3, r4, r6, r11, r12}
         cmp     r12, #0
         beq     crc_clock_back
@@ -324,8 +322,7 @@ hsi_switch:
         str     r11, [r10]              @ wait states as found, now that SYSCLK is 8 MHz
 crc_clock_back:
         str     r4, [r3, #RCC_AHBENR]
-        movs    r1, #STATUS_DONE
-        str     r1, [r0, #0]
+        str     r2, [r0, #0]            @ the digest, last: the word the host polls
         bkpt    #0
 
         .ltorg

@@ -9,17 +9,15 @@ import io.blueflash.port.out.MemoryAccess;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Page CRCs by the SRAM loader's CRC routine ({@link SramLoaderImage#CRC_ENTRY}, the chip's CRC unit,
  * RM0008 §4): the control block and the pages, as runs of consecutive pages (first address, count:
  * 8 bytes for a whole image), go to SRAM in one transfer, the core writes each page's CRC after the
- * runs and their digest (the same CRC of the CRCs) in the control block. Told the CRCs it expects, the
- * host reads the status word and the digest (8 bytes) and the CRCs only when the digest differs; else
- * the status word and the CRCs come back in one transfer. As many pages per run of the routine as the
- * two buffers hold runs and CRCs.
+ * runs and, last, their digest (the same CRC of the CRCs) in the control block's first word. The host
+ * polls that word; told the CRCs it expects, it reads the CRCs only when the digest differs. As many
+ * pages per run of the routine as the two buffers hold runs and CRCs.
  */
 final class LoaderPageCrc implements PageChecksums {
 
@@ -96,17 +94,11 @@ final class LoaderPageCrc implements PageChecksums {
             List<Integer> wanted = expected == null ? null : expected.subList(from, from + chunk.size());
             try {
                 run.start(SramLoaderImage.CRC_ENTRY);
-                if (wanted != null) {
-                    ByteBuffer status = run.awaitDone(budget, what, SramWorkArea.DIGEST + 4);
-                    if (status.getInt(SramWorkArea.DIGEST) == digest(wanted)) {
-                        crcs.addAll(wanted);
-                        continue;
-                    }
-                    crcs.addAll(words(memory.readBlock(results, 4 * chunk.size())));
+                int digest = run.awaitResultWord(budget, what, SramWorkArea.STATUS_RUNNING);
+                if (wanted != null && digest == digest(wanted)) {
+                    crcs.addAll(wanted);
                 } else {
-                    int offset = results - area.control();
-                    ByteBuffer back = run.awaitDone(budget, what, offset + 4 * chunk.size());
-                    crcs.addAll(words(Arrays.copyOfRange(back.array(), offset, offset + 4 * chunk.size())));
+                    crcs.addAll(words(memory.readBlock(results, 4 * chunk.size())));
                 }
             } finally {
                 run.end();

@@ -103,6 +103,37 @@ final class LoaderRun {
         return result;
     }
 
+    /**
+     * Waits for a routine whose last store before its BKPT replaces the control block's first word (the
+     * host wrote {@code running} there) and returns that word: it polls the word itself, one probe command
+     * each, and DHCSR only while the word is unchanged, so a routine done by the first poll costs one
+     * command. A halt with the word unchanged is a fault, or the routine's own BKPT after it wrote a value
+     * equal to {@code running}.
+     *
+     * @throws FlashOperationException {@code LOADER_TIMEOUT} or {@code LOADER_FAULT}
+     */
+    int awaitResultWord(PollBudget budget, String what, int running) {
+        PollBudget.Poll poll = budget.start();
+        while (true) {
+            int word = memory.read32(area.control() + SramWorkArea.STATUS);
+            if (word != running) {
+                parked = true;                    // the next instruction is the BKPT
+                return word;
+            }
+            if (core.isHalted()) {                // most often the routine ended between the two reads
+                word = memory.read32(area.control() + SramWorkArea.STATUS);
+                if (word == running) {
+                    requireBreakpoint(what);
+                }
+                parked = true;
+                return word;
+            }
+            if (poll.spent()) {
+                throw timeout(what, poll.attempts());
+            }
+        }
+    }
+
     /** @throws FlashOperationException {@code LOADER_FAULT} unless the core halted on the loader's BKPT */
     void requireBreakpoint(String what) {
         int dfsr = memory.read32(DFSR);

@@ -73,6 +73,12 @@ final class NativeFlashPageCrc implements PageChecksums {
 
     @Override
     public List<Integer> onTarget(List<Long> pageAddresses) {
+        return onTarget(pageAddresses, null);
+    }
+
+    /** The same, the CRCs read over the probe only when their digest is not that of {@code expected}. */
+    @Override
+    public List<Integer> onTarget(List<Long> pageAddresses, List<Integer> expected) {
         LoaderPageCrc.requirePageStarts(geometry, pageAddresses);
         if (pageAddresses.isEmpty()) {
             return List.of();
@@ -80,7 +86,7 @@ final class NativeFlashPageCrc implements PageChecksums {
         if (!failed) {
             try {
                 if (loaded()) {
-                    return keepingRegisters(pageAddresses);
+                    return keepingRegisters(pageAddresses, expected);
                 }
                 fallBack(String.format("the CRC routine could not be placed in SRAM at 0x%08X", area.code()));
             } catch (FlashOperationException loaderFailed) {
@@ -95,7 +101,7 @@ final class NativeFlashPageCrc implements PageChecksums {
         return Stm32Crc32.of(page);
     }
 
-    private List<Integer> keepingRegisters(List<Long> pageAddresses) {
+    private List<Integer> keepingRegisters(List<Long> pageAddresses, List<Integer> expected) {
         if (!core.isHalted()) {
             core.halt();
         }
@@ -103,7 +109,7 @@ final class NativeFlashPageCrc implements PageChecksums {
         int special = core.readCoreRegister(SPECIAL_REGISTERS);
         try {                                      // a run of its own: the registers are put back after it
             return new LoaderPageCrc(memory, new LoaderRun(memory, core, area), geometry, area, this::placed, budget)
-                    .onTarget(pageAddresses);
+                    .onTarget(pageAddresses, expected);
         } finally {
             core.writeCoreRegister(SPECIAL_REGISTERS, special);
             core.writeCoreRegisters(CORE_REGISTERS, saved);

@@ -28,7 +28,7 @@ record SramWorkArea(int code, int control, int buffer0, int bufferBytes, int sta
     static final int MIN_BUFFER_BYTES = 1024;
 
     /** Offsets in the control block (see the loader source). */
-    static final int STATUS = 0, DIGEST = 4, SLOT_ADDRESS = 4, SLOT_COUNT = 8, SLOT_STRIDE = 8, FAILED_AT = 20, ARGUMENTS = 24,
+    static final int STATUS = 0, SLOT_ADDRESS = 4, SLOT_COUNT = 8, SLOT_STRIDE = 8, FAILED_AT = 20, ARGUMENTS = 24,
             STACK_POINTER = 40;
     /**
      * Status words the loader writes; {@code STATUS_DROPPED} comes with {@code STATUS_DONE} when the
