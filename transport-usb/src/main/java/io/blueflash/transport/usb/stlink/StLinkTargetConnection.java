@@ -35,7 +35,7 @@ import java.util.Set;
 public final class StLinkTargetConnection implements TargetConnection {
 
     /** Transport option: connect over JTAG instead of SWD ("true"/"false"). */
-    public static final String JTAG_OPTION = "stlink.jtag";
+    public static final String JTAG_OPTION = ConnectOptions.STLINK_JTAG;
     /** JTAG clock without --freq: 1125 kHz, the ST-Link divisor nearest the 1 MHz of OpenOCD's stm32f1x.cfg. */
     static final int DEFAULT_JTAG_KHZ = 1125;
 
