@@ -44,6 +44,11 @@ public final class CortexMCoreControl implements CoreControl {
     private boolean atResetVector;
     /** DEMCR as this class last read or wrote it; null until first needed. */
     private Integer demcr;
+    /**
+     * DEMCR as a reset-halt must leave it (VC_CORERESET off), not yet written: the next DEMCR write carries
+     * it, or {@link #settle()} before the core may run; null when nothing is owed.
+     */
+    private Integer demcrOwed;
     /** DEMCR before {@link #catchFaults} armed the fault catches; null while they are not armed. */
     private Integer demcrBeforeFaultCatch;
 
@@ -97,6 +102,7 @@ public final class CortexMCoreControl implements CoreControl {
     /** DHCSR ← DBGKEY|C_DEBUGEN: clears C_HALT (and C_MASKINTS), debug stays enabled. */
     @Override
     public void resume() {
+        settle();
         seenHalted = false;
         atResetVector = false;
         registers.write(DFSR, DFSR_CLEAR_ALL);
@@ -112,6 +118,7 @@ public final class CortexMCoreControl implements CoreControl {
      */
     @Override
     public void resumeMaskingInterrupts() {
+        settle();
         seenHalted = false;
         if (atResetVector) {
             atResetVector = false;
@@ -133,6 +140,7 @@ public final class CortexMCoreControl implements CoreControl {
      * C_HALT, an NRST pulse): the next core-register transfer reads DHCSR again.
      */
     public void forgetHalted() {
+        settle();
         seenHalted = false;
         atResetVector = false;
     }
@@ -151,7 +159,9 @@ public final class CortexMCoreControl implements CoreControl {
 
     /**
      * stlink's {@code stlink_soft_reset(halt)} sequence: halt, arm VC_CORERESET, clear DFSR.VCATCH,
-     * SYSRESETREQ, wait for the vector catch, then restore DEMCR. DFSR.VCATCH alone tells that the core
+     * SYSRESETREQ, wait for the vector catch; DEMCR is then owed its value without VC_CORERESET, written
+     * with the next DEMCR write (a flash loader's fault catches) or before the core may run, at the
+     * latest by {@link #settle()} when the session ends. DFSR.VCATCH alone tells that the core
      * stopped at the reset vector: it is set only by a halt on a vector catch (DDI0403E C1.6.2), and was
      * cleared before the reset (which does not clear it). DFSR is left as the catch set it (the halt's
      * reason, for whoever asks); every resume clears it first.
@@ -176,7 +186,7 @@ public final class CortexMCoreControl implements CoreControl {
             }
         }
         seenHalted = true;
-        writeDemcr(found & ~DEMCR_VC_CORERESET | DEMCR_TRCENA);
+        demcrOwed = found & ~DEMCR_VC_CORERESET | DEMCR_TRCENA;
         atResetVector = true;
     }
 
@@ -186,7 +196,7 @@ public final class CortexMCoreControl implements CoreControl {
         trace.operation(new TraceOperation.ResetAndRun());
         seenHalted = false;
         atResetVector = false;
-        writeDemcr(demcr() & ~DEMCR_VC_CORERESET);
+        writeDemcr(demcr() & ~DEMCR_VC_CORERESET);    // carries what a reset-halt owed
         registers.write(DFSR, DFSR_CLEAR_ALL);
         registers.write(DHCSR, DHCSR_DBGKEY | DHCSR_C_DEBUGEN);
         requestSystemReset();
@@ -218,7 +228,22 @@ public final class CortexMCoreControl implements CoreControl {
         return true;
     }
 
+    /**
+     * Writes what a reset-halt owes DEMCR (VC_CORERESET off), if anything: adapters call it before the
+     * session ends and before they let the core run by other means (NRST), so that a later reset runs
+     * the firmware instead of stopping at the reset vector.
+     */
+    public void settle() {
+        if (demcrOwed != null) {
+            writeDemcr(demcrOwed);
+        }
+    }
+
+    /** DEMCR as this session knows it: a value owed counts as written. */
     private int demcr() {
+        if (demcrOwed != null) {
+            return demcrOwed;
+        }
         if (demcr == null) {
             demcr = registers.read(DEMCR);
         }
@@ -227,6 +252,7 @@ public final class CortexMCoreControl implements CoreControl {
 
     private void writeDemcr(int value) {
         demcr = null;                               // unknown should the write fail
+        demcrOwed = null;
         registers.write(DEMCR, value);
         demcr = value;
     }

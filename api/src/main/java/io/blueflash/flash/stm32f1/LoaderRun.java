@@ -40,15 +40,23 @@ final class LoaderRun {
     private final MemoryAccess memory;
     private final CoreControl core;
     private final SramWorkArea area;
+    /** The probe reads memory while the core runs (a MEM-AP does; a GDB server does not). */
+    private final boolean readsWhileRunning;
     private Integer savedDemcr;
     /** The last run ended on the loader's BKPT: the core is halted there, xPSR.T set. */
     private boolean parked;
     private boolean started;
 
     LoaderRun(MemoryAccess memory, CoreControl core, SramWorkArea area) {
+        this(memory, core, area, true);
+    }
+
+    /** @param readsWhileRunning false for a probe that reads memory only while the core is halted (GDB remote) */
+    LoaderRun(MemoryAccess memory, CoreControl core, SramWorkArea area, boolean readsWhileRunning) {
         this.memory = memory;
         this.core = core;
         this.area = area;
+        this.readsWhileRunning = readsWhileRunning;
     }
 
     /**
@@ -108,13 +116,20 @@ final class LoaderRun {
      * host wrote {@code running} there) and returns that word: it polls the word itself, one probe command
      * each, and DHCSR only while the word is unchanged, so a routine done by the first poll costs one
      * command. A halt with the word unchanged is a fault, or the routine's own BKPT after it wrote a value
-     * equal to {@code running}.
+     * equal to {@code running}. A probe that reads memory only while the core is halted waits for the halt
+     * first.
      *
      * @throws FlashOperationException {@code LOADER_TIMEOUT} or {@code LOADER_FAULT}
      */
     int awaitResultWord(PollBudget budget, String what, int running) {
         PollBudget.Poll poll = budget.start();
         while (true) {
+            if (!readsWhileRunning && !core.isHalted()) {
+                if (poll.spent()) {
+                    throw timeout(what, poll.attempts());
+                }
+                continue;
+            }
             int word = memory.read32(area.control() + SramWorkArea.STATUS);
             if (word != running) {
                 parked = true;                    // the next instruction is the BKPT

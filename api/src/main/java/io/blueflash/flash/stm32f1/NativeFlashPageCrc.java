@@ -108,7 +108,7 @@ final class NativeFlashPageCrc implements PageChecksums {
         int[] saved = core.readCoreRegisters(CORE_REGISTERS);
         int special = core.readCoreRegister(SPECIAL_REGISTERS);
         try {                                      // a run of its own: the registers are put back after it
-            return new LoaderPageCrc(memory, new LoaderRun(memory, core, area), geometry, area, this::placed, budget)
+            return new LoaderPageCrc(memory, new LoaderRun(memory, core, area, false), geometry, area, this::placed, budget)
                     .onTarget(pageAddresses, expected);
         } finally {
             core.writeCoreRegister(SPECIAL_REGISTERS, special);

@@ -58,8 +58,9 @@ class CortexMCoreControlTest {
                 "DHCSR <- 0xA05F0003",
                 "DEMCR <- 0x01000501",
                 "DFSR <- 0x00000008",
-                "AIRCR <- 0x05FA0004",
-                "DEMCR <- 0x01000000");
+                "AIRCR <- 0x05FA0004");
+        control.settle();
+        assertThat(core.writes).endsWith("DEMCR <- 0x01000000");
         assertThat(core.demcr & CortexMRegisters.DEMCR_VC_CORERESET).isZero();
         assertThat(control.isHalted()).isTrue();
         assertThat(core.reads).as("DEMCR read once, the catch seen in DFSR, S_HALT not asked again")
@@ -80,6 +81,25 @@ class CortexMCoreControlTest {
         assertThat(armed).isEqualTo(0x0100_07F0 | 0x20);
         assertThat(core.writes).containsExactly("DEMCR <- 0x010007F0", "DEMCR <- 0x01000020");
         assertThat(core.reads).isEmpty();
+    }
+
+    @Test
+    void givenResetHaltedCore_whenResumedOrFaultCatchesArmed_thenDemcrOwedIsWrittenFirstOrWithThem() {
+        control.resetAndHalt();
+        core.writes.clear();
+
+        control.resume();
+
+        assertThat(core.writes).startsWith("DEMCR <- 0x01000000");
+        assertThat(core.demcr & CortexMRegisters.DEMCR_VC_CORERESET).isZero();
+
+        control.resetAndHalt();
+        core.writes.clear();
+        control.catchFaults(true);
+        control.settle();
+
+        assertThat(core.writes).as("the reset catch goes with the fault catches' write; nothing owed after")
+                .containsExactly("DEMCR <- 0x010007F0");
     }
 
     @Test

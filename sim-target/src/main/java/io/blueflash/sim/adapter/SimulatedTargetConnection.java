@@ -186,6 +186,7 @@ public final class SimulatedTargetConnection implements TargetConnection {
         }
         closed = true;
         try {
+            settleCore();
             if (stateFile != null && (loaded == null || !loaded.equals(chip.saveState()))) {
                 SimStateFile.save(stateFile, chip);
             }
@@ -198,6 +199,17 @@ public final class SimulatedTargetConnection implements TargetConnection {
                 chip.removeTraceListener(traceListener);
             }
             release();
+        }
+    }
+
+    /** DEMCR without a reset-halt's VC_CORERESET before the session ends; a probe fault here is not the session's. */
+    private void settleCore() {
+        try {
+            if (core instanceof CortexMCoreControl runControl) {
+                runControl.settle();
+            }
+        } catch (RuntimeException unreachable) {
+            // the simulated debug port refused (NRST held, a fault injected): the next session starts over
         }
     }
 

@@ -47,7 +47,8 @@ class SramLoaderOnSimulatedChipTest {
     private final MemoryAccess memory = connection.memoryAccess().orElseThrow();
     private final CoreControl core = connection.coreControl().orElseThrow();
     private final FlashGeometry geometry = new ChipIdentifier().identify(memory, OptionalInt.empty()).flash();
-    private final int demcrBefore = memory.read32(LoaderRun.DEMCR);
+    /** DEMCR as the session's reset-halt leaves it once settled (VC_CORERESET off). */
+    private final int demcrBefore = settledDemcr();
 
     @AfterEach
     void close() {
@@ -179,6 +180,11 @@ class SramLoaderOnSimulatedChipTest {
 
     private void geometryPageErased(int page) {
         new FpecFlashAlgorithm(memory, geometry, ProgramPacing.PAGE_BLOCK).erasePage(geometry.pageAddress(page));
+    }
+
+    private int settledDemcr() {
+        ((io.blueflash.debug.cortexm.CortexMCoreControl) core).settle();
+        return memory.read32(LoaderRun.DEMCR);
     }
 
     private void assertLeftSafe() {

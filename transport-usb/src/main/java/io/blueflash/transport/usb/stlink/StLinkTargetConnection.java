@@ -12,6 +12,7 @@ import io.blueflash.port.out.MemoryAccess;
 import io.blueflash.port.out.ProbeDescriptor;
 import io.blueflash.port.out.ResetLine;
 import io.blueflash.port.out.TargetCapability;
+import io.blueflash.port.out.TargetCommunicationException;
 import io.blueflash.port.out.TargetConnection;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -247,7 +248,10 @@ public final class StLinkTargetConnection implements TargetConnection {
         return now.isPresent() ? OptionalLong.of(now.getAsLong() - startNanos) : now;
     }
 
-    /** DEBUG EXIT (the probe returns to mass-storage mode, as st-flash leaves it), then release USB. */
+    /**
+     * DEMCR as the session found it (less a reset-halt's VC_CORERESET, {@link CortexMCoreControl#settle}),
+     * DEBUG EXIT (the probe returns to mass-storage mode, as st-flash leaves it), then release USB.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -255,6 +259,11 @@ public final class StLinkTargetConnection implements TargetConnection {
         }
         closed = true;
         try {
+            try {
+                core.settle();
+            } catch (TargetCommunicationException targetGone) {
+                // an unpowered target cannot take DEMCR back; the probe still leaves debug mode
+            }
             protocol.exitDebug();
         } catch (RuntimeException ignored) {
             // the probe may already be gone; releasing the channel is all that is left to do
