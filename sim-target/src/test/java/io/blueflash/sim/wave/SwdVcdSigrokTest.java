@@ -79,6 +79,8 @@ class SwdVcdSigrokTest {
         long spent;
         try (TargetConnection connection = connect(vcd(file).withSwdFrequencyKhz(1800))) {
             connection.memoryAccess().orElseThrow().read32(0x0800_0000);
+            // closing writes what the connect's reset-halt owes DEMCR; settled here, spent covers it
+            ((io.blueflash.debug.cortexm.CortexMCoreControl) connection.coreControl().orElseThrow()).settle();
             spent = connection.simulatedNanos().orElseThrow();
         }
 
