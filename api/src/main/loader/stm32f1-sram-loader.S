@@ -7,12 +7,13 @@
 @   arm-none-eabi-objcopy -O binary loader.o stm32f1-sram-loader.bin
 @ (Debian gcc-arm-none-eabi / binutils-arm-none-eabi); SramLoaderImageTest rebuilds it and
 @ requires the same bytes. The code is position independent; the host loads it at the start of
-@ SRAM and enters it at one of the two entry points below with the core halted.
+@ SRAM and enters a routine at its first instruction with the core halted.
 @
 @ Both routines end on BKPT (the core halts: DHCSR.S_HALT, DFSR.BKPT) after writing their status
 @ word (the CRC routine: its digest, as its last store). The host sets only PC (and xPSR.T): each
-@ routine finds the control block right after its code (label control_block, 16-byte aligned; the host's SramWorkArea puts it there) and reads its
-@ arguments and its SP from it, so that starting a run costs the probe as few commands as possible.
+@ routine finds its control block right after its code (labels crc_control and control_block,
+@ 16-byte aligned; the host's SramWorkArea puts them there) and reads its arguments and its SP
+@ from it, so that starting a run costs the probe as few commands as possible.
 @ The routines use the stack only to save registers; SP is the top of the host's work area, so that
 @ a fault can stack its frame there.
 
@@ -55,11 +56,145 @@
         .equ    CRC_DR, 0x40023000
         .equ    CRC_CR, 0x08             @ offset from CRC_DR; bit 0 RESET
 
-@ Entry points: offset 0 programs, offset 4 computes page CRCs.
-entry_program:
-        b.w     program
-entry_crc:
-        b.w     crc_pages
+@ Layout: the CRC routine at offset 0 with its control block after it (crc_control), then the
+@ programming routine (label program) with its control block after the image (control_block). Each
+@ routine with its control block is one contiguous run of SRAM, so the host sends only the routine a
+@ session runs: an unchanged image needs the CRC routine alone. The host's SramLoaderImage names the
+@ offsets (CRC_ENTRY, CRC_CONTROL, PROGRAM_ENTRY; its test checks them against this file's symbols).
+
+@ ---------------------------------------------------------------------------------------------
+@ crc_pages: the CRC calculation unit's CRC-32 (polynomial 0x04C11DB7, initial value
+@ 0xFFFFFFFF, 32-bit words most significant bit first, no final XOR) of each page of a list of
+@ runs of consecutive pages (an image's pages are mostly one run: a few bytes for the host to send),
+@ then the same CRC of those CRCs (the digest), written last to the control block's first word: the
+@ host polls that word alone, and reads the CRCs only when the digest is not the one it expects.
+@ control block (r0, crc_control): +0 the digest once done (the host writes 0), +24 array of runs (first page address,
+@        page count), +28 number of runs, +32 bytes per page (a multiple of 32), +36 where the CRCs
+@        go, in page order, +40 SP
+@ Registers: r0 run list, r1 runs left, r2 page size, r3 CRC out, r4 pages left in the run,
+@ r5 CRC_DR, r7 source, r8 end of the page, r9-r12 data. The CRC unit's clock (RCC_AHBENR.CRCEN)
+@ is switched on and put back as it was.
+@ Clock: when the core runs from HSI with the PLL off (as after a reset), SYSCLK becomes the PLL at
+@ HSI/2 x 16 = 64 MHz for the run (RM0008 §7.2: PLLSRC HSI/2, PLLMUL x16; APB1 at most 36 MHz, so
+@ PPRE1 /2; two flash wait states above 48 MHz, §3.3.3, set before the switch and put back after),
+@ and goes back to HSI with the PLL off, RCC_CFGR and FLASH_ACR as found. Any other clock is left
+@ alone.
+crc_pages:
+        adr     r0, crc_control
+        ldr     sp, [r0, #ARG_SP]
+        ldr     r3, =RCC_BASE
+        ldr     r4, [r3, #RCC_AHBENR]
+        orr     r5, r4, #AHBENR_CRCEN
+        str     r5, [r3, #RCC_AHBENR]
+        ldr     r6, [r3, #RCC_CFGR]
+        ldr     r10, =FLASH_ACR
+        ldr     r11, [r10]
+        movs    r7, #0                  @ r12: 1 when the PLL was switched on here
+        mov     r12, r7
+        tst     r6, #CFGR_SWS
+        bne     crc_clock_set
+        ldr     r7, [r3, #RCC_CR]
+        tst     r7, #CR_PLLON
+        bne     crc_clock_set
+        mov.w   r12, #1
+        bic     r8, r11, #ACR_LATENCY
+        orr     r8, r8, #ACR_LATENCY_2
+        str     r8, [r10]
+        ldr     r8, =CFGR_PLL_FIELDS
+        bic     r8, r6, r8
+        ldr     r9, =CFGR_PLL_64MHZ
+        orr     r8, r8, r9
+        str     r8, [r3, #RCC_CFGR]     @ PLL x16 from HSI/2, APB1 /2, SYSCLK still HSI
+        orr     r7, r7, #CR_PLLON
+        str     r7, [r3, #RCC_CR]
+pll_lock:
+        ldr     r7, [r3, #RCC_CR]
+        tst     r7, #CR_PLLRDY
+        beq     pll_lock
+        orr     r8, r8, #CFGR_SW_PLL
+        str     r8, [r3, #RCC_CFGR]
+pll_switch:
+        ldr     r8, [r3, #RCC_CFGR]
+        and     r8, r8, #CFGR_SWS
+        cmp     r8, #CFGR_SWS_PLL
+        bne     pll_switch
+crc_clock_set:
+        push    {r0, r3, r4, r6, r11, r12}  @ control block, RCC, AHBENR, CFGR, FLASH_ACR, PLL switched on
+        ldr     r1, [r0, #ARG1]
+        ldr     r2, [r0, #ARG2]
+        ldr     r3, [r0, #ARG3]
+        ldr     r0, [r0, #ARG0]
+        ldr     r5, =CRC_DR
+crc_run:
+        cbz     r1, crc_done
+        ldmia   r0!, {r7}
+        ldmia   r0!, {r4}
+crc_page:
+        cbz     r4, crc_next_run
+        movs    r6, #1
+        str     r6, [r5, #CRC_CR]       @ RESET: CRC_DR = 0xFFFFFFFF
+        add     r8, r7, r2
+crc_words:
+        ldmia   r7!, {r9, r10, r11, r12}
+        str     r9, [r5]
+        str     r10, [r5]
+        str     r11, [r5]
+        str     r12, [r5]
+        ldmia   r7!, {r9, r10, r11, r12}
+        str     r9, [r5]
+        str     r10, [r5]
+        str     r11, [r5]
+        str     r12, [r5]
+        cmp     r7, r8
+        bne     crc_words
+        ldr     r9, [r5]
+        str     r9, [r3], #4
+        subs    r4, r4, #1
+        b       crc_page
+crc_next_run:
+        subs    r1, r1, #1
+        b       crc_run
+crc_done:
+        ldr     r7, [sp]                @ the control block
+        ldr     r9, [r7, #ARG3]         @ the first CRC
+        movs    r6, #1
+        str     r6, [r5, #CRC_CR]
+digest_words:
+        cmp     r9, r3
+        beq     digest_done
+        ldr     r10, [r9], #4
+        str     r10, [r5]
+        b       digest_words
+digest_done:
+        ldr     r2, [r5]                @ the digest
+        pop     {r0, r3, r4, r6, r11, r12}
+        cmp     r12, #0
+        beq     crc_clock_back
+        ldr     r8, [r3, #RCC_CFGR]
+        bic     r8, r8, #CFGR_SW
+        str     r8, [r3, #RCC_CFGR]     @ SYSCLK back to HSI
+hsi_switch:
+        ldr     r8, [r3, #RCC_CFGR]
+        tst     r8, #CFGR_SWS
+        bne     hsi_switch
+        ldr     r8, [r3, #RCC_CR]
+        bic     r8, r8, #CR_PLLON
+        str     r8, [r3, #RCC_CR]
+        str     r6, [r3, #RCC_CFGR]     @ PLL fields and APB1 as found (the PLL is off)
+        ldr     r10, =FLASH_ACR
+        str     r11, [r10]              @ wait states as found, now that SYSCLK is 8 MHz
+crc_clock_back:
+        str     r4, [r3, #RCC_AHBENR]
+        str     r2, [r0, #0]            @ the digest, last: the word the host polls
+        bkpt    #0
+
+        .ltorg
+        .balign 16
+@ The CRC routine's control block: 48 bytes as the programming routine's, then up to CRC_RUNS runs
+@ (8 bytes each) that its run-list argument points to. The host writes it with the routine.
+        .equ    CRC_RUNS, 8
+crc_control:
+        .space  48 + 8 * CRC_RUNS
 
 @ ---------------------------------------------------------------------------------------------
 @ program: writes half-words from two SRAM buffers the host fills in turn, so the host streams
@@ -197,132 +332,6 @@ finished:
 stop:
         mov.w   r11, #0
         str     r11, [r3, #FLASH_CR]    @ PG off
-        bkpt    #0
-
-@ ---------------------------------------------------------------------------------------------
-@ crc_pages: the CRC calculation unit's CRC-32 (polynomial 0x04C11DB7, initial value
-@ 0xFFFFFFFF, 32-bit words most significant bit first, no final XOR) of each page of a list of
-@ runs of consecutive pages (an image's pages are mostly one run: a few bytes for the host to send),
-@ then the same CRC of those CRCs (the digest), written last to the control block's first word: the
-@ host polls that word alone, and reads the CRCs only when the digest is not the one it expects.
-@ control block (r0): +0 the digest once done (the host writes 0), +24 array of runs (first page address,
-@        page count), +28 number of runs, +32 bytes per page (a multiple of 32), +36 where the CRCs
-@        go, in page order, +40 SP
-@ Registers: r0 run list, r1 runs left, r2 page size, r3 CRC out, r4 pages left in the run,
-@ r5 CRC_DR, r7 source, r8 end of the page, r9-r12 data. The CRC unit's clock (RCC_AHBENR.CRCEN)
-@ is switched on and put back as it was.
-@ Clock: when the core runs from HSI with the PLL off (as after a reset), SYSCLK becomes the PLL at
-@ HSI/2 x 16 = 64 MHz for the run (RM0008 §7.2: PLLSRC HSI/2, PLLMUL x16; APB1 at most 36 MHz, so
-@ PPRE1 /2; two flash wait states above 48 MHz, §3.3.3, set before the switch and put back after),
-@ and goes back to HSI with the PLL off, RCC_CFGR and FLASH_ACR as found. Any other clock is left
-@ alone.
-crc_pages:
-        adr     r0, control_block
-        ldr     sp, [r0, #ARG_SP]
-        ldr     r3, =RCC_BASE
-        ldr     r4, [r3, #RCC_AHBENR]
-        orr     r5, r4, #AHBENR_CRCEN
-        str     r5, [r3, #RCC_AHBENR]
-        ldr     r6, [r3, #RCC_CFGR]
-        ldr     r10, =FLASH_ACR
-        ldr     r11, [r10]
-        movs    r7, #0                  @ r12: 1 when the PLL was switched on here
-        mov     r12, r7
-        tst     r6, #CFGR_SWS
-        bne     crc_clock_set
-        ldr     r7, [r3, #RCC_CR]
-        tst     r7, #CR_PLLON
-        bne     crc_clock_set
-        mov.w   r12, #1
-        bic     r8, r11, #ACR_LATENCY
-        orr     r8, r8, #ACR_LATENCY_2
-        str     r8, [r10]
-        ldr     r8, =CFGR_PLL_FIELDS
-        bic     r8, r6, r8
-        ldr     r9, =CFGR_PLL_64MHZ
-        orr     r8, r8, r9
-        str     r8, [r3, #RCC_CFGR]     @ PLL x16 from HSI/2, APB1 /2, SYSCLK still HSI
-        orr     r7, r7, #CR_PLLON
-        str     r7, [r3, #RCC_CR]
-pll_lock:
-        ldr     r7, [r3, #RCC_CR]
-        tst     r7, #CR_PLLRDY
-        beq     pll_lock
-        orr     r8, r8, #CFGR_SW_PLL
-        str     r8, [r3, #RCC_CFGR]
-pll_switch:
-        ldr     r8, [r3, #RCC_CFGR]
-        and     r8, r8, #CFGR_SWS
-        cmp     r8, #CFGR_SWS_PLL
-        bne     pll_switch
-crc_clock_set:
-        push    {r0, r3, r4, r6, r11, r12}  @ control block, RCC, AHBENR, CFGR, FLASH_ACR, PLL switched on
-        ldr     r1, [r0, #ARG1]
-        ldr     r2, [r0, #ARG2]
-        ldr     r3, [r0, #ARG3]
-        ldr     r0, [r0, #ARG0]
-        ldr     r5, =CRC_DR
-crc_run:
-        cbz     r1, crc_done
-        ldmia   r0!, {r7}
-        ldmia   r0!, {r4}
-crc_page:
-        cbz     r4, crc_next_run
-        movs    r6, #1
-        str     r6, [r5, #CRC_CR]       @ RESET: CRC_DR = 0xFFFFFFFF
-        add     r8, r7, r2
-crc_words:
-        ldmia   r7!, {r9, r10, r11, r12}
-        str     r9, [r5]
-        str     r10, [r5]
-        str     r11, [r5]
-        str     r12, [r5]
-        ldmia   r7!, {r9, r10, r11, r12}
-        str     r9, [r5]
-        str     r10, [r5]
-        str     r11, [r5]
-        str     r12, [r5]
-        cmp     r7, r8
-        bne     crc_words
-        ldr     r9, [r5]
-        str     r9, [r3], #4
-        subs    r4, r4, #1
-        b       crc_page
-crc_next_run:
-        subs    r1, r1, #1
-        b       crc_run
-crc_done:
-        ldr     r7, [sp]                @ the control block
-        ldr     r9, [r7, #ARG3]         @ the first CRC
-        movs    r6, #1
-        str     r6, [r5, #CRC_CR]
-digest_words:
-        cmp     r9, r3
-        beq     digest_done
-        ldr     r10, [r9], #4
-        str     r10, [r5]
-        b       digest_words
-digest_done:
-        ldr     r2, [r5]                @ the digest
-        pop     {r0, r3, r4, r6, r11, r12}
-        cmp     r12, #0
-        beq     crc_clock_back
-        ldr     r8, [r3, #RCC_CFGR]
-        bic     r8, r8, #CFGR_SW
-        str     r8, [r3, #RCC_CFGR]     @ SYSCLK back to HSI
-hsi_switch:
-        ldr     r8, [r3, #RCC_CFGR]
-        tst     r8, #CFGR_SWS
-        bne     hsi_switch
-        ldr     r8, [r3, #RCC_CR]
-        bic     r8, r8, #CR_PLLON
-        str     r8, [r3, #RCC_CR]
-        str     r6, [r3, #RCC_CFGR]     @ PLL fields and APB1 as found (the PLL is off)
-        ldr     r10, =FLASH_ACR
-        str     r11, [r10]              @ wait states as found, now that SYSCLK is 8 MHz
-crc_clock_back:
-        str     r4, [r3, #RCC_AHBENR]
-        str     r2, [r0, #0]            @ the digest, last: the word the host polls
         bkpt    #0
 
         .ltorg

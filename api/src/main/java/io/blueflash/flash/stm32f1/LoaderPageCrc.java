@@ -13,11 +13,12 @@ import java.util.List;
 
 /**
  * Page CRCs by the SRAM loader's CRC routine ({@link SramLoaderImage#CRC_ENTRY}, the chip's CRC unit,
- * RM0008 §4): the control block and the pages, as runs of consecutive pages (first address, count:
- * 8 bytes for a whole image), go to SRAM in one transfer, the core writes each page's CRC after the
- * runs and, last, their digest (the same CRC of the CRCs) in the control block's first word. The host
- * polls that word; told the CRCs it expects, it reads the CRCs only when the digest differs. As many
- * pages per run of the routine as the two buffers hold runs and CRCs.
+ * RM0008 §4): its control block and the pages, as runs of consecutive pages (first address, count:
+ * 8 bytes for a whole image), go to SRAM in one transfer (with the routine's code the first time), the
+ * core writes each page's CRC into the data buffers and, last, their digest (the same CRC of the CRCs)
+ * in the control block's first word. The host polls that word; told the CRCs it expects, it reads the
+ * CRCs only when the digest differs. Per run of the routine: as many runs of pages as its control block
+ * holds ({@link SramLoaderImage#CRC_RUNS}), as many pages as the two buffers hold CRCs.
  */
 final class LoaderPageCrc implements PageChecksums {
 
@@ -78,20 +79,21 @@ final class LoaderPageCrc implements PageChecksums {
             throw new IllegalArgumentException("the CRC routine needs pages of a multiple of 32 bytes: " + geometry.pageSize());
         }
         List<Integer> crcs = new ArrayList<>(pageAddresses.size());
-        int perRun = 2 * area.bufferBytes() / 12;                 // a run (8 bytes) and a CRC (4) per page at most
-        for (int from = 0; from < pageAddresses.size(); from += perRun) {
-            List<Long> chunk = pageAddresses.subList(from, Math.min(pageAddresses.size(), from + perRun));
+        int results = area.buffer0();
+        for (int from = 0; from < pageAddresses.size(); ) {
+            List<Long> chunk = chunk(pageAddresses.subList(from, pageAddresses.size()), 2 * area.bufferBytes() / 4);
             List<long[]> runs = runsOf(chunk, geometry.pageSize());
-            int results = area.buffer0() + 8 * runs.size();
             ByteBuffer block = ByteBuffer.allocate(CONTROL_BYTES + 8 * runs.size()).order(ByteOrder.LITTLE_ENDIAN);
-            block.put(area.controlBlock(area.buffer0(), runs.size(), geometry.pageSize(), results));
+            block.put(area.controlBlock(area.crcControl() + CONTROL_BYTES, runs.size(), geometry.pageSize(), results));
             runs.forEach(run -> block.putInt((int) run[0]).putInt((int) run[1]));
-            if (!placement.write(area.control(), block.array())) {
+            int first = from;
+            from += chunk.size();
+            if (!placement.write(area.crcControl(), block.array())) {
                 chunk.forEach(page -> crcs.add(Stm32Crc32.of(memory.readBlock(page.intValue(), geometry.pageSize()))));
                 continue;
             }
             String what = String.format("CRC of %d page(s) from 0x%08X", chunk.size(), chunk.get(0));
-            List<Integer> wanted = expected == null ? null : expected.subList(from, from + chunk.size());
+            List<Integer> wanted = expected == null ? null : expected.subList(first, first + chunk.size());
             try {
                 run.start(SramLoaderImage.CRC_ENTRY);
                 int digest = run.awaitResultWord(budget, what, SramWorkArea.STATUS_RUNNING);
@@ -121,6 +123,19 @@ final class LoaderPageCrc implements PageChecksums {
             words.add(buffer.getInt());
         }
         return words;
+    }
+
+    /** The first pages, at most {@code maxPages}, that span at most {@link SramLoaderImage#CRC_RUNS} runs. */
+    private List<Long> chunk(List<Long> pages, int maxPages) {
+        int end = 1;
+        int runs = 1;
+        while (end < pages.size() && end < maxPages) {
+            if (pages.get(end) != pages.get(end - 1) + geometry.pageSize() && ++runs > SramLoaderImage.CRC_RUNS) {
+                break;
+            }
+            end++;
+        }
+        return pages.subList(0, end);
     }
 
     /** Runs of consecutive pages, in order: {first page address, page count}. */

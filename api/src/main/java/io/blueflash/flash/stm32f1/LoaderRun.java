@@ -112,37 +112,35 @@ final class LoaderRun {
     }
 
     /**
-     * Waits for a routine whose last store before its BKPT replaces the control block's first word (the
+     * Waits for the CRC routine, whose last store before its BKPT replaces its control block's first word (the
      * host wrote {@code running} there) and returns that word: it polls the word itself, one probe command
-     * each, and DHCSR only while the word is unchanged, so a routine done by the first poll costs one
-     * command. A halt with the word unchanged is a fault, or the routine's own BKPT after it wrote a value
-     * equal to {@code running}. A probe that reads memory only while the core is halted waits for the halt
-     * first.
+     * each, and from the second poll on DHCSR too while the word is unchanged (a fault stops the core
+     * without writing it), so a routine done by the first or second poll costs one or two commands. A halt
+     * with the word unchanged is a fault, or the routine's own BKPT after it wrote a value equal to
+     * {@code running}. A probe that reads memory only while the core is halted waits for the halt first.
      *
      * @throws FlashOperationException {@code LOADER_TIMEOUT} or {@code LOADER_FAULT}
      */
     int awaitResultWord(PollBudget budget, String what, int running) {
         PollBudget.Poll poll = budget.start();
+        boolean polled = false;
         while (true) {
-            if (!readsWhileRunning && !core.isHalted()) {
-                if (poll.spent()) {
-                    throw timeout(what, poll.attempts());
+            if (readsWhileRunning) {
+                int word = memory.read32(area.crcControl() + SramWorkArea.STATUS);
+                if (word != running) {
+                    parked = true;                // the next instruction is the BKPT
+                    return word;
                 }
-                continue;
             }
-            int word = memory.read32(area.control() + SramWorkArea.STATUS);
-            if (word != running) {
-                parked = true;                    // the next instruction is the BKPT
-                return word;
-            }
-            if (core.isHalted()) {                // most often the routine ended between the two reads
-                word = memory.read32(area.control() + SramWorkArea.STATUS);
-                if (word == running) {
+            if ((polled || !readsWhileRunning) && core.isHalted()) {
+                int word = memory.read32(area.crcControl() + SramWorkArea.STATUS);
+                if (word == running) {            // most often the routine ended between the two reads
                     requireBreakpoint(what);
                 }
                 parked = true;
                 return word;
             }
+            polled = true;
             if (poll.spent()) {
                 throw timeout(what, poll.attempts());
             }

@@ -116,12 +116,16 @@ final class NativeFlashPageCrc implements PageChecksums {
         }
     }
 
-    /** Copies the loader's code to SRAM once and reads it back; false when SRAM refuses it. */
+    /**
+     * Copies the loader's CRC routine (the image up to its control block; the programming routine is not
+     * needed here) to SRAM once and reads it back; false when SRAM refuses it.
+     */
     private boolean loaded() {
         if (loaded == null) {
+            byte[] routine = Arrays.copyOf(code, Math.min(code.length, SramLoaderImage.CRC_CONTROL));
             try {
-                memory.writeBlock(area.code(), code, AccessWidth.WORD);
-                loaded = Arrays.equals(memory.readBlock(area.code(), code.length), code);
+                memory.writeBlock(area.code(), routine, AccessWidth.WORD);
+                loaded = Arrays.equals(memory.readBlock(area.code(), routine.length), routine);
             } catch (MemoryFaultException fault) {
                 loaded = false;
             }

@@ -38,9 +38,10 @@ import java.util.function.LongConsumer;
  *
  * <p>Every programming run happens inside an {@link FpecBank} session (unlock, clear flags, relock
  * in {@code finally}) and every run inside a {@link LoaderRun} (core halted again and DEMCR restored
- * in {@code finally}). The code goes to SRAM with the first run's control block, in one transfer;
- * when SRAM refuses it (the write faults), programming falls back to the registers and checksums
- * to reading the pages, with a note.
+ * in {@code finally}). Each routine's code goes to SRAM the first time the session runs it, with its
+ * control block in one transfer (an unchanged image needs only the CRC routine); when SRAM refuses it
+ * (the write faults), programming falls back to the registers and checksums to reading the pages,
+ * with a note.
  */
 final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
 
@@ -70,8 +71,12 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
     private final PollBudget budget;
     private final LoaderRun run;
     private final LoaderPageCrc crc;
-    /** null until the first run has written the code; false when SRAM refused it. */
+    /** null until the first run has written code; false when SRAM refused it. */
     private Boolean loaded;
+    /** The CRC routine's code is in SRAM. */
+    private boolean crcPlaced;
+    /** The programming routine's code is in SRAM. */
+    private boolean programPlaced;
     private int mode;
 
     SramLoaderAlgorithm(MemoryAccess memory, CoreControl core, FlashGeometry geometry, SramWorkArea area,
@@ -136,7 +141,7 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
         if (pages.isEmpty()) {
             return;
         }
-        if (!placed(area.code(), new byte[0])) {
+        if (!placed(area.control(), new byte[0])) {
             registers.programPages(pages, programmed);
             return;
         }
@@ -184,29 +189,40 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
     }
 
     /**
-     * Writes {@code block} at {@code address} in the work area, preceded by the loader's code when no
-     * run has written it yet (one transfer from the start of the work area); false, after a note, when
-     * SRAM refuses the code, now or before.
+     * Writes {@code block} at {@code address} in the work area: a control block, the CRC routine's
+     * ({@link SramWorkArea#crcControl()}) or the programming routine's. The first time, the routine's code
+     * goes with it, in one transfer from the routine's first byte: a session sends only the routines it
+     * runs. False, after a note, when SRAM refuses the code, now or before.
      */
     private boolean placed(int address, byte[] block) {
-        if (loaded == null) {
-            byte[] all = Arrays.copyOf(code, Math.max(code.length, address - area.code() + block.length));
-            System.arraycopy(block, 0, all, address - area.code(), block.length);
-            try {
-                memory.writeBlock(area.code(), all, AccessWidth.WORD);
-                loaded = true;
-                return true;
-            } catch (MemoryFaultException fault) {
-                loaded = false;
-                choice.note(String.format("the flash loader could not be placed in SRAM at 0x%08X (%s); programming "
-                        + "through the FPEC registers instead (slower)", area.code(), fault.getMessage()));
-            }
-        }
-        if (!loaded) {
+        if (Boolean.FALSE.equals(loaded)) {
             return false;
         }
-        if (block.length > 0) {
-            memory.writeBlock(address, block, AccessWidth.WORD);
+        boolean crcRoutine = address == area.crcControl();
+        if (crcRoutine ? crcPlaced : programPlaced) {
+            if (block.length > 0) {
+                memory.writeBlock(address, block, AccessWidth.WORD);
+            }
+            return true;
+        }
+        int from = crcRoutine ? SramLoaderImage.CRC_ENTRY : SramLoaderImage.PROGRAM_ENTRY;
+        int to = crcRoutine ? SramLoaderImage.CRC_CONTROL : code.length;
+        byte[] all = Arrays.copyOf(Arrays.copyOfRange(code, from, to),
+                Math.max(to - from, address - area.code() - from + block.length));
+        System.arraycopy(block, 0, all, Math.max(0, address - area.code() - from), block.length);
+        try {
+            memory.writeBlock(area.code() + from, all, AccessWidth.WORD);
+        } catch (MemoryFaultException fault) {
+            loaded = false;
+            choice.note(String.format("the flash loader could not be placed in SRAM at 0x%08X (%s); programming "
+                    + "through the FPEC registers instead (slower)", area.code() + from, fault.getMessage()));
+            return false;
+        }
+        loaded = true;
+        if (crcRoutine) {
+            crcPlaced = true;
+        } else {
+            programPlaced = true;
         }
         return true;
     }

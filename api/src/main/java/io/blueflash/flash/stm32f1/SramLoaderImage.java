@@ -8,17 +8,24 @@ import java.util.Arrays;
 /**
  * The assembled bytes of blueflash's STM32F1 SRAM flash loader ({@code api/src/main/loader/
  * stm32f1-sram-loader.S}, kept as a resource so that api needs no cross compiler; a test rebuilds it
- * with GNU as and requires the same bytes). Two routines, entered with the core halted: programming
- * from two SRAM buffers at {@link #PROGRAM_ENTRY}, page CRCs at {@link #CRC_ENTRY}; both end on BKPT.
+ * with GNU as and requires the same bytes, at these offsets). Two routines, entered with the core
+ * halted: page CRCs at {@link #CRC_ENTRY} with their control block at {@link #CRC_CONTROL}, programming
+ * from two SRAM buffers at {@link #PROGRAM_ENTRY} with its control block after the image; both end on
+ * BKPT. Each routine and its control block are one contiguous run of SRAM, sent only when a session
+ * runs that routine ({@link #crcRoutine()}, {@link #programRoutine()}).
  */
 final class SramLoaderImage {
 
     /** Resource name beside this class. */
     static final String RESOURCE = "stm32f1-sram-loader.bin";
-    /** Offset of the programming routine (r0 control block, r1 buffer 0, r2 buffer size, r3 FPEC base). */
-    static final int PROGRAM_ENTRY = 0;
-    /** Offset of the CRC routine (r0 page addresses, replaced by CRCs; r1 count; r2 page size). */
-    static final int CRC_ENTRY = 4;
+    /** Offset of the CRC routine (label crc_pages). */
+    static final int CRC_ENTRY = 0;
+    /** Offset of the CRC routine's control block (label crc_control), right after its code. */
+    static final int CRC_CONTROL = 0x140;
+    /** Runs of pages the CRC routine's control block holds after its 48 bytes (CRC_RUNS in the source). */
+    static final int CRC_RUNS = 8;
+    /** Offset of the programming routine (label program), after the CRC routine's control block. */
+    static final int PROGRAM_ENTRY = 0x1B0;
 
     private static final byte[] BYTES = load();
 
@@ -28,6 +35,16 @@ final class SramLoaderImage {
     /** The code, padded with zeros to whole words (it is written with 32-bit accesses). */
     static byte[] bytes() {
         return BYTES.clone();
+    }
+
+    /** The CRC routine's code: the image up to its control block. */
+    static byte[] crcRoutine() {
+        return Arrays.copyOfRange(BYTES, CRC_ENTRY, CRC_CONTROL);
+    }
+
+    /** The programming routine's code: the image from its entry to its end. */
+    static byte[] programRoutine() {
+        return Arrays.copyOfRange(BYTES, PROGRAM_ENTRY, BYTES.length);
     }
 
     private static byte[] load() {

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Where the SRAM flash loader lives on the target (SRAM from 0x2000_0000, RM0008 §3.3.1): its code,
- * a control block the host and the core share right after it (the loader finds it there by its own
- * address, so the host sets no argument registers), two data buffers of {@code bufferBytes} and a
+ * a control block the host and the core share right after each routine ({@link #crcControl()} inside
+ * the image, {@link #control()} after it: the loader finds it by its own address, so the host sets no
+ * argument registers), two data buffers of {@code bufferBytes} and a
  * small stack at the top (the loader saves a few registers there, and a fault must be able to stack
  * its frame). What SRAM held before is overwritten, as by every debugger's flash algorithm.
  *
@@ -54,6 +55,11 @@ record SramWorkArea(int code, int control, int buffer0, int bufferBytes, int sta
             return Optional.empty();
         }
         return Optional.of(new SramWorkArea(SRAM_BASE, control, buffer0, buffer, buffer0 + 2 * buffer + STACK_BYTES));
+    }
+
+    /** The CRC routine's control block ({@link SramLoaderImage#CRC_CONTROL}), its runs of pages after it. */
+    int crcControl() {
+        return code + SramLoaderImage.CRC_CONTROL;
     }
 
     int buffer(int slot) {

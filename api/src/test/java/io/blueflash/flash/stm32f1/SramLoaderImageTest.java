@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,30 +38,68 @@ class SramLoaderImageTest {
     }
 
     @Test
-    void givenResource_whenLoaded_thenPaddedToWordsAndEntriesAreThumbBranches() {
+    void givenLoaderSource_whenAssembled_thenItsLabelsSitAtTheOffsetsTheHostUses() throws Exception {
+        Map<String, Integer> symbols = symbols(SOURCE);
+
+        assertThat(symbols).containsEntry("crc_pages", SramLoaderImage.CRC_ENTRY)
+                .containsEntry("crc_control", SramLoaderImage.CRC_CONTROL)
+                .containsEntry("program", SramLoaderImage.PROGRAM_ENTRY)
+                .containsEntry("control_block", SramLoaderImage.bytes().length);
+        assertThat(SramLoaderImage.PROGRAM_ENTRY - SramLoaderImage.CRC_CONTROL).as("the CRC routine's control block")
+                .isEqualTo(SramWorkArea.CONTROL_BYTES + 8 * SramLoaderImage.CRC_RUNS);
+    }
+
+    @Test
+    void givenResource_whenSplit_thenEachRoutineIsItsPartOfTheImageInWholeWords() {
         byte[] code = SramLoaderImage.bytes();
 
         assertThat(code.length % 4).isZero();
-        // b.w at both entry points: first half-word 0xF000..0xF7FF, second 0xB800..0xBFFF (T4 encoding)
-        for (int entry : new int[] {SramLoaderImage.PROGRAM_ENTRY, SramLoaderImage.CRC_ENTRY}) {
-            int hw1 = code[entry] & 0xFF | (code[entry + 1] & 0xFF) << 8;
-            int hw2 = code[entry + 2] & 0xFF | (code[entry + 3] & 0xFF) << 8;
-            assertThat(hw1 & 0xF800).isEqualTo(0xF000);
-            assertThat(hw2 & 0xD000).isEqualTo(0x9000);
+        assertThat(SramLoaderImage.crcRoutine()).isEqualTo(Arrays.copyOfRange(code, 0, SramLoaderImage.CRC_CONTROL));
+        assertThat(SramLoaderImage.programRoutine())
+                .isEqualTo(Arrays.copyOfRange(code, SramLoaderImage.PROGRAM_ENTRY, code.length));
+        assertThat(SramLoaderImage.crcRoutine().length % 4).isZero();
+    }
+
+    /** The loader's local labels and their offsets, from arm-none-eabi-nm. */
+    private static Map<String, Integer> symbols(Path source) throws IOException, InterruptedException {
+        Path dir = assembleInto(source);
+        try {
+            Process nm = new ProcessBuilder("arm-none-eabi-nm", "loader.o").directory(dir.toFile()).start();
+            Map<String, Integer> symbols = new HashMap<>();
+            for (String line : new String(nm.getInputStream().readAllBytes()).split("\n")) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length == 3 && fields[1].equals("t")) {
+                    symbols.put(fields[2], Integer.parseInt(fields[0], 16));
+                }
+            }
+            assertThat(nm.waitFor()).as("arm-none-eabi-nm loader.o").isZero();
+            return symbols;
+        } finally {
+            deleteTree(dir);
         }
     }
 
     private static byte[] assemble(Path source) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("blueflash-loader");
+        Path dir = assembleInto(source);
         try {
-            run(dir, "arm-none-eabi-as", "-mthumb", "-o", "loader.o", source.toAbsolutePath().toString());
             run(dir, "arm-none-eabi-objcopy", "-O", "binary", "loader.o", "loader.bin");
             return Files.readAllBytes(dir.resolve("loader.bin"));
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(p);
-                }
+            deleteTree(dir);
+        }
+    }
+
+    /** A new directory holding {@code loader.o}, GNU as's object of {@code source}. */
+    private static Path assembleInto(Path source) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("blueflash-loader");
+        run(dir, "arm-none-eabi-as", "-mthumb", "-o", "loader.o", source.toAbsolutePath().toString());
+        return dir;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
             }
         }
     }

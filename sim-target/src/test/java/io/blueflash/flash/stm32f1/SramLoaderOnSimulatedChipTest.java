@@ -32,15 +32,14 @@ import org.junit.jupiter.api.Test;
  */
 class SramLoaderOnSimulatedChipTest {
 
-    /** {@code b .} at both entry points: never halts. */
-    private static final byte[] SPINS = {(byte) 0xFE, (byte) 0xE7, (byte) 0xFE, (byte) 0xE7,
-            (byte) 0xFE, (byte) 0xE7, (byte) 0xFE, (byte) 0xE7};
+    /** {@code b .}: never halts. */
+    private static final byte[] SPINS = {(byte) 0xFE, (byte) 0xE7};
     /**
-     * Both entry points branch to {@code ldr sp, =0x20004000; udf #0} (SP first, as the real routines set
-     * it): UsageFault at 0x2000000C, escalated to HardFault.
+     * {@code ldr.w sp, [pc, #4]; udf #0; .word 0x20004000} (SP first, as the real routines set it):
+     * UsageFault 4 bytes after the entry, escalated to HardFault.
      */
-    private static final byte[] FAULTS = {0x00, (byte) 0xF0, 0x02, (byte) 0xB8, 0x00, (byte) 0xF0, 0x00, (byte) 0xB8,
-            (byte) 0xDF, (byte) 0xF8, 0x04, (byte) 0xD0, 0x00, (byte) 0xDE, 0x00, 0x00, 0x00, 0x40, 0x00, 0x20};
+    private static final byte[] FAULTS = {(byte) 0xDF, (byte) 0xF8, 0x04, (byte) 0xD0, 0x00, (byte) 0xDE, 0x00, 0x00,
+            0x00, 0x40, 0x00, 0x20};
 
     private final TargetConnection connection = new SimulatedProbeConnector()
             .connect(ProbeSelector.parse("sim:stm32f103c8"), ConnectOptions.defaults());
@@ -57,7 +56,7 @@ class SramLoaderOnSimulatedChipTest {
 
     @Test
     void givenLoaderThatNeverHalts_whenProgramming_thenTimeoutAndCoreHaltedFpecLockedDemcrRestored() {
-        SramLoaderAlgorithm loader = loader(SPINS);
+        SramLoaderAlgorithm loader = loader(image(SPINS));
         geometryPageErased(0);
 
         assertThatThrownBy(() -> loader.programPage(geometry.baseAddress(), TestImages.randomBytes(1024, 1)))
@@ -69,7 +68,7 @@ class SramLoaderOnSimulatedChipTest {
 
     @Test
     void givenLoaderThatNeverHalts_whenChecksumsAsked_thenTimeout() {
-        SramLoaderAlgorithm loader = loader(SPINS);
+        SramLoaderAlgorithm loader = loader(image(SPINS));
 
         assertThatThrownBy(() -> loader.onTarget(List.of(geometry.baseAddress())))
                 .isInstanceOfSatisfying(FlashOperationException.class,
@@ -79,13 +78,14 @@ class SramLoaderOnSimulatedChipTest {
 
     @Test
     void givenLoaderThatFaults_whenProgramming_thenFaultReportedWithFaultRegisters() {
-        SramLoaderAlgorithm loader = loader(FAULTS);
+        SramLoaderAlgorithm loader = loader(image(FAULTS));
         geometryPageErased(0);
 
         assertThatThrownBy(() -> loader.programPage(geometry.baseAddress(), TestImages.randomBytes(1024, 2)))
                 .isInstanceOfSatisfying(FlashOperationException.class,
                         e -> assertThat(e.reason()).isEqualTo(FlashOperationException.Reason.LOADER_FAULT))
-                .hasMessageContaining("CFSR=").hasMessageContaining("at 0x2000000C");
+                .hasMessageContaining("CFSR=")
+                .hasMessageContaining(String.format("at 0x%08X", 0x2000_0000 + SramLoaderImage.PROGRAM_ENTRY + 4));
         assertLeftSafe();
     }
 
@@ -169,6 +169,14 @@ class SramLoaderOnSimulatedChipTest {
         } finally {
             apm32.close();
         }
+    }
+
+    /** A loader image of the real layout whose two routines are {@code routine}. */
+    private static byte[] image(byte[] routine) {
+        byte[] image = new byte[SramLoaderImage.bytes().length];
+        System.arraycopy(routine, 0, image, SramLoaderImage.CRC_ENTRY, routine.length);
+        System.arraycopy(routine, 0, image, SramLoaderImage.PROGRAM_ENTRY, routine.length);
+        return image;
     }
 
     private SramLoaderAlgorithm loader(byte[] code) {
