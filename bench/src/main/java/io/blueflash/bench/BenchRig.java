@@ -68,6 +68,13 @@ final class BenchRig implements AutoCloseable {
                 yield new BenchRig(chip, wired.connector(), new ProbeSelector("stlink", ""),
                         defaults.withSwdFrequencyKhz(transport.swdKhz()), wired.commands(), () -> 0, List.of(), countSwd);
             }
+            case STLINK_V2_JTAG_4500KHZ -> {
+                // over JTAG the connection reads the asked-for clock as TCK (docs/stlink.md)
+                BenchWiring.StLink wired = BenchWiring.stLink(chip, false, preset);
+                yield new BenchRig(chip, wired.connector(), new ProbeSelector("stlink", ""),
+                        defaults.withSwdFrequencyKhz(transport.jtagKhz()).withTransportOption(ConnectOptions.STLINK_JTAG,
+                                "true"), wired.commands(), () -> 0, List.of(), countSwd);
+            }
             case BOOTLOADER_115200 -> {
                 SerialSessions sessions = new SerialSessions("bootloader", BenchWiring::bootloaderServer, chip);
                 yield new BenchRig(chip, BenchWiring.bootloader(sessions), new ProbeSelector("bootloader", "bench"),

@@ -2,6 +2,8 @@ package io.blueflash.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.blueflash.port.out.TargetConnection;
+import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.chip.TimingPreset;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,38 @@ class BenchSuiteTest {
         assertThat(r.limitNanos()).isEqualTo(SpeedLimit.read(64 * 1024, BenchTransport.STLINK_V3).nanos());
         assertThat(r.simulatedNanos()).isGreaterThanOrEqualTo(r.limitNanos());
         assertThat(r.swdTransactions()).isEqualTo(-1);
+    }
+
+    @Test
+    void givenStLinkV2OverJtag_whenConnected_thenTheProbeRunsJtagAt4500kHz() {
+        try (BenchRig rig = BenchRig.create(BenchTransport.STLINK_V2_JTAG_4500KHZ, Stm32F103.create("stm32f103c8"),
+                TimingPreset.DATASHEET, false);
+             TargetConnection c = rig.connector().connect(rig.selector(), rig.options())) {
+
+            assertThat(c.probe().description()).contains("JTAG 4500 kHz", "JTAG IDCODE 0x3BA00477");
+        }
+    }
+
+    @Test
+    void givenStLinkV2OverJtag_whenRead64k_thenTheLimitIsTheJtagScanRateAndAFloor() {
+        BenchResult r = BenchSuite.runOne("stm32f103c8", BenchTransport.STLINK_V2_JTAG_4500KHZ, BenchScenario.READ_64K,
+                TimingPreset.DATASHEET, false);
+
+        assertThat(r.failed()).as(r.note()).isFalse();
+        assertThat(r.limitCounts()).isEqualTo("link");
+        assertThat(r.limitNanos()).isEqualTo(SpeedLimit.read(64 * 1024, BenchTransport.STLINK_V2_JTAG_4500KHZ).nanos());
+        assertThat(r.simulatedNanos()).as("the scans' limit is a floor").isGreaterThanOrEqualTo(r.limitNanos());
+        assertThat(r.usbTransactions()).isPositive();
+    }
+
+    @Test
+    void givenStLinkV2OverJtag_whenTheSameImageIsWrittenAgain_thenEveryPageIsSkippedAndVerified() {
+        BenchResult r = BenchSuite.runOne("stm32f103c8", BenchTransport.STLINK_V2_JTAG_4500KHZ,
+                BenchScenario.REWRITE_SAME_64K, TimingPreset.MEASURED, false);
+
+        assertThat(r.failed()).as(r.note()).isFalse();
+        assertThat(r.note()).isEqualTo("0 programmed, 0 erased, 64 skipped, verified");
+        assertThat(r.limitNanos()).isZero();
     }
 
     @Test

@@ -64,6 +64,28 @@ class BenchTargetsTest {
     }
 
     @Test
+    void givenJtagWriteAndRewriteRows_whenEvaluated_thenTheRewriteShareAndTheFlashRatioAreReportedForJtag() {
+        long flashAndRead = 1_720_320_000L + SpeedLimit.read(65536, BenchTransport.STLINK_V2_JTAG_4500KHZ).nanos();
+        BenchResult full = new BenchResult("stm32f103c8", BenchScenario.WRITE_64K, BenchTransport.STLINK_V2_JTAG_4500KHZ,
+                TimingPreset.MEASURED, 65536, 1_806_336_000L, flashAndRead, "flash+read", 1, 1, 1, 0, -1, "", false);
+        BenchResult again = new BenchResult("stm32f103c8", BenchScenario.REWRITE_SAME_64K,
+                BenchTransport.STLINK_V2_JTAG_4500KHZ, TimingPreset.MEASURED, 65536, 72_253_440L, 0, "flash+read", 1, 1,
+                1, 0, -1, "", false);
+
+        List<BenchTargets.Verdict> verdicts = BenchTargets.evaluate(List.of(full, again), List.of());
+
+        assertThat(verdicts).hasSize(2).anySatisfy(v -> {
+            assertThat(v.target()).isEqualTo("re-write unchanged 64 KB via stlink-v2-jtag@4.5MHz vs full write [measured]");
+            assertThat(v.measured()).startsWith("4.0 %");
+            assertThat(v.met()).isFalse();
+        }).anySatisfy(v -> {
+            assertThat(v.target()).isEqualTo("ST-Link V2 over JTAG @ 4.5 MHz, write + verify 64 KB vs t_prog + erase [measured]");
+            assertThat(v.measured()).startsWith("1.050x").contains("t_prog + erase 1.720 s");
+            assertThat(v.met()).isTrue();
+        });
+    }
+
+    @Test
     void givenAPeakRss_whenEvaluated_thenComparedWith128MB() {
         assertThat(BenchTargets.evaluateRss(OptionalLong.of(100L << 20))).singleElement()
                 .satisfies(v -> assertThat(v.met()).isTrue());

@@ -3,8 +3,10 @@ package io.blueflash.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blueflash.sim.chip.FlashTiming;
+import io.blueflash.sim.chip.Stm32F103;
 import io.blueflash.sim.chip.TimingCorner;
 import io.blueflash.sim.chip.TimingPreset;
+import io.blueflash.sim.debug.JtagScanPricedPort;
 import org.junit.jupiter.api.Test;
 
 class SpeedLimitTest {
@@ -61,6 +63,37 @@ class SpeedLimitTest {
     void givenV3At24MHz_whenRead64k_thenSwdBitsBound() {
         assertThat(SpeedLimit.read(64 * 1024, BenchTransport.STLINK_V3).nanos())
                 .isEqualTo(Math.round(16384 * 46 * 1e9 / 24e6));
+    }
+
+    @Test
+    void givenV2OverJtagAt4500kHz_whenRead64k_thenOne41CycleApaccScanPerWordBounds() {
+        SpeedLimit.Limit limit = SpeedLimit.read(64 * 1024, BenchTransport.STLINK_V2_JTAG_4500KHZ);
+
+        // 16384 words x 41 TCK = 671 744 cycles at 4.5 MHz = 149.276 444 ms (full-speed USB would allow 53.9 ms)
+        assertThat(limit.nanos()).isEqualTo(149_276_444L);
+        assertThat(limit.counts()).isEqualTo("link");
+    }
+
+    @Test
+    void givenVerifiedWriteOverJtag_whenLimit_thenTheReadBackIsAtTheJtagRate() {
+        SpeedLimit.Limit limit = SpeedLimit.write(TYP, BenchTransport.STLINK_V2_JTAG_4500KHZ, 0, false, 64 * 1024, true);
+
+        assertThat(limit.nanos()).isEqualTo(1_720_320_000L + 149_276_444L);
+        assertThat(limit.counts()).isEqualTo("flash+read");
+    }
+
+    @Test
+    void givenTheSimulatedJtagDp_whenAnApReadFollowsAnother_thenItChargesJtagTckPerWord() {
+        Stm32F103 chip = Stm32F103.create("stm32f103c8");
+        JtagScanPricedPort port = new JtagScanPricedPort(chip.debugPort().withoutWireCost(), chip.clock(),
+                () -> 4_500_000L);
+        port.lineReset();
+        port.read(true, 0x0); // the first APACC scan pays the IR scan and the boundary TAP's IDCODE
+        long before = port.cycles();
+
+        port.read(true, 0x0);
+
+        assertThat(port.cycles() - before).isEqualTo(SpeedLimit.JTAG_TCK_PER_WORD);
     }
 
     @Test

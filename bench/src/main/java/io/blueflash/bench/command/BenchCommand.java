@@ -220,7 +220,7 @@ public final class BenchCommand implements Callable<Integer> {
             verdicts.forEach(v -> out.println(BenchReport.verdict(v)));
             out.println();
             out.println("Limit is: flash = erase + half-words x t_prog (the preset's); flash+read = that plus reading the "
-                    + "programmed bytes back at the link's rate; link = bytes / link rate; line = bytes of the smallest "
+                    + "programmed bytes back at the link's rate; link = bytes / link rate (46 SWD bits or 41 JTAG TCK per word, or the USB ceiling); line = bytes of the smallest "
                     + "AN3155 exchange x 11 bits / baud; t_ME = mass erase. See docs/benchmarks.md.");
         }
         out.flush();
