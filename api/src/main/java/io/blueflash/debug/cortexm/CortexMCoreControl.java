@@ -137,12 +137,18 @@ public final class CortexMCoreControl implements CoreControl {
 
     /**
      * Tells this run control that the core may run without its doing (a probe command that cleared
-     * C_HALT, an NRST pulse): the next core-register transfer reads DHCSR again.
+     * C_HALT, an NRST pulse): the next core-register transfer reads DHCSR again. What a reset-halt owes
+     * DEMCR is written first, so that the reset runs the firmware; a target that cannot take it does
+     * not stop the caller's NRST.
      */
     public void forgetHalted() {
-        settle();
         seenHalted = false;
         atResetVector = false;
+        try {
+            settle();
+        } catch (TargetCommunicationException unreachable) {
+            // NRST comes next whatever DEMCR says: a pulse must still reach a target its debug port cannot
+        }
     }
 
     /**
