@@ -139,6 +139,55 @@ class SramLoaderOnSimulatedChipTest {
     }
 
     @Test
+    void givenPagesInMoreRunsThanTheCrcControlBlockHolds_whenCrcComputed_thenEveryPageHasTheHostsCrc() {
+        SramLoaderAlgorithm loader = loader(SramLoaderImage.bytes());
+        byte[] data = TestImages.randomBytes(1024, 9);
+        geometryPageErased(10);
+        loader.programPage(geometry.pageAddress(10), data);
+        List<Long> pages = new java.util.ArrayList<>();
+        for (int page = 0; page < 2 * (SramLoaderImage.CRC_RUNS + 3); page += 2) {   // 11 runs of one page
+            pages.add(geometry.pageAddress(page));
+        }
+        List<Integer> expected = pages.stream().map(address -> Stm32Crc32.of(
+                memory.readBlock(address.intValue(), geometry.pageSize()))).toList();
+
+        assertThat(loader.onTarget(pages)).containsExactlyElementsOf(expected);
+        assertThat(expected).contains(Stm32Crc32.of(data));
+    }
+
+    @Test
+    void givenExpectedCrcs_whenOneDiffersFromTheFlash_thenTheDigestDiffersAndTheCoresCrcsAreReturned() {
+        SramLoaderAlgorithm loader = loader(SramLoaderImage.bytes());
+        List<Long> pages = List.of(geometry.pageAddress(20), geometry.pageAddress(21), geometry.pageAddress(22));
+        byte[] erased = new byte[1024];
+        Arrays.fill(erased, (byte) 0xFF);
+        int erasedCrc = Stm32Crc32.of(erased);
+        pages.forEach(address -> geometryPageErased(geometry.pageIndexOf(address)));
+
+        List<Integer> matching = loader.onTarget(pages, List.of(erasedCrc, erasedCrc, erasedCrc));
+        List<Integer> oneWrong = loader.onTarget(pages, List.of(erasedCrc, erasedCrc ^ 1, erasedCrc));
+
+        assertThat(matching).containsExactly(erasedCrc, erasedCrc, erasedCrc);
+        assertThat(oneWrong).as("the page the caller got wrong shows the flash's CRC")
+                .containsExactly(erasedCrc, erasedCrc, erasedCrc);
+    }
+
+    @Test
+    void givenCoreOnHsiAfterReset_whenCrcRunsFromThePll_thenClockTreeAndWaitStatesPutBack() {
+        SramLoaderAlgorithm loader = loader(SramLoaderImage.bytes());
+        int rccCr = memory.read32(0x4002_1000);
+        int rccCfgr = memory.read32(0x4002_1004);
+        int flashAcr = memory.read32(0x4002_2000);
+
+        loader.onTarget(List.of(geometry.pageAddress(0)));
+
+        assertThat(memory.read32(0x4002_1000) & (1 << 24)).as("RCC_CR.PLLON").isZero();
+        assertThat(memory.read32(0x4002_1000)).as("RCC_CR").isEqualTo(rccCr);
+        assertThat(memory.read32(0x4002_1004)).as("RCC_CFGR: SYSCLK on HSI, PLL fields and APB1 as found").isEqualTo(rccCfgr);
+        assertThat(memory.read32(0x4002_2000)).as("FLASH_ACR").isEqualTo(flashAcr);
+    }
+
+    @Test
     void givenApm32NotKnownAsClone_whenLoaderWritesBackToBack_thenDroppedHalfWordsWrittenAgainAndNoteSaysPaced() {
         TargetConnection apm32 = new SimulatedProbeConnector()
                 .connect(ProbeSelector.parse("sim:apm32f103c8"), ConnectOptions.defaults());
