@@ -37,6 +37,12 @@ public record ConnectOptions(ConnectMode mode, OptionalInt swdFrequencyKhz,
      * ST-Link transport as its {@code JTAG_OPTION}; other transports do not read it.
      */
     public static final String STLINK_JTAG = "stlink.jtag";
+    /**
+     * Key of {@link #transportOptions()}: "true" makes a Black Magic Probe find its target with
+     * {@code monitor jtag_scan} (the SWJ-DP's JTAG-DP, ADIv5 §3.3) instead of {@code monitor swd_scan}.
+     * Read by the BMP transport as its {@code JTAG_OPTION}; other transports do not read it.
+     */
+    public static final String BMP_JTAG = "bmp.jtag";
 
     public ConnectOptions {
         Objects.requireNonNull(mode, "'mode' must not be null");

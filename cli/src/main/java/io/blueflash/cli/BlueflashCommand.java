@@ -62,7 +62,7 @@ public final class BlueflashCommand implements Callable<Integer>, GlobalSettings
 
     @Option(names = "--protocol", scope = ScopeType.INHERIT, paramLabel = "swd|jtag", order = 4,
             description = "the debug wire: swd (default) or jtag, for a board wired to its 20-pin JTAG header; "
-                    + "jtag needs an ST-Link (--probe stlink or stlink-server)")
+                    + "jtag needs an ST-Link (--probe stlink or stlink-server) or a Black Magic Probe (--probe bmp:PORT)")
     String protocol;
 
     @Option(names = "--connect-under-reset", scope = ScopeType.INHERIT, order = 5,

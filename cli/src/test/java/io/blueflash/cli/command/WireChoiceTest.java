@@ -40,7 +40,7 @@ class WireChoiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "sim:gd32f103c8", "sim#2", "bmp:/dev/ttyACM0"})
+    @ValueSource(strings = {"sim", "sim:gd32f103c8", "sim#2"})
     void givenASwdOnlyProbe_whenSwdAsked_thenAccepted(String probe) {
         assertThat(apply(probe, WireProtocol.SWD)).isEqualTo(DEFAULTS);
     }
@@ -52,12 +52,25 @@ class WireChoiceTest {
                 .hasMessageContaining("sim serve --stlink-tcp PORT");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"bmp:/dev/ttyACM0", "bmp"})
+    void givenABlackMagicProbe_whenJtagAsked_thenTheBmpJtagOptionIsSetAndNotTheStLinkOne(String probe) {
+        ConnectOptions options = apply(probe, WireProtocol.JTAG);
+
+        assertThat(options.option(ConnectOptions.BMP_JTAG, "absent")).isEqualTo("true");
+        assertThat(options.option(ConnectOptions.STLINK_JTAG, "absent")).isEqualTo("absent");
+        assertThat(options.swdFrequencyKhz()).hasValue(4000);
+    }
+
     @Test
-    void givenABlackMagicProbe_whenJtagAsked_thenRefusedNamingSwdScanAndTheStLink() {
-        assertThatThrownBy(() -> apply("bmp:/dev/ttyACM0", WireProtocol.JTAG)).isInstanceOf(UsageException.class)
-                .hasMessageContaining("--probe bmp:/dev/ttyACM0")
-                .hasMessageContaining("monitor swd_scan")
-                .hasMessageContaining("--probe stlink --protocol jtag");
+    void givenABlackMagicProbe_whenSwdAsked_thenItStaysOnSwdScan() {
+        assertThat(apply("bmp:/dev/ttyACM0", WireProtocol.SWD).option(ConnectOptions.BMP_JTAG, "absent"))
+                .isEqualTo("false");
+    }
+
+    @Test
+    void givenAnStLink_whenJtagAsked_thenTheBmpOptionIsNotSet() {
+        assertThat(apply("stlink", WireProtocol.JTAG).option(ConnectOptions.BMP_JTAG, "absent")).isEqualTo("absent");
     }
 
     @ParameterizedTest
@@ -71,7 +84,8 @@ class WireChoiceTest {
     @Test
     void givenAProbeNobodyKnows_whenJtagAsked_thenRefusedNamingTheStLink() {
         assertThatThrownBy(() -> apply("cmsis-dap", WireProtocol.JTAG)).isInstanceOf(UsageException.class)
-                .hasMessageContaining("only an ST-Link can");
+                .hasMessageContaining("an ST-Link (--probe stlink")
+                .hasMessageContaining("a Black Magic Probe (--probe bmp:PORT) can");
     }
 
     @Test

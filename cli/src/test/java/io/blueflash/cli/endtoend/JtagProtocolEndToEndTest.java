@@ -149,7 +149,7 @@ class JtagProtocolEndToEndTest {
         CliRun r = CliRun.run(home, Map.of(), "write --help");
 
         assertThat(r.exitCode).as(r.toString()).isZero();
-        assertThat(r.out.replaceAll("\\s+", " ")).contains("--protocol=swd|jtag", "jtag needs an ST-Link", "JTAG clock with --protocol jtag");
+        assertThat(r.out.replaceAll("\\s+", " ")).contains("--protocol=swd|jtag", "jtag needs an ST-Link", "or a Black Magic Probe", "JTAG clock with --protocol jtag");
     }
 
     /** The mode byte of every APIV2_ENTER the emulator was sent. */

@@ -17,7 +17,7 @@ import java.util.Objects;
  * stream — in-memory pipes, a pty, or TCP through {@link GdbTcpServer}.
  *
  * <p>Supported: acknowledgements and {@code QStartNoAckMode}, {@code qSupported} as BMP answers it,
- * {@code qRcmd} monitor commands ({@code swd_scan}, {@code targets}, {@code reset},
+ * {@code qRcmd} monitor commands ({@code swd_scan}, {@code jtag_scan}, {@code targets}, {@code reset},
  * {@code option erase}, {@code help}; unknown ones get the empty reply), {@code vAttach},
  * {@code qXfer:features:read} (ARM M-profile target.xml) and {@code qXfer:memory-map:read},
  * {@code g G p P m M X}, {@code qCRC} (used by {@code compare-sections}), {@code vFlashErase
@@ -133,6 +133,14 @@ public final class GdbServerEmulator {
 
     public UsbCdcLinkModel linkModel() {
         return link;
+    }
+
+    /**
+     * True when the last scan was {@code monitor jtag_scan} (or an {@code auto_scan} that found the chip on
+     * JTAG): the probe reaches the chip through its JTAG-DP, every access priced as JTAG scans.
+     */
+    public boolean overJtag() {
+        return target instanceof SwdBmpTarget bmp && bmp.overJtag();
     }
 
     private void endSession() {

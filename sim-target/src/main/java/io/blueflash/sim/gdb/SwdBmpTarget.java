@@ -137,8 +137,12 @@ final class SwdBmpTarget implements BmpTarget {
             int idcode = engine.read32(DBGMCU_IDCODE);
             int fSizeWord = engine.read32(F_SIZE);
             detected = DetectedTarget.identify(dpidr, apIdr, cpuid, idcode, fSizeWord, romTableDesigner());
+            int jtagDpIdcode = ((dpidr >>> 28) + 2) << 28 | 0x0BA0_0477;
+            if (jtag) {
+                lines.addAll(deviceTable(jtagDpIdcode, idcode & 0xFFF));
+            }
             lines.add(jtag ? String.format("JTAG-DP IDCODE 0x%08X, AHB-AP IDR 0x%08X, CPUID 0x%08X",
-                    ((dpidr >>> 28) + 2) << 28 | 0x0BA0_0477, apIdr, cpuid)
+                    jtagDpIdcode, apIdr, cpuid)
                     : String.format("SW-DP DPIDR 0x%08X, AHB-AP IDR 0x%08X, CPUID 0x%08X", dpidr, apIdr, cpuid));
         } catch (RuntimeException e) {
             lines.add((jtag ? "JTAG" : "SWD") + " scan: no target answered (" + e.getMessage() + ")");
@@ -147,6 +151,19 @@ final class SwdBmpTarget implements BmpTarget {
         lines.add("Available Targets:");
         lines.addAll(targetList());
         return lines;
+    }
+
+    /**
+     * The chain's devices as the firmware's {@code jtag_scan} lists them before the target list, numbered from
+     * TDO: the Cortex-M3's JTAG-DP (IR 4 bits), then the F1's boundary-scan TAP (IR 5 bits, IDCODE
+     * {@code 0x06000041 | DEV_ID << 12}, RM0008 §31.6.2). Their rows start with a number too, as the
+     * target list's do.
+     */
+    private List<String> deviceTable(int jtagDpIdcode, int devId) {
+        return List.of("Device  IR Len  IDCODE      Description",
+                String.format("0\t4\t0x%08X\tARM Limited: ADIv5 JTAG-DP port.", jtagDpIdcode),
+                String.format("1\t5\t0x%08X\tST Microelectronics: %s boundary scan.",
+                        0x0600_0041 | devId << 12, detected.driverName()));
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * A session with the target behind a Black Magic Probe's GDB server (facts §F). Opening runs the
- * host flow GDB users type by hand: {@code qSupported}, {@code monitor swd_scan}, {@code vAttach;1}
+ * host flow GDB users type by hand: {@code qSupported}, {@code monitor swd_scan} (or {@code jtag_scan}),
+ * {@code vAttach;1}
  * (the probe halts the core), the target description and the memory map, and — in
  * {@link ConnectMode#NORMAL} — {@code monitor reset} so the core stops at its reset vector.
  *
@@ -28,7 +29,9 @@ import java.util.Set;
  *
  * <p>Option {@value #NO_ACK_OPTION}=true negotiates {@code QStartNoAckMode}: fewer bytes, but a
  * corrupted packet is then not resent. Off by default. Option {@value #TIMEOUT_OPTION} sets the reply
- * timeout of ordinary requests (flash operations allow more).
+ * timeout of ordinary requests (flash operations allow more). Option {@value #JTAG_OPTION}=true finds
+ * the target with {@code monitor jtag_scan}, through the SWJ-DP's JTAG-DP (ADIv5 §3.3) on the JTAG header's
+ * TMS/TCK/TDI/TDO; the probe then turns every access into JTAG scans itself.
  */
 public final class BlackMagicTargetConnection implements TargetConnection {
 
@@ -36,6 +39,8 @@ public final class BlackMagicTargetConnection implements TargetConnection {
     public static final String NO_ACK_OPTION = "bmp.noack";
     /** Transport option: how long to wait for an ordinary reply, in milliseconds (default 2000). */
     public static final String TIMEOUT_OPTION = "bmp.timeout-ms";
+    /** Transport option: "true" attaches over JTAG ({@code monitor jtag_scan}) instead of SWD. */
+    public static final String JTAG_OPTION = ConnectOptions.BMP_JTAG;
     private static final Duration SCAN_TIMEOUT = Duration.ofSeconds(5);
     private static final int DEFAULT_PACKET_SIZE = 0x400;
     /** After the recovery interrupt: time for the probe's stop reply or the rest of an old reply. */
@@ -106,12 +111,17 @@ public final class BlackMagicTargetConnection implements TargetConnection {
                         + " cannot connect under reset (monitor connect_rst enable: " + rst.status() + ")");
             }
         }
-        MonitorResult scan = protocol.monitor("swd_scan", SCAN_TIMEOUT);
+        boolean jtag = Boolean.parseBoolean(options.option(JTAG_OPTION, "false"));
+        String scanCommand = jtag ? "jtag_scan" : "swd_scan";
+        MonitorResult scan = protocol.monitor(scanCommand, SCAN_TIMEOUT);
         trace(options, scan.output());
-        if (!scan.ok() || targetLine(scan.output()).isEmpty()) {
+        BmpScanOutput found = BmpScanOutput.parse(scan.output());
+        if (!scan.ok() || found.first().isEmpty()) {
             throw new TargetCommunicationException("Black Magic Probe on " + line.portName()
-                    + " found no target on SWD (monitor swd_scan: " + scan.output().trim().replace('\n', ' ')
-                    + "). Check SWDIO, SWCLK, GND and target power (BMP can power it: monitor tpwr enable)");
+                    + " found no target on " + (jtag ? "JTAG" : "SWD") + " (monitor " + scanCommand + ": "
+                    + scan.output().trim().replace('\n', ' ') + "). Check " + (jtag ? "TMS, TCK, TDI, TDO" : "SWDIO, SWCLK")
+                    + ", GND and target power (BMP can power it: monitor tpwr enable); firmware that gives the debug"
+                    + " pins to other uses (AFIO_MAPR.SWJ_CFG, RM0008 §9.3.5) is passed by --connect-under-reset");
         }
         String stop = protocol.request("vAttach;1");
         if (stop.isEmpty() || stop.charAt(0) != 'T' && stop.charAt(0) != 'S') {
@@ -126,7 +136,7 @@ public final class BlackMagicTargetConnection implements TargetConnection {
         }
         BmpSession session = new BmpSession(protocol, packetSize, memoryMap, registers);
         ProbeDescriptor descriptor = new ProbeDescriptor("bmp", line.portName(),
-                "Black Magic Probe GDB server, target: " + targetLine(scan.output()).orElse("?"));
+                "Black Magic Probe GDB server" + (jtag ? " over JTAG" : "") + ", target: " + found.first().orElseThrow());
         BlackMagicTargetConnection connection = new BlackMagicTargetConnection(line, session, descriptor,
                 scan.output());
         if (options.mode() != ConnectMode.HOT_PLUG) {
@@ -179,17 +189,11 @@ public final class BlackMagicTargetConnection implements TargetConnection {
         return DEFAULT_PACKET_SIZE;
     }
 
-    /** The first entry of BMP's target list (" 1      STM32F1 medium density M3"). */
-    private static Optional<String> targetLine(String scanOutput) {
-        return scanOutput.lines().map(String::trim).filter(l -> l.matches("1\\s+\\*?\\s*\\S.*"))
-                .map(l -> l.replaceFirst("1\\s+\\*?\\s*", "")).findFirst();
-    }
-
     private static void trace(ConnectOptions options, String output) {
         output.lines().forEach(l -> options.trace().trace("rsp", -1, "monitor: " + l));
     }
 
-    /** What {@code monitor swd_scan} printed when the connection opened. */
+    /** What {@code monitor swd_scan} (or {@code jtag_scan}) printed when the connection opened. */
     public String scanOutput() {
         return scanOutput;
     }
