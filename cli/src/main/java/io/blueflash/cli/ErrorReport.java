@@ -158,7 +158,8 @@ public record ErrorReport(ExitCode exitCode, String message, List<String> hints)
     }
 
     private static final String WIRING = "check wiring (SWDIO, SWCLK, GND, 3.3V) and that the board is powered";
-    private static final String UNDER_RESET = "firmware that sleeps or remaps the SWD pins: retry with --connect-under-reset";
+    private static final String UNDER_RESET = "firmware that sleeps or gives the debug pins to GPIO (AFIO_MAPR.SWJ_CFG, "
+            + "RM0008 §9.3.5): retry with --connect-under-reset";
     private static final String SLOWER = "long or loose wires: retry with a lower clock, e.g. --freq 480";
 
     /** The remedy first that fits the kind of trouble, then the others. */

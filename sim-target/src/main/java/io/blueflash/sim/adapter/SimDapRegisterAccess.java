@@ -76,11 +76,26 @@ final class SimDapRegisterAccess implements DapRegisterAccess {
                 }
                 case FAULT -> throw new DapFaultException(String.format(
                         "SWD FAULT on %s: a sticky error is set (clear it with ABORT)", describe(ap, read, address)));
-                case NO_RESPONSE -> throw new TargetCommunicationException(String.format(
-                        "no response from the simulated target on %s (ACK 0b111): it needs a line reset and a "
-                                + "DPIDR read, or it has no power", describe(ap, read, address)));
+                case NO_RESPONSE -> throw new TargetCommunicationException(noResponse(ap, read, address));
             }
         }
+    }
+
+    /**
+     * No ACK. To the DPIDR read that follows a line reset only a DP that does not hear the wire keeps silent:
+     * no power, or firmware that gave SWDIO/SWCLK to GPIO (AFIO_MAPR.SWJ_CFG = 100, RM0008 §9.3.5), which
+     * holding NRST low undoes (SWJ_CFG's reset value is 000), so connect under reset is the way in.
+     */
+    private static String noResponse(boolean ap, boolean read, int address) {
+        if (!ap && read && address == DP_DPIDR) {
+            return "no response from the simulated target to the DPIDR read after a line reset (ACK 0b111): its SW-DP "
+                    + "does not hear SWDIO/SWCLK. Firmware that gives those pins to GPIO (AFIO_MAPR.SWJ_CFG = 100, "
+                    + "RM0008 §9.3.5) locks a debugger out once it runs; NRST held low "
+                    + "restores SWJ_CFG's reset value, so connect under reset (--connect-under-reset)";
+        }
+        return String.format("no response from the simulated target on %s (ACK 0b111): it needs a line reset and a "
+                + "DPIDR read, or it has no power, or its firmware gave SWDIO/SWCLK to GPIO (AFIO_MAPR.SWJ_CFG = 100, "
+                + "RM0008 §9.3.5; --connect-under-reset gets back in)", describe(ap, read, address));
     }
 
     private static String describe(boolean ap, boolean read, int address) {

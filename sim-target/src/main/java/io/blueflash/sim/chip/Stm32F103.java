@@ -24,6 +24,7 @@ import io.blueflash.sim.debug.RomTable;
 import io.blueflash.sim.debug.SwDebugPort;
 import io.blueflash.sim.debug.SwdLine;
 import io.blueflash.sim.debug.SwdTransactionPort;
+import io.blueflash.sim.debug.SwjConfig;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -144,6 +145,11 @@ public final class Stm32F103 {
             public boolean busStalls(int address, boolean write) {
                 return flashBusStalls(address, write);
             }
+
+            @Override
+            public SwjConfig swjConfig() {
+                return Stm32F103.this.swjConfig();
+            }
         });
         this.swdLine = new SwdLine(debugPort, clock, tracer);
         peripherals.connectInterrupts(core.interruptLines());
@@ -181,6 +187,15 @@ public final class Stm32F103 {
     /** The SWDIO/SWCLK wire, one clock cycle at a time, on top of the same DP. */
     public SwdLine swdLine() {
         return swdLine;
+    }
+
+    /**
+     * Which debug ports have their pins (AFIO_MAPR.SWJ_CFG, RM0008 §9.3.5): what firmware or a debugger last
+     * wrote, and the reset value, full SWJ, while NRST is held (the AFIO is in reset then, RM0008 §7.1.2) and
+     * after every reset. Connect under reset therefore reaches a chip whose firmware disabled both ports.
+     */
+    public SwjConfig swjConfig() {
+        return nrstAsserted ? SwjConfig.FULL_SWJ : peripherals.afio().swjConfig();
     }
 
     public void setSwdFrequencyHz(long hz) {

@@ -29,6 +29,9 @@ import io.blueflash.sim.trace.SimTracer;
  *     raw-SWD host would see on silicon whose AP runs out of patience (facts §G). WAIT storms come
  *     from fault injection.</li>
  * <li>Only AP #0 (the AHB-AP) exists; other APSEL values read 0 and ignore writes.</li>
+ * <li>The SWJ pins ({@link Host#swjConfig()}, AFIO_MAPR.SWJ_CFG, RM0008 §9.3.5): a port whose pins went to
+ *     GPIO hears nothing, so its requests, line resets included, change nothing and get no response —
+ *     SWD requests when SWJ_CFG is 100, the JTAG-DP's ({@link #withoutWireCost()}) when it is 010 or 100.</li>
  * </ul>
  */
 public final class SwDebugPort implements SwdTransactionPort {
@@ -52,7 +55,15 @@ public final class SwDebugPort implements SwdTransactionPort {
         default boolean busStalls(int address, boolean write) {
             return false;
         }
+
+        /** Which ports have their pins now (AFIO_MAPR.SWJ_CFG; its reset value while NRST is held). */
+        default SwjConfig swjConfig() {
+            return SwjConfig.FULL_SWJ;
+        }
     }
+
+    /** The wire a request came over: SWDIO/SWCLK, or the JTAG-DP's scans. */
+    private enum Wire { SWD, JTAG }
 
     public static final int ORUNDETECT = 1, STICKYORUN = 1 << 1, STICKYCMP = 1 << 4, STICKYERR = 1 << 5,
             READOK = 1 << 6, WDATAERR = 1 << 7, CDBGRSTREQ = 1 << 26, CDBGRSTACK = 1 << 27,
@@ -143,13 +154,13 @@ public final class SwDebugPort implements SwdTransactionPort {
 
     @Override
     public SwdResponse read(boolean ap, int address) {
-        return read(ap, address, true);
+        return read(ap, address, Wire.SWD);
     }
 
-    private SwdResponse read(boolean ap, int address, boolean wireCost) {
+    private SwdResponse read(boolean ap, int address, Wire wire) {
         checkAddress(address);
-        SwdAck ack = admit(ap, true, address);
-        if (wireCost) {
+        SwdAck ack = admit(ap, true, address, wire);
+        if (wire == Wire.SWD) {
             chargeBits(bitsFor(ack) + idleCycles);
         }
         if (ack != SwdAck.OK) {
@@ -168,13 +179,13 @@ public final class SwDebugPort implements SwdTransactionPort {
 
     @Override
     public SwdResponse write(boolean ap, int address, int value) {
-        return write(ap, address, value, true);
+        return write(ap, address, value, Wire.SWD);
     }
 
-    private SwdResponse write(boolean ap, int address, int value, boolean wireCost) {
+    private SwdResponse write(boolean ap, int address, int value, Wire wire) {
         checkAddress(address);
-        SwdAck ack = admit(ap, false, address);
-        if (wireCost) {
+        SwdAck ack = admit(ap, false, address, wire);
+        if (wire == Wire.SWD) {
             chargeBits(bitsFor(ack) + idleCycles);
         }
         trace(ap, false, address, ack, value);
@@ -193,23 +204,26 @@ public final class SwDebugPort implements SwdTransactionPort {
     /**
      * The same DP and AP reached through another wire that prices its own clock cycles: the JTAG-DP
      * of the SWJ-DP, whose TCK cycles the JTAG front end charges. Its transactions cost no SWD bits;
-     * what the AP spends on the bus (a stall on flash BSY) is still charged.
+     * what the AP spends on the bus (a stall on flash BSY) is still charged. It answers only while the
+     * JTAG-DP has its pins ({@link Host#swjConfig()}).
      */
     public SwdTransactionPort withoutWireCost() {
         return new SwdTransactionPort() {
             @Override
             public SwdResponse read(boolean ap, int address) {
-                return SwDebugPort.this.read(ap, address, false);
+                return SwDebugPort.this.read(ap, address, Wire.JTAG);
             }
 
             @Override
             public SwdResponse write(boolean ap, int address, int value) {
-                return SwDebugPort.this.write(ap, address, value, false);
+                return SwDebugPort.this.write(ap, address, value, Wire.JTAG);
             }
 
             @Override
             public void lineReset() {
-                lineResetUncharged();
+                if (host.swjConfig().jtagDpEnabled()) {
+                    resetLine();
+                }
             }
         };
     }
@@ -230,14 +244,25 @@ public final class SwDebugPort implements SwdTransactionPort {
 
     // ---------------------------------------------------------------- phases (shared with the bit-level line)
 
+    /** A line reset on SWDIO/SWCLK: heard only while the SW-DP has those pins. */
     void lineResetUncharged() {
+        if (host.swjConfig().swDpEnabled()) {
+            resetLine();
+        }
+    }
+
+    private void resetLine() {
         awaitingDpidr = true;
         tracer.emit(() -> new SimTraceEvent.SwdLineReset(clock.nanos()));
     }
 
-    /** Decides the ACK of a request; consumes an injected WAIT. No side effect on registers. */
+    /** Decides the ACK of a request that came over SWDIO/SWCLK; consumes an injected WAIT. No side effect on registers. */
     SwdAck admit(boolean ap, boolean read, int address) {
-        if (!host.powered()) {
+        return admit(ap, read, address, Wire.SWD);
+    }
+
+    private SwdAck admit(boolean ap, boolean read, int address, Wire wire) {
+        if (!host.powered() || !pinsRouted(wire)) {
             return SwdAck.NO_RESPONSE;
         }
         boolean dpidrRead = !ap && read && address == 0x0;
@@ -261,6 +286,11 @@ public final class SwDebugPort implements SwdTransactionPort {
             }
         }
         return SwdAck.OK;
+    }
+
+    private boolean pinsRouted(Wire wire) {
+        SwjConfig pins = host.swjConfig();
+        return wire == Wire.SWD ? pins.swDpEnabled() : pins.jtagDpEnabled();
     }
 
     int performRead(boolean ap, int address) {

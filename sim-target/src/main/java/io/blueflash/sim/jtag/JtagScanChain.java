@@ -1,6 +1,7 @@
 package io.blueflash.sim.jtag;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * A JTAG scan chain: one TAP controller (all TAPs share TCK and TMS) and the TAPs in order from TDI
@@ -12,6 +13,10 @@ import java.util.List;
  * <p>Time: with a {@link TckClock} ({@link #priceTck}) every rising edge costs one TCK period on the
  * chip's clock, charged before each register action (capture, update, reset) so that a DP access
  * happens at the simulated instant its scan reaches it; without one, TCK cycles cost nothing.
+ *
+ * <p>Pins: while {@code pinsRouted} says the chip gave its JTAG pins to other uses (AFIO_MAPR.SWJ_CFG 010 or
+ * 100, RM0008 §9.3.5), TDI and TDO are GPIO: the TAPs see no shift, nothing drives TDO (it reads 1, the
+ * released line) and the TAP controllers stay where they were; TCK cycles still cost their time.
  */
 public final class JtagScanChain {
 
@@ -20,9 +25,19 @@ public final class JtagScanChain {
     private boolean tck;
     private long risingEdges;
     private TckClock tckClock;
+    private final BooleanSupplier pinsRouted;
 
     /** @param tdiToTdo the TAPs, the one connected to TDI first */
     public JtagScanChain(List<? extends JtagTap> tdiToTdo) {
+        this(tdiToTdo, () -> true);
+    }
+
+    /**
+     * @param tdiToTdo   the TAPs, the one connected to TDI first
+     * @param pinsRouted true while the chip's JTAG pins (TDI, TDO, TMS, TCK) reach the TAPs
+     */
+    public JtagScanChain(List<? extends JtagTap> tdiToTdo, BooleanSupplier pinsRouted) {
+        this.pinsRouted = java.util.Objects.requireNonNull(pinsRouted, "'pinsRouted' must not be null");
         if (tdiToTdo == null || tdiToTdo.isEmpty()) {
             throw new IllegalArgumentException("'tdiToTdo' must name at least one TAP");
         }
@@ -81,7 +96,7 @@ public final class JtagScanChain {
     }
 
     public boolean tdo() {
-        if (state != TapState.SHIFT_DR && state != TapState.SHIFT_IR) {
+        if (!pinsRouted.getAsBoolean() || state != TapState.SHIFT_DR && state != TapState.SHIFT_IR) {
             return true;
         }
         return (slots.get(slots.size() - 1).shift & 1) != 0;
@@ -91,6 +106,9 @@ public final class JtagScanChain {
         risingEdges++;
         if (tckClock != null) {
             tckClock.cycle();
+        }
+        if (!pinsRouted.getAsBoolean()) {
+            return;
         }
         if (state == TapState.SHIFT_DR || state == TapState.SHIFT_IR) {
             shift(tdi);

@@ -3,6 +3,7 @@ package io.blueflash.sim.jtag;
 import io.blueflash.sim.debug.SwdTransactionPort;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The STM32F1 JTAG chain (RM0008 "JTAG TAP connection"; facts §C.5): TDI → boundary-scan TAP
@@ -20,6 +21,15 @@ public final class Stm32F1JtagChain {
      * @param dpIdcode    JTAG-DP IDCODE: 0x3BA00477 genuine, 0x4BA00477 APM32 (facts §C.5)
      */
     public static JtagScanChain create(SwdTransactionPort swd, int devId, int dpIdcode) {
-        return new JtagScanChain(List.of(BoundaryScanTap.forDeviceId(devId), new ArmJtagDp(swd, dpIdcode)));
+        return create(swd, devId, dpIdcode, () -> true);
+    }
+
+    /**
+     * @param jtagPinsRouted true while the chip leaves JTDI/JTDO to the chain (AFIO_MAPR.SWJ_CFG 000 or 001,
+     *                       RM0008 §9.3.5)
+     */
+    public static JtagScanChain create(SwdTransactionPort swd, int devId, int dpIdcode, BooleanSupplier jtagPinsRouted) {
+        return new JtagScanChain(List.of(BoundaryScanTap.forDeviceId(devId), new ArmJtagDp(swd, dpIdcode)),
+                jtagPinsRouted);
     }
 }

@@ -110,7 +110,7 @@ public final class SimEmulators {
     private static RemoteBitbangServer bitbangServer(Stm32F103 chip, TckClock tck) {
         SimProfile profile = chip.profile();
         JtagScanChain chain = Stm32F1JtagChain.create(chip.debugPort().withoutWireCost(),
-                profile.dbgmcuIdcode() & 0xFFF, jtagIdcode(profile.dpidr()));
+                profile.dbgmcuIdcode() & 0xFFF, jtagIdcode(profile.dpidr()), () -> chip.swjConfig().jtagDpEnabled());
         chain.priceTck(tck);
         return new RemoteBitbangServer(chain, chip::setNrst);
     }

@@ -48,8 +48,13 @@ final class BitbangScript {
 
     /** Serves this script as one client session of {@code server}; returns the value each scan captured. */
     List<Long> runOn(RemoteBitbangServer server) throws IOException {
+        return runOn(server::serve);
+    }
+
+    /** Serves this script as one client session of a remote_bitbang service (e.g. {@code SimEmulators.jtagBitbang}). */
+    List<Long> runOn(io.blueflash.sim.serve.StreamService service) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        server.serve(new ByteArrayInputStream(chars().getBytes(StandardCharsets.US_ASCII)), out);
+        service.serve(new ByteArrayInputStream(chars().getBytes(StandardCharsets.US_ASCII)), out);
         return decode(out.toString(StandardCharsets.US_ASCII));
     }
 

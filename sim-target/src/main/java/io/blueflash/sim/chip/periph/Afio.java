@@ -1,9 +1,12 @@
 package io.blueflash.sim.chip.periph;
 
+import io.blueflash.sim.debug.SwjConfig;
+
 /**
  * Alternate-function I/O at 0x4001_0000 (RM0008 §9.4): EVCR, MAPR with the write-only SWJ_CFG
  * field (reads 0 here; RM0008 calls the value read undefined), EXTICR1–4 (which port feeds each
- * EXTI line) and MAPR2. The remaps are stored for firmware to read back; pins are not re-routed.
+ * EXTI line) and MAPR2. The remaps are stored for firmware to read back; pins are not re-routed, except
+ * the SWJ-DP's: {@link #swjConfig()} is what the chip's debug ports obey (RM0008 §9.3.5).
  */
 public final class Afio extends WordRegisters {
 
@@ -14,6 +17,7 @@ public final class Afio extends WordRegisters {
     private int evcr;
     private int mapr;
     private int swjCfg;
+    private SwjConfig swjConfig;
     private final int[] exticr = new int[4];
     private int mapr2;
 
@@ -30,6 +34,14 @@ public final class Afio extends WordRegisters {
         return swjCfg;
     }
 
+    /**
+     * The SWJ pin assignment in force: the last SWJ_CFG written that selects one (the other values have
+     * "no effect", RM0008 §9.3.5); {@link SwjConfig#FULL_SWJ} after a reset.
+     */
+    public SwjConfig swjConfig() {
+        return swjConfig;
+    }
+
     /** The port (0 = A … 6 = G) selected for EXTI line {@code line} 0..15. */
     public int extiPort(int line) {
         return exticr[line / 4] >>> (4 * (line % 4)) & 0xF;
@@ -40,6 +52,7 @@ public final class Afio extends WordRegisters {
         evcr = 0;
         mapr = 0;
         swjCfg = 0;
+        swjConfig = SwjConfig.FULL_SWJ;
         java.util.Arrays.fill(exticr, 0);
         mapr2 = 0;
     }
@@ -62,6 +75,7 @@ public final class Afio extends WordRegisters {
             case MAPR -> {
                 mapr = value & MAPR_READABLE;
                 swjCfg = value >>> SWJ_CFG_SHIFT & 7;
+                swjConfig = SwjConfig.ofSwjCfg(swjCfg).orElse(swjConfig);
             }
             case 0x08, 0x0C, 0x10, 0x14 -> exticr[(offset - EXTICR1) / 4] = value & 0xFFFF;
             case MAPR2 -> mapr2 = value & 0x7E0;
