@@ -20,13 +20,13 @@ public final class BenchReport {
     }
 
     public static String header() {
-        return String.format(Locale.ROOT, "%-26s %-9s %-12s %-18s %6s %8s %8s %-10s %6s %7s %7s %8s %6s %7s %7s  %s",
+        return String.format(Locale.ROOT, "%-26s %-9s %-12s %-21s %6s %8s %8s %-10s %6s %7s %7s %8s %6s %7s %7s  %s",
                 "scenario", "preset", "profile", "transport", "image", "sim s", "limit s", "limit is", "ratio", "wall s",
                 "cpu s", "host/sim", "USB", "serialB", "SWD", "plan");
     }
 
     public static String row(BenchResult r) {
-        return String.format(Locale.ROOT, "%-26s %-9s %-12s %-18s %5dK %8.3f %8.3f %-10s %6s %7.3f %7.3f %8s %6d %7d %7s  %s",
+        return String.format(Locale.ROOT, "%-26s %-9s %-12s %-21s %5dK %8.3f %8.3f %-10s %6s %7.3f %7.3f %8s %6d %7d %7s  %s",
                 r.scenario().label(), r.preset().label(), r.profile(), r.transport().label(), r.imageBytes() / 1024,
                 r.simulatedNanos() / 1e9, r.limitNanos() / 1e9, r.limitCounts(), ratio(r.ratioToLimit()),
                 r.wallNanos() / 1e9, r.cpuNanos() / 1e9, ratio(r.hostOverheadPerSimulatedSecond()), r.usbTransactions(),

@@ -80,7 +80,7 @@ public final class BenchTargets {
                 ratio <= 1.10);
     }
 
-    /** The memory goal: peak RSS of a fresh JVM writing 1 MB under 128 MB. */
+    /** The memory goal: peak RSS of a fresh JVM writing 1 MB under 128 MB (the median of fresh JVMs). */
     public static List<Verdict> evaluateRss(OptionalLong peakBytes) {
         return peakBytes.stream().mapToObj(b -> new Verdict("host peak RSS, write 1 MB (" + HostRss.PROFILE
                 + ", ST-Link V2 emulator, fresh JVM)", "< 128 MB", String.format("%.1f MB", b / 1048576.0),

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -20,18 +22,55 @@ import java.util.concurrent.TimeUnit;
  * writes a 1 MB image through the in-process ST-Link V2 emulator into a simulated 1 MB STM32F103ZG
  * and prints its own peak resident set (VmHWM, Linux {@code /proc/self/status}). A fresh JVM, so
  * nothing else the bench did is counted; with the JVM's default heap settings, as a user runs it.
+ * One run's figure moves by tens of MB with when the JIT compiles what (C2's arenas stay in the
+ * process's malloc heap) and where G1 puts eden: the figure is the median of {@link #RUNS} runs, with
+ * their range, as the start-up figure is a median.
  */
 public final class HostRss {
 
     static final String PROFILE = "stm32f103zg";
     static final int IMAGE_BYTES = 1024 * 1024;
+    /** Fresh JVMs per figure. */
+    public static final int RUNS = 3;
     private static final String MARK = "peak-rss-kb=";
 
     private HostRss() {
     }
 
-    /** Peak RSS of the child in bytes; empty when not running from the jar or not on Linux. */
-    public static OptionalLong measure() {
+    /** The peak RSS of {@link #RUNS} children, each in bytes. */
+    public record Figure(List<Long> runs) {
+        public Figure {
+            runs = runs.stream().sorted().toList();
+        }
+
+        public long median() {
+            return runs.get(runs.size() / 2);
+        }
+
+        public long min() {
+            return runs.get(0);
+        }
+
+        public long max() {
+            return runs.get(runs.size() - 1);
+        }
+    }
+
+    /** {@link #RUNS} fresh JVMs' peak RSS; empty when not running from the jar or not on Linux. */
+    public static Optional<Figure> measure() {
+        List<Long> runs = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            OptionalLong one = measureOnce();
+            if (one.isEmpty()) {
+                return Optional.empty();
+            }
+            runs.add(one.getAsLong());
+        }
+        return Optional.of(new Figure(runs));
+    }
+
+    /** Peak RSS of one child in bytes; empty when not running from the jar or not on Linux. */
+    static OptionalLong measureOnce() {
         var jar = StartupTimes.ownJar();
         if (jar.isEmpty() || !Files.isReadable(Path.of("/proc/self/status"))) {
             return OptionalLong.empty();

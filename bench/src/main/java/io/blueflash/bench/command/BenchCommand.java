@@ -190,9 +190,10 @@ public final class BenchCommand implements Callable<Integer> {
             });
         }
         List<StartupTimes.Figure> startup = StartupTimes.measure(startupRuns);
-        java.util.OptionalLong rss = noRss ? java.util.OptionalLong.empty() : HostRss.measure();
+        java.util.Optional<HostRss.Figure> rss = noRss ? java.util.Optional.empty() : HostRss.measure();
         List<BenchTargets.Verdict> verdicts = new ArrayList<>(BenchTargets.evaluate(results, side));
-        verdicts.addAll(BenchTargets.evaluateRss(rss));
+        verdicts.addAll(BenchTargets.evaluateRss(rss.map(HostRss.Figure::median).stream().mapToLong(Long::longValue)
+                .findFirst()));
         verdicts.addAll(BenchTargets.evaluateStartup(startup));
         List<String> host = new ArrayList<>();
         for (StartupTimes.Figure f : startup) {
@@ -204,13 +205,15 @@ public final class BenchCommand implements Callable<Integer> {
                     + ")");
         }
         host.add(rss.isPresent() ? String.format(Locale.ROOT, "peak RSS writing 1 MB (fresh JVM, ST-Link V2 emulator, "
-                + "%s): %.1f MB", "stm32f103zg", rss.getAsLong() / 1048576.0)
+                + "%s): median %.1f MB of %d fresh JVMs (%.1f-%.1f MB)", "stm32f103zg", rss.get().median() / 1048576.0,
+                rss.get().runs().size(), rss.get().min() / 1048576.0, rss.get().max() / 1048576.0)
                 : "peak RSS: not measured (" + (noRss ? "--no-rss" : "not running from blueflash.jar on Linux") + ")");
         if (json) {
             Map<String, Object> docJson = document(results, verdicts);
             docJson.put("sideBySide", sideDocument(side));
             docJson.put("startup", startupDocument(startup));
-            docJson.put("peakRssBytes", rss.isPresent() ? rss.getAsLong() : null);
+            docJson.put("peakRssBytes", rss.isPresent() ? rss.get().median() : null);
+            docJson.put("peakRssRunsBytes", rss.isPresent() ? rss.get().runs() : null);
             out.println(jsonWriter.apply(docJson));
         } else {
             out.println();
@@ -225,8 +228,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         if (doc != null) {
-            String command = ("blueflash bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
-                    .trim();
+            List<String> args = spec.commandLine().getParseResult().originalArgs();   // from the top command on
+            String command = ("blueflash " + (args.isEmpty() || !args.get(0).equals("bench") ? "bench " : "")
+                    + String.join(" ", args)).trim();
             String text = java.nio.file.Files.readString(doc);
             java.nio.file.Files.writeString(doc, BenchReport.replaceGenerated(text,
                     BenchReport.markdown(command, machine(), results, side, host, verdicts)));

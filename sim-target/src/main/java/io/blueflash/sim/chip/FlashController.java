@@ -46,6 +46,9 @@ import java.util.function.Supplier;
  */
 public final class FlashController implements BusDevice {
 
+    /** The text of an access nobody traces. */
+    private static final Supplier<String> NO_TEXT = () -> "";
+
     public static final int BASE = 0x4002_2000;
     public static final int KEY1 = 0x4567_0123;
     public static final int KEY2 = 0xCDEF_89AB;
@@ -240,7 +243,9 @@ public final class FlashController implements BusDevice {
             bank.pending = null;
             apply(op);
             bank.sr |= SR_EOP;
-            tracer.emit(() -> new SimTraceEvent.FlashEvent(bank.busyUntil, "done: " + op.text() + ", EOP set"));
+            if (tracer.active()) {                 // no capturing lambda per half-word when nobody listens
+                tracer.emit(() -> new SimTraceEvent.FlashEvent(bank.busyUntil, "done: " + op.text() + ", EOP set"));
+            }
         }
     }
 
@@ -277,10 +282,21 @@ public final class FlashController implements BusDevice {
         if (bank.busy()) {
             long waited = bank.busyUntil - clock.nanos();
             clock.advanceTo(bank.busyUntil);
-            flashEvent(() -> what.get() + " stalled " + SimTimes.format(waited) + " until BSY cleared");
+            if (tracer.active()) {
+                flashEvent(() -> what.get() + " stalled " + SimTimes.format(waited) + " until BSY cleared");
+            }
             settle(bank);
         }
     }
+
+    /**
+     * {@link #stall(Bank, Supplier)} for a flash access at {@code address}, its trace text ({@code format}
+     * with the address) made only when traced: back-to-back half-word programming stalls on every write.
+     */
+    private void stallAt(Bank bank, String format, int address) {
+        stall(bank, tracer.active() ? () -> String.format(format, address) : NO_TEXT);
+    }
+
 
     /** True when a register write at this FPEC offset would stall now (its bank is busy). */
     boolean registerWriteStalls(int offset) {
@@ -520,7 +536,7 @@ public final class FlashController implements BusDevice {
         }
         Bank bank = bankOf(offset);
         if (bank.busy()) {
-            stall(bank, () -> String.format("flash read at 0x%08X", SimProfile.FLASH_BASE + offset));
+            stallAt(bank, "flash read at 0x%08X", SimProfile.FLASH_BASE + offset);
         }
         return flash.read(offset, size);
     }
@@ -542,7 +558,7 @@ public final class FlashController implements BusDevice {
                         value & 0xFFFF, address, profile.name()));
                 return;
             }
-            stall(bank, () -> String.format("flash write at 0x%08X", address));
+            stallAt(bank, "flash write at 0x%08X", address);
         }
         int page = offset / flash.pageSize();
         if (readProtectionActive() && debugContext.test(master)) {
