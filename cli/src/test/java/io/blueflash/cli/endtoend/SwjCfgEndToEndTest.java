@@ -92,7 +92,7 @@ class SwjCfgEndToEndTest {
             CliRun jtagUnderReset = CliRun.run(home, Map.of(), probe + " --protocol jtag --connect-under-reset info probe");
 
             assertThat(overJtag.exitCode).as(overJtag.toString()).isEqualTo(4);
-            assertThat(overJtag.err).contains("--connect-under-reset");
+            assertThat(overJtag.err).contains("--connect-under-reset", "TMS/TCK/TDI/TDO", "SWJ_CFG");
             assertThat(overSwd.exitCode).as(overSwd.toString()).isZero();
             assertThat(overSwd.out).contains("DPIDR 0x1BA01477");
             assertThat(jtagUnderReset.exitCode).as(jtagUnderReset.toString()).isZero();

@@ -29,6 +29,8 @@ public final class StLinkProtocol {
     private final WaitBackoff backoff;
     private final TraceSink trace;
     private StLinkVersion version;
+    /** ENTER chose JTAG: hints name the JTAG wires. */
+    private boolean jtag;
 
     public StLinkProtocol(StLinkChannel channel, WaitBackoff backoff, TraceSink trace) {
         this.channel = Objects.requireNonNull(channel, "'channel' must not be null");
@@ -87,11 +89,13 @@ public final class StLinkProtocol {
 
     /** APIV2_ENTER with SWD (facts §D.4). */
     public void enterSwd() {
+        jtag = false;
         checked("ENTER_SWD", debug(APIV2_ENTER).u8(ENTER_SWD).bytes(), 2);
     }
 
     /** APIV2_ENTER with JTAG, NRST left alone: the probe scans the JTAG-DP instead of speaking SWD. */
     public void enterJtag() {
+        jtag = true;
         checked("ENTER_JTAG", debug(APIV2_ENTER).u8(ENTER_JTAG_NO_RESET).bytes(), 2);
     }
 
@@ -356,7 +360,9 @@ public final class StLinkProtocol {
         }
         if (status == StLinkStatus.NO_DEVICE_CONNECTED || status == StLinkStatus.GET_IDCODE_ERROR
                 || status == StLinkStatus.SWD_DP_ERROR || status == StLinkStatus.SWD_DP_FAULT) {
-            return "; check the SWDIO/SWCLK/GND wiring and the target's power, or try --connect-under-reset";
+            return jtag ? "; check the TMS/TCK/TDI/TDO/GND wiring (20-pin JTAG header) and the target's power, or try "
+                    + "--connect-under-reset (firmware may have given the JTAG pins to GPIO: AFIO_MAPR.SWJ_CFG, RM0008 §9.3.5)"
+                    : "; check the SWDIO/SWCLK/GND wiring and the target's power, or try --connect-under-reset";
         }
         return "";
     }
