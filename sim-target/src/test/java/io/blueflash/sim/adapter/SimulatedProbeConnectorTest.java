@@ -107,6 +107,17 @@ class SimulatedProbeConnectorTest {
     }
 
     @Test
+    void givenResetHaltAtConnect_whenSessionCloses_thenNoVectorCatchLeftArmedInDemcr() {
+        Stm32F103 chip = Stm32F103.create("stm32f103c8");
+        try (TargetConnection connection = SimulatedProbeConnector.withBoard(chip).connect(ProbeSelector.parse("sim"),
+                ConnectOptions.defaults())) {
+            assertThat(connection.coreControl().orElseThrow().isHalted()).isTrue();
+        }
+
+        assertThat(chip.cpuBus().read(0xE000_EDFC, 4) & 0x7F1).as("DEMCR vector catches after close").isZero();
+    }
+
+    @Test
     void givenUnderReset_whenConnect_thenHaltedAtResetVector() {
         Stm32F103 chip = Stm32F103.create("stm32f103c8");
         ConnectOptions options = ConnectOptions.defaults().withMode(ConnectMode.UNDER_RESET);

@@ -48,6 +48,24 @@ class StLinkEmulatedEndToEndTest {
         return data;
     }
 
+    /**
+     * The connect's reset-halt owes DEMCR its VC_CORERESET-free value (written with the next DEMCR write or
+     * at the latest when the session ends): a session that runs no loader must still leave no vector catch
+     * armed, or the board's next reset would stop at the reset vector until a power cycle.
+     */
+    @Test
+    void givenResetHaltAtConnect_whenSessionOnlyReadsAndCloses_thenNoVectorCatchLeftArmedInDemcr() {
+        EmulatedStLinks.Probe probe = EmulatedStLinks.probe(StLinkPersonality.v2());
+
+        try (TargetConnection connection = connect(probe, ConnectOptions.defaults())) {
+            connection.memoryAccess().orElseThrow().read32(DBGMCU_IDCODE);
+            assertThat(probe.chip.cpuBus().read(0xE000_EDFC, 4) & 1).as("VC_CORERESET while the session holds the core")
+                    .isEqualTo(1);
+        }
+
+        assertThat(probe.chip.cpuBus().read(0xE000_EDFC, 4) & 0x7F1).as("DEMCR vector catches after close").isZero();
+    }
+
     @ParameterizedTest
     @MethodSource("personalities")
     void givenPersonality_whenConnected_thenVersionDpidrHaltedCoreAndSimulatedTime(StLinkPersonality personality) {

@@ -69,6 +69,8 @@ class StLinkSramLoaderEndToEndTest {
         assertThat(again.pagesProgrammed()).isZero();
         assertThat(again.pagesSkipped()).isEqualTo(SIZE / 1024);
         assertThat(flashBytesRead.get()).as("flash bytes read over the probe by the unchanged re-write").isZero();
+        assertThat(probe.chip.cpuBus().read(0xE000_EDFC, 4) & 0x7F1).as("DEMCR: no reset or fault catch left armed")
+                .isZero();
     }
 
     /**
