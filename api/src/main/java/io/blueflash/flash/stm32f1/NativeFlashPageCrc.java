@@ -122,7 +122,7 @@ final class NativeFlashPageCrc implements PageChecksums {
      */
     private boolean loaded() {
         if (loaded == null) {
-            byte[] routine = Arrays.copyOf(code, Math.min(code.length, SramLoaderImage.CRC_CONTROL));
+            byte[] routine = SramLoaderImage.crcRoutine(code);
             try {
                 memory.writeBlock(area.code(), routine, AccessWidth.WORD);
                 loaded = Arrays.equals(memory.readBlock(area.code(), routine.length), routine);

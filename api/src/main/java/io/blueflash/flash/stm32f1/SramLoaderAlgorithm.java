@@ -206,9 +206,8 @@ final class SramLoaderAlgorithm implements FlashAlgorithm, PageChecksums {
             return true;
         }
         int from = crcRoutine ? SramLoaderImage.CRC_ENTRY : SramLoaderImage.PROGRAM_ENTRY;
-        int to = crcRoutine ? SramLoaderImage.CRC_CONTROL : code.length;
-        byte[] all = Arrays.copyOf(Arrays.copyOfRange(code, from, to),
-                Math.max(to - from, address - area.code() - from + block.length));
+        byte[] routine = crcRoutine ? SramLoaderImage.crcRoutine(code) : SramLoaderImage.programRoutine(code);
+        byte[] all = Arrays.copyOf(routine, Math.max(routine.length, address - area.code() - from + block.length));
         System.arraycopy(block, 0, all, Math.max(0, address - area.code() - from), block.length);
         try {
             memory.writeBlock(area.code() + from, all, AccessWidth.WORD);

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * halted: page CRCs at {@link #CRC_ENTRY} with their control block at {@link #CRC_CONTROL}, programming
  * from two SRAM buffers at {@link #PROGRAM_ENTRY} with its control block after the image; both end on
  * BKPT. Each routine and its control block are one contiguous run of SRAM, sent only when a session
- * runs that routine ({@link #crcRoutine()}, {@link #programRoutine()}).
+ * runs that routine ({@link #crcRoutine(byte[])}, {@link #programRoutine(byte[])}).
  */
 final class SramLoaderImage {
 
@@ -37,14 +37,14 @@ final class SramLoaderImage {
         return BYTES.clone();
     }
 
-    /** The CRC routine's code: the image up to its control block. */
-    static byte[] crcRoutine() {
-        return Arrays.copyOfRange(BYTES, CRC_ENTRY, CRC_CONTROL);
+    /** The CRC routine's code in {@code image} (this layout): the image up to its control block. */
+    static byte[] crcRoutine(byte[] image) {
+        return Arrays.copyOfRange(image, CRC_ENTRY, Math.min(image.length, CRC_CONTROL));
     }
 
-    /** The programming routine's code: the image from its entry to its end. */
-    static byte[] programRoutine() {
-        return Arrays.copyOfRange(BYTES, PROGRAM_ENTRY, BYTES.length);
+    /** The programming routine's code in {@code image} (this layout): from its entry to the image's end. */
+    static byte[] programRoutine(byte[] image) {
+        return Arrays.copyOfRange(image, PROGRAM_ENTRY, image.length);
     }
 
     private static byte[] load() {

@@ -54,10 +54,10 @@ class SramLoaderImageTest {
         byte[] code = SramLoaderImage.bytes();
 
         assertThat(code.length % 4).isZero();
-        assertThat(SramLoaderImage.crcRoutine()).isEqualTo(Arrays.copyOfRange(code, 0, SramLoaderImage.CRC_CONTROL));
-        assertThat(SramLoaderImage.programRoutine())
+        assertThat(SramLoaderImage.crcRoutine(code)).isEqualTo(Arrays.copyOfRange(code, 0, SramLoaderImage.CRC_CONTROL));
+        assertThat(SramLoaderImage.programRoutine(code))
                 .isEqualTo(Arrays.copyOfRange(code, SramLoaderImage.PROGRAM_ENTRY, code.length));
-        assertThat(SramLoaderImage.crcRoutine().length % 4).isZero();
+        assertThat(SramLoaderImage.crcRoutine(code).length % 4).isZero();
     }
 
     /** The loader's local labels and their offsets, from arm-none-eabi-nm. */

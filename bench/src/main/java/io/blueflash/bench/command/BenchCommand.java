@@ -192,8 +192,8 @@ public final class BenchCommand implements Callable<Integer> {
         List<StartupTimes.Figure> startup = StartupTimes.measure(startupRuns);
         java.util.Optional<HostRss.Figure> rss = noRss ? java.util.Optional.empty() : HostRss.measure();
         List<BenchTargets.Verdict> verdicts = new ArrayList<>(BenchTargets.evaluate(results, side));
-        verdicts.addAll(BenchTargets.evaluateRss(rss.map(HostRss.Figure::median).stream().mapToLong(Long::longValue)
-                .findFirst()));
+        verdicts.addAll(BenchTargets.evaluateRss(rss.isPresent() ? java.util.OptionalLong.of(rss.get().median())
+                : java.util.OptionalLong.empty()));
         verdicts.addAll(BenchTargets.evaluateStartup(startup));
         List<String> host = new ArrayList<>();
         for (StartupTimes.Figure f : startup) {

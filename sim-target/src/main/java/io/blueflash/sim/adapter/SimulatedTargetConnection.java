@@ -41,7 +41,7 @@ public final class SimulatedTargetConnection implements TargetConnection {
     private final DapRegisterAccess dap;
     private final DebugPort debugPort;
     private final MemoryAccess memory;
-    private final CoreControl core;
+    private final CortexMCoreControl core;
     private final ResetLine resetLine;
     private final long openedAtNanos;
     private final SimStateLock lock;
@@ -205,9 +205,7 @@ public final class SimulatedTargetConnection implements TargetConnection {
     /** DEMCR without a reset-halt's VC_CORERESET before the session ends; a probe fault here is not the session's. */
     private void settleCore() {
         try {
-            if (core instanceof CortexMCoreControl runControl) {
-                runControl.settle();
-            }
+            core.settle();
         } catch (RuntimeException unreachable) {
             // the simulated debug port refused (NRST held, a fault injected): the next session starts over
         }

@@ -297,7 +297,6 @@ public final class FlashController implements BusDevice {
         stall(bank, tracer.active() ? () -> String.format(format, address) : NO_TEXT);
     }
 
-
     /** True when a register write at this FPEC offset would stall now (its bank is busy). */
     boolean registerWriteStalls(int offset) {
         boolean second = offset >= BANK2_OFFSET && banks.length > 1;
