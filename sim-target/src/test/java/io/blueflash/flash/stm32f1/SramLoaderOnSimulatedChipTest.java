@@ -72,7 +72,22 @@ class SramLoaderOnSimulatedChipTest {
 
         assertThatThrownBy(() -> loader.onTarget(List.of(geometry.baseAddress())))
                 .isInstanceOfSatisfying(FlashOperationException.class,
-                        e -> assertThat(e.reason()).isEqualTo(FlashOperationException.Reason.LOADER_TIMEOUT));
+                        e -> assertThat(e.reason()).isEqualTo(FlashOperationException.Reason.LOADER_TIMEOUT))
+                .hasMessageStartingWith("CRC of 1 page(s) from 0x08000000: the flash loader in SRAM made no progress")
+                .hasMessageContaining("program through the registers instead of the loader");
+        assertLeftSafe();
+    }
+
+    @Test
+    void givenCrcRoutineThatFaults_whenChecksumsAsked_thenFaultReportedWithFaultRegisters() {
+        SramLoaderAlgorithm loader = loader(image(FAULTS));
+
+        assertThatThrownBy(() -> loader.onTarget(List.of(geometry.baseAddress())))
+                .isInstanceOfSatisfying(FlashOperationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FlashOperationException.Reason.LOADER_FAULT))
+                .hasMessageStartingWith("CRC of 1 page(s) from 0x08000000: the flash loader in SRAM took a fault")
+                .hasMessageContaining("CFSR=")
+                .hasMessageContaining(String.format("at 0x%08X", 0x2000_0000 + SramLoaderImage.CRC_ENTRY + 4));
         assertLeftSafe();
     }
 
